@@ -1,0 +1,187 @@
+// The terminal wire protocol, shared by the browser and the server.
+//
+// Every WebSocket message is a binary frame: one type byte, then a payload.
+// Terminal bytes travel raw (never as text) so a UTF-8 sequence split across two
+// chunks is reassembled by xterm.js instead of failing the connection. Control
+// payloads (resize, status, exit, error) are small UTF-8 JSON documents.
+// See docs/protocol.md for the full description.
+
+/** Bumped on any incompatible change; carried in the WebSocket subprotocol name. */
+export const PROTOCOL_VERSION = 1;
+
+/** The subprotocol a terminal WebSocket must offer (and the server selects). */
+export const TERMINAL_SUBPROTOCOL = `playground.terminal.v${PROTOCOL_VERSION}`;
+
+/**
+ * The session token rides in a second offered subprotocol, so it is checked in the
+ * HTTP upgrade handler and never appears in URLs or access logs.
+ */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'playground.token.';
+
+/** Largest frame the server accepts from a browser (a big paste is sent in many frames). */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/** First byte of a frame sent by the browser. */
+export const ClientMessageType = {
+  /** Keystrokes or pasted text, raw bytes. */
+  Input: 0x30,
+  /** JSON {cols, rows}: the pane's size in character cells. */
+  Resize: 0x31,
+  /** Flow control: a uint32 (big endian) count of output bytes the browser has rendered. */
+  Ack: 0x32,
+} as const;
+
+/** First byte of a frame sent by the server. */
+export const ServerMessageType = {
+  /** Terminal output, raw bytes. */
+  Output: 0x40,
+  /** JSON TerminalStatus: what the terminal is doing now. */
+  Status: 0x41,
+  /** JSON {code}: the shell ended. */
+  Exit: 0x42,
+  /** JSON {message}: something went wrong; the message is meant for the learner. */
+  Error: 0x43,
+} as const;
+
+/** WebSocket close codes the server uses, each with a human reason string. */
+export const CloseCode = {
+  Normal: 1000,
+  BadMessage: 4400,
+  BadToken: 4401,
+  ForeignOrigin: 4403,
+  UnknownSession: 4404,
+  TooManyTerminals: 4429,
+  SandboxGone: 4410,
+  BackendFailed: 4500,
+} as const;
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+/** Bounds that keep a nonsense size from reaching the shell. */
+export const TERMINAL_SIZE_LIMITS = { minCols: 2, maxCols: 1000, minRows: 1, maxRows: 500 } as const;
+
+export type TerminalState = 'connecting' | 'ready' | 'exited';
+
+export interface TerminalStatus {
+  state: TerminalState;
+  /** Which sandbox host the shell runs on, e.g. "docker". */
+  host: string;
+}
+
+export type ClientMessage =
+  | { type: 'input'; data: Uint8Array }
+  | { type: 'resize'; size: TerminalSize }
+  | { type: 'ack'; bytes: number };
+
+export type ServerMessage =
+  | { type: 'output'; data: Uint8Array }
+  | { type: 'status'; status: TerminalStatus }
+  | { type: 'exit'; code: number | null }
+  | { type: 'error'; message: string };
+
+/** Raised for a frame that does not follow the protocol. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function frame(type: number, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(payload.length + 1);
+  out[0] = type;
+  out.set(payload, 1);
+  return out;
+}
+
+function jsonFrame(type: number, value: unknown): Uint8Array {
+  return frame(type, textEncoder.encode(JSON.stringify(value)));
+}
+
+function parseJson(payload: Uint8Array): unknown {
+  try {
+    return JSON.parse(textDecoder.decode(payload));
+  } catch {
+    throw new ProtocolError('control message is not valid UTF-8 JSON');
+  }
+}
+
+/** Clamps a size into TERMINAL_SIZE_LIMITS; rejects values that are not numbers at all. */
+export function clampSize(value: unknown): TerminalSize {
+  const v = value as Partial<TerminalSize> | null;
+  if (!v || typeof v.cols !== 'number' || typeof v.rows !== 'number' || !isFinite(v.cols) || !isFinite(v.rows)) {
+    throw new ProtocolError('resize needs numeric cols and rows');
+  }
+  const L = TERMINAL_SIZE_LIMITS;
+  return {
+    cols: Math.min(L.maxCols, Math.max(L.minCols, Math.round(v.cols))),
+    rows: Math.min(L.maxRows, Math.max(L.minRows, Math.round(v.rows))),
+  };
+}
+
+export const encodeClientMessage = (msg: ClientMessage): Uint8Array => {
+  switch (msg.type) {
+    case 'input':
+      return frame(ClientMessageType.Input, msg.data);
+    case 'resize':
+      return jsonFrame(ClientMessageType.Resize, msg.size);
+    case 'ack': {
+      const payload = new Uint8Array(4);
+      new DataView(payload.buffer).setUint32(0, msg.bytes >>> 0);
+      return frame(ClientMessageType.Ack, payload);
+    }
+  }
+};
+
+export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
+  if (bytes.length === 0) throw new ProtocolError('empty frame');
+  if (bytes.length > MAX_CLIENT_FRAME_BYTES) throw new ProtocolError('frame too large');
+  const payload = bytes.subarray(1);
+  switch (bytes[0]) {
+    case ClientMessageType.Input:
+      return { type: 'input', data: payload };
+    case ClientMessageType.Resize:
+      return { type: 'resize', size: clampSize(parseJson(payload)) };
+    case ClientMessageType.Ack:
+      if (payload.length !== 4) throw new ProtocolError('ack needs a 4-byte count');
+      return {
+        type: 'ack',
+        bytes: new DataView(payload.buffer, payload.byteOffset, 4).getUint32(0),
+      };
+    default:
+      throw new ProtocolError(`unknown client message type 0x${bytes[0]!.toString(16)}`);
+  }
+}
+
+export const encodeServerMessage = (msg: ServerMessage): Uint8Array => {
+  switch (msg.type) {
+    case 'output':
+      return frame(ServerMessageType.Output, msg.data);
+    case 'status':
+      return jsonFrame(ServerMessageType.Status, msg.status);
+    case 'exit':
+      return jsonFrame(ServerMessageType.Exit, { code: msg.code });
+    case 'error':
+      return jsonFrame(ServerMessageType.Error, { message: msg.message });
+  }
+};
+
+export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
+  if (bytes.length === 0) throw new ProtocolError('empty frame');
+  const payload = bytes.subarray(1);
+  switch (bytes[0]) {
+    case ServerMessageType.Output:
+      return { type: 'output', data: payload };
+    case ServerMessageType.Status:
+      return { type: 'status', status: parseJson(payload) as TerminalStatus };
+    case ServerMessageType.Exit:
+      return { type: 'exit', code: (parseJson(payload) as { code: number | null }).code };
+    case ServerMessageType.Error:
+      return { type: 'error', message: String((parseJson(payload) as { message: unknown }).message) };
+    default:
+      throw new ProtocolError(`unknown server message type 0x${bytes[0]!.toString(16)}`);
+  }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the sandbox image: Debian with its own Docker daemon, the docker CLI, compose and
+# the network tools lessons use. Built offline from Debian's packages with debootstrap.
+# Contract (see server/images): env IMAGE_TAG (tag to create), CACHE_DIR (persistent cache).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+: "${IMAGE_TAG:?IMAGE_TAG must name the tag to build}"
+: "${CACHE_DIR:?CACHE_DIR must name a cache directory}"
+mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+if ! command -v debootstrap >/dev/null; then
+  echo "installing debootstrap"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap >/dev/null
+fi
+
+packages=(
+  docker.io docker-compose tini iptables iproute2 iputils-ping curl wget bind9-dnsutils netcat-openbsd
+  nano vim-tiny less bash-completion procps psmisc jq ca-certificates
+)
+rootfs="$CACHE_DIR/rootfs"
+mkdir -p "$CACHE_DIR/debs"
+rm -rf "$rootfs"
+echo "debootstrap: downloading and unpacking ${#packages[@]} packages and their dependencies"
+debootstrap --variant=minbase --cache-dir="$CACHE_DIR/debs" \
+  --include="$(IFS=,; echo "${packages[*]}")" bookworm "$rootfs" "$mirror" |
+  grep -E '^I: (Retrieving|Extracting|Installing|Configuring) ' | awk 'NR % 20 == 1' || true
+test -x "$rootfs/usr/sbin/dockerd" || { echo "debootstrap did not install dockerd" >&2; exit 1; }
+
+echo "trimming the root file system"
+rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/usr/share/doc/* \
+  "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/*
+install -m 0755 "$here/entrypoint.sh" "$rootfs/usr/local/bin/sandbox-entrypoint"
+install -m 0644 "$here/bashrc" "$rootfs/etc/profile.d/playground.sh"
+install -m 0644 "$here/motd" "$rootfs/etc/motd"
+# Debian's docker.io may ship an engine config we do not want inside a sandbox.
+rm -f "$rootfs/etc/docker/daemon.json"
+
+echo "importing the image"
+tar -C "$rootfs" -c . | docker import \
+  -c 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/usr/local/bin/sandbox-entrypoint"]' \
+  -c 'ENV TERM=xterm-256color LANG=C.UTF-8' \
+  -c 'WORKDIR /root' \
+  -c 'VOLUME /var/lib/docker' \
+  -c 'LABEL org.opencontainers.image.description="docker-playground sandbox: Debian with its own Docker daemon"' \
+  - "$IMAGE_TAG" >/dev/null
+rm -rf "$rootfs"
+echo "built $IMAGE_TAG"

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Sandbox entrypoint: gives the inner Docker daemon the writable /sys and cgroup
+# hierarchies it needs without --privileged, then starts it.
+# Env: MIRROR=<host:port> of the registry mirror (optional).
+set -u
+log() { echo "sandbox: $*" >&2; }
+
+# Refused under a user namespace; dockerd copes with a read-only /sys there.
+mount -o remount,rw /sys 2>/dev/null || log "/sys stays read-only"
+
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  # cgroup v2: move our processes into a leaf so controllers can be delegated to
+  # nested containers (a cgroup with processes cannot enable subtree controllers).
+  mkdir -p /sys/fs/cgroup/init
+  xargs -rn1 </sys/fs/cgroup/cgroup.procs >/sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+  sed -e 's/ / +/g' -e 's/^/+/' </sys/fs/cgroup/cgroup.controllers \
+    >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || :
+else
+  # cgroup v1: Docker mounts each hierarchy read-only. With a private cgroup
+  # namespace a fresh mount is rooted at this sandbox's own cgroup, so nested
+  # containers stay inside the sandbox's limits. Remounting in place fails ("busy").
+  awk '$5 ~ "^/sys/fs/cgroup/" { for (i = 7; i <= NF; i++) if ($i == "-") break;
+       if ($(i+1) == "cgroup") print $5, $(i+3) }' /proc/self/mountinfo |
+    while read -r dir opts; do
+      opts=$(echo "$opts" | tr ',' '\n' | grep -vxE 'rw|ro' | paste -sd, -)
+      umount "$dir" 2>/dev/null && mount -t cgroup -o "$opts" cgroup "$dir" ||
+        log "could not remount cgroup $dir ($opts)"
+    done
+fi
+
+# Under a user namespace the host hands our cgroup directories to our root user right
+# after start; wait for that (bounded) so the first nested container can be created.
+if ! grep -qE '^ +0 +0 +4294967295$' /proc/self/uid_map; then
+  probe=/sys/fs/cgroup/memory
+  [ -d "$probe" ] || probe=/sys/fs/cgroup
+  i=0
+  while [ "$(stat -c %u "$probe")" != 0 ] && [ $i -lt 200 ]; do
+    sleep 0.05
+    i=$((i + 1))
+  done
+  [ "$(stat -c %u "$probe")" = 0 ] || log "cgroups were not delegated; nested containers may fail"
+fi
+
+set -- dockerd --host=unix:///var/run/docker.sock
+if [ -n "${MIRROR:-}" ]; then
+  set -- "$@" --registry-mirror="http://$MIRROR" --insecure-registry="$MIRROR"
+fi
+exec "$@" >/var/log/dockerd.log 2>&1
