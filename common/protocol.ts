@@ -27,7 +27,7 @@ export const ClientMessageType = {
   Input: 0x30,
   /** JSON {cols, rows}: the pane's size in character cells. */
   Resize: 0x31,
-  /** Flow control: a uint32 (big endian) count of output bytes the browser has rendered. */
+  /** Flow control: a uint32 (big endian) count of output bytes rendered since the previous Ack. */
   Ack: 0x32,
 } as const;
 

@@ -1,0 +1,78 @@
+// Playground settings, read once from the environment with documented defaults.
+import os from 'node:os';
+import path from 'node:path';
+
+export interface SandboxLimits {
+  /** Memory limit of one sandbox (bytes). */
+  memoryBytes: number;
+  /** CPU share of one sandbox, in CPUs (1.5 = one and a half cores). */
+  cpus: number;
+  /** Most processes one sandbox may run (a fork bomb stops here). */
+  pids: number;
+}
+
+export interface Config {
+  /** Address the web server listens on. Loopback by default: exposing it is an explicit choice. */
+  host: string;
+  port: number;
+  /** Origins allowed to open terminals besides the page's own origin. */
+  allowedOrigins: string[];
+  /** Where the playground keeps its caches, registry storage and logs. */
+  stateDir: string;
+  /** Sandbox image to run instead of the one setup builds (an operator's own build). */
+  sandboxImage?: string;
+  /** Port of the read-only registry mirror that sandboxes pull lesson images from. */
+  mirrorPort: number;
+  /** OCI runtime for sandboxes (runc, or sysbox-runc / kata where an operator installed them). */
+  runtime: string;
+  limits: SandboxLimits;
+  /** How long a sandbox lives before the reaper removes it. */
+  sessionTtlMs: number;
+  /** Most sandboxes at once on this machine. */
+  maxSessions: number;
+  /** Most sandboxes one client address may hold at once. */
+  maxSessionsPerClient: number;
+  /** Most terminals (shells) open at once in one session. */
+  maxTerminalsPerSession: number;
+  /** How long to wait for a sandbox's inner daemon to answer. */
+  sandboxReadyTimeoutMs: number;
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function defaultStateDir(): string {
+  return process.getuid?.() === 0
+    ? '/var/lib/docker-playground'
+    : path.join(os.homedir(), '.local', 'share', 'docker-playground');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.PLAYGROUND_HOST || '127.0.0.1',
+    port: num(env, 'PLAYGROUND_PORT', 8080),
+    allowedOrigins: (env.PLAYGROUND_ALLOWED_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    stateDir: env.PLAYGROUND_STATE_DIR || defaultStateDir(),
+    sandboxImage: env.PLAYGROUND_SANDBOX_IMAGE || undefined,
+    mirrorPort: num(env, 'PLAYGROUND_MIRROR_PORT', 5000),
+    runtime: env.PLAYGROUND_RUNTIME || 'runc',
+    limits: {
+      memoryBytes: num(env, 'PLAYGROUND_SANDBOX_MEMORY_MB', 2048) * 1024 * 1024,
+      cpus: num(env, 'PLAYGROUND_SANDBOX_CPUS', 1),
+      pids: num(env, 'PLAYGROUND_SANDBOX_PIDS', 2048),
+    },
+    sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
+    maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),
+    maxSessionsPerClient: num(env, 'PLAYGROUND_MAX_SESSIONS_PER_CLIENT', 3),
+    maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
+    sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
+  };
+}

@@ -1,0 +1,223 @@
+// Creates, tracks and removes sandboxes: one Docker-in-Docker container per session
+// host, on the session's own internal network, with its own volume for nested images.
+import type Docker from 'dockerode';
+import type { Config } from '../config.js';
+import type { EngineCapabilities } from '../engine/capabilities.js';
+import { logger } from '../log.js';
+import { delegateCgroups } from './cgroups.js';
+import { explainEngineError, PlaygroundError } from './errors.js';
+import { LABEL, labelFilter, labelsFor, objectName } from './labels.js';
+import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
+
+const log = logger('sandboxes');
+
+/** Host name the seed lessons expect the sandbox to answer to (`curl docker:3000`). */
+export const PRIMARY_HOST = 'docker';
+
+/** What the engine's labels say about a live session. */
+export interface SandboxRecord {
+  sessionId: string;
+  host: string;
+  containerId: string;
+  tokenHash: string;
+  client: string;
+  expiresAt: Date;
+  running: boolean;
+}
+
+export interface SandboxManagerOptions {
+  docker: Docker;
+  config: Config;
+  capabilities: EngineCapabilities;
+  recipe: RecipeChoice;
+  image: string;
+  /** Port of the registry mirror on the host; sandboxes reach it at their network gateway. */
+  mirrorPort?: number;
+}
+
+export interface CreateSandboxRequest {
+  sessionId: string;
+  tokenHash: string;
+  client: string;
+  expiresAt: Date;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SandboxManager {
+  constructor(private readonly opts: SandboxManagerOptions) {}
+
+  get docker(): Docker {
+    return this.opts.docker;
+  }
+
+  /** Creates the session's network, volume and sandbox, and resolves when its daemon answers. */
+  async create(req: CreateSandboxRequest, host = PRIMARY_HOST): Promise<Docker.Container> {
+    const { docker, config, image } = this.opts;
+    const started = Date.now();
+    const common = { [LABEL.expires]: req.expiresAt.toISOString() };
+    try {
+      const networkName = objectName(req.sessionId, 'net');
+      const network = await docker.createNetwork({
+        Name: networkName,
+        Driver: 'bridge',
+        // No route out: learners reach each other's sandboxes, the internet and the host's
+        // LAN through nothing. The gateway stays reachable for the registry mirror.
+        Internal: true,
+        CheckDuplicate: true,
+        Labels: labelsFor('network', req.sessionId, common),
+      });
+      const gateway = await networkGateway(network);
+      const volume = objectName(req.sessionId, `${host}-data`);
+      await docker.createVolume({ Name: volume, Labels: labelsFor('docker-data', req.sessionId, common) });
+      const container = await docker.createContainer(
+        sandboxCreateOptions({
+          name: objectName(req.sessionId, host),
+          image,
+          hostName: host,
+          network: networkName,
+          volume,
+          labels: labelsFor('sandbox', req.sessionId, {
+            ...common,
+            [LABEL.host]: host,
+            [LABEL.tokenHash]: req.tokenHash,
+            [LABEL.client]: req.client,
+          }),
+          mirror: gateway && this.opts.mirrorPort ? `${gateway}:${this.opts.mirrorPort}` : undefined,
+          limits: config.limits,
+          runtime: config.runtime,
+        }),
+      );
+      await container.start();
+      if (this.opts.recipe.name === 'userns') {
+        const { State } = await container.inspect();
+        await delegateCgroups(State.Pid, this.opts.capabilities.remappedRoot!);
+      }
+      await this.waitUntilReady(container);
+      log.info(`session ${req.sessionId}: sandbox ${host} ready in ${Date.now() - started} ms`);
+      return container;
+    } catch (err) {
+      const explained = explainEngineError(err, { image });
+      log.warn(`session ${req.sessionId}: sandbox failed: ${explained.message}`);
+      await this.destroy(req.sessionId).catch(() => undefined);
+      throw explained;
+    }
+  }
+
+  /** Polls the inner daemon with `docker version` until it answers. */
+  async waitUntilReady(container: Docker.Container): Promise<void> {
+    const deadline = Date.now() + this.opts.config.sandboxReadyTimeoutMs;
+    while (Date.now() < deadline) {
+      const { exitCode } = await execCapture(container, ['docker', 'version', '--format', '{{.Server.Version}}']);
+      if (exitCode === 0) return;
+      const { State } = await container.inspect();
+      if (!State.Running) {
+        throw new PlaygroundError(
+          `The sandbox stopped while starting (exit ${State.ExitCode}). See \`docker logs ${container.id.slice(0, 12)}\`.`,
+          500,
+        );
+      }
+      await sleep(100);
+    }
+    throw new PlaygroundError(
+      `The sandbox's Docker daemon did not answer within ${this.opts.config.sandboxReadyTimeoutMs / 1000} s.`,
+      504,
+    );
+  }
+
+  /** The session's sandbox container for a host, or null if it is gone. */
+  async container(sessionId: string, host = PRIMARY_HOST): Promise<Docker.Container | null> {
+    const list = await this.opts.docker.listContainers({
+      all: true,
+      filters: { label: [`${LABEL.session}=${sessionId}`, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`] },
+    });
+    return list[0] ? this.opts.docker.getContainer(list[0].Id) : null;
+  }
+
+  /** Removes every object of the session: containers, volumes, network. Idempotent. */
+  async destroy(sessionId: string): Promise<void> {
+    const { docker } = this.opts;
+    const filters = labelFilter(sessionId);
+    const containers = await docker.listContainers({ all: true, filters });
+    await Promise.all(
+      containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)),
+    );
+    const { Volumes } = await docker.listVolumes({ filters });
+    await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
+    const networks = await docker.listNetworks({ filters });
+    await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignoreMissing)));
+  }
+
+  /** Every sandbox the engine holds, read from labels. */
+  async list(): Promise<SandboxRecord[]> {
+    const list = await this.opts.docker.listContainers({
+      all: true,
+      filters: { label: [`${LABEL.role}=sandbox`] },
+    });
+    return list.map((c) => ({
+      sessionId: c.Labels[LABEL.session] ?? '',
+      host: c.Labels[LABEL.host] ?? '',
+      containerId: c.Id,
+      tokenHash: c.Labels[LABEL.tokenHash] ?? '',
+      client: c.Labels[LABEL.client] ?? '',
+      expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
+      running: c.State === 'running',
+    }));
+  }
+
+  /**
+   * Removes what cannot be a live session: stopped or expired sandboxes, sandboxes with
+   * broken labels, and networks or volumes whose sandbox is gone. Returns the live ones.
+   */
+  async sweep(inFlight: ReadonlySet<string> = new Set(), now = new Date()): Promise<SandboxRecord[]> {
+    const { docker } = this.opts;
+    const live: SandboxRecord[] = [];
+    for (const record of await this.list()) {
+      if (inFlight.has(record.sessionId)) continue;
+      const valid = record.sessionId && record.tokenHash && !isNaN(record.expiresAt.getTime());
+      if (valid && record.running && record.expiresAt > now) live.push(record);
+      else {
+        log.info(`removing sandbox of session ${record.sessionId || '?'} (stopped, expired or unlabelled)`);
+        await this.destroy(record.sessionId).catch(() => undefined);
+        await docker.getContainer(record.containerId).remove({ force: true, v: true }).catch(ignoreMissing);
+      }
+    }
+    const liveIds = new Set([...live.map((r) => r.sessionId), ...inFlight]);
+    const filters = { label: [LABEL.role] };
+    const { Volumes } = await docker.listVolumes({ filters });
+    for (const v of Volumes ?? []) {
+      if (!liveIds.has(v.Labels?.[LABEL.session] ?? '')) await docker.getVolume(v.Name).remove().catch(ignoreMissing);
+    }
+    for (const n of await docker.listNetworks({ filters })) {
+      if (!liveIds.has(n.Labels?.[LABEL.session] ?? '')) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
+    }
+    return live;
+  }
+}
+
+function ignoreMissing(err: { statusCode?: number }): void {
+  if (err.statusCode !== 404 && err.statusCode !== 409) throw err;
+}
+
+async function networkGateway(network: Docker.Network): Promise<string | undefined> {
+  const info = (await network.inspect()) as { IPAM?: { Config?: { Gateway?: string }[] } };
+  return info.IPAM?.Config?.find((c) => c.Gateway)?.Gateway;
+}
+
+/** Runs a command in a container and collects its output (no TTY, demultiplexed). */
+export async function execCapture(
+  container: Docker.Container,
+  cmd: string[],
+): Promise<{ exitCode: number | null; output: string }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    container.modem.demuxStream(stream, { write: (c: Buffer) => chunks.push(c) }, { write: (c: Buffer) => chunks.push(c) });
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const { ExitCode } = await exec.inspect();
+  return { exitCode: ExitCode, output: Buffer.concat(chunks).toString('utf8') };
+}

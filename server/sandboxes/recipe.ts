@@ -1,0 +1,82 @@
+// The sandbox recipe: how a Docker-in-Docker container is made without --privileged.
+// Pure functions, so what a sandbox is allowed to do can be read (and tested) in one place.
+import type Docker from 'dockerode';
+import type { SandboxLimits } from '../config.js';
+import type { EngineCapabilities } from '../engine/capabilities.js';
+
+/**
+ * Beyond Docker's default set, a nested dockerd needs SYS_ADMIN (mounts, cgroups,
+ * namespaces) and NET_ADMIN (bridges, iptables). Nothing else: SYS_MODULE would let a
+ * learner load kernel modules, SYS_RAWIO/SYS_TIME would reach the hardware and clock.
+ */
+export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN'] as const;
+
+export type RecipeName = 'userns' | 'plain';
+
+export interface RecipeChoice {
+  name: RecipeName;
+  /** Whether root in the sandbox is kept off the host (see docs/security.md). */
+  isolatesHost: boolean;
+  warning?: string;
+}
+
+export function chooseRecipe(caps: EngineCapabilities, engineIsLocal: boolean): RecipeChoice {
+  if (caps.userns && caps.remappedRoot && engineIsLocal) {
+    return { name: 'userns', isolatesHost: true };
+  }
+  const why = !caps.userns
+    ? 'the Docker engine does not run with --userns-remap'
+    : 'the engine is remote, so its cgroups cannot be delegated to the sandbox';
+  return {
+    name: 'plain',
+    isolatesHost: false,
+    warning:
+      `Sandboxes do not isolate the host on this engine: ${why}, so root in a sandbox can become ` +
+      'root on the host. Let the playground start its own engine (stop this one and run `npm start` ' +
+      'as root on Debian), or start dockerd with --userns-remap=default. See docs/security.md.',
+  };
+}
+
+export interface SandboxSpec {
+  name: string;
+  image: string;
+  hostName: string;
+  network: string;
+  volume: string;
+  labels: Record<string, string>;
+  /** host:port of the registry mirror as the sandbox sees it, if any. */
+  mirror?: string;
+  limits: SandboxLimits;
+  runtime: string;
+}
+
+export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateOptions {
+  return {
+    name: spec.name,
+    Image: spec.image,
+    Hostname: spec.hostName,
+    Labels: spec.labels,
+    Env: spec.mirror ? [`MIRROR=${spec.mirror}`] : [],
+    HostConfig: {
+      CapAdd: [...SANDBOX_EXTRA_CAPABILITIES],
+      // A private cgroup namespace makes the sandbox's own cgroup its root, so
+      // nested containers are created under, and limited by, the sandbox's cgroup.
+      CgroupnsMode: 'private',
+      // Docker's default seccomp and AppArmor profiles forbid the mounts and
+      // namespace calls a nested engine makes; the capability set is the fence.
+      SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+      // overlay2 cannot sit on the container's own overlay root file system.
+      Mounts: [{ Type: 'volume', Source: spec.volume, Target: '/var/lib/docker' }],
+      NetworkMode: spec.network,
+      Memory: spec.limits.memoryBytes,
+      MemorySwap: spec.limits.memoryBytes,
+      NanoCpus: Math.round(spec.limits.cpus * 1e9),
+      PidsLimit: spec.limits.pids,
+      Runtime: spec.runtime,
+      RestartPolicy: { Name: 'no' },
+    } as Docker.HostConfig,
+    NetworkingConfig: {
+      EndpointsConfig: { [spec.network]: { Aliases: [spec.hostName] } },
+    },
+  };
+}

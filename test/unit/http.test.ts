@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { test } from 'node:test';
+import { originAllowed } from '../../server/http/origin.js';
+import { explainEngineError, PlaygroundError } from '../../server/sandboxes/errors.js';
+import { loadConfig } from '../../server/config.js';
+
+const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+
+test("the page's own origin and listed origins may open terminals; others may not", () => {
+  assert.equal(originAllowed(req({ host: 'localhost:8080', origin: 'http://localhost:8080' }), []), true);
+  assert.equal(originAllowed(req({ host: 'localhost:8080', origin: 'http://evil.example' }), []), false);
+  assert.equal(originAllowed(req({ host: 'a:1', origin: 'https://lab.example' }), ['https://lab.example']), true);
+  assert.equal(originAllowed(req({ host: 'a:1', origin: 'null' }), []), false);
+});
+
+test('engine failures become messages that name the fix', () => {
+  const down = explainEngineError(Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' }));
+  assert.equal(down.status, 503);
+  assert.match(down.message, /not reachable/);
+  const noImage = explainEngineError(Object.assign(new Error('No such image: x'), { statusCode: 404 }), { image: 'x' });
+  assert.match(noImage.message, /npm run setup/);
+  const pools = explainEngineError(new Error('could not find an available, non-overlapping IPv4 address pool'));
+  assert.match(pools.message, /default-address-pools/);
+  assert.equal(explainEngineError(new Error('write: no space left on device')).status, 507);
+  const mine = new PlaygroundError('mine', 418);
+  assert.equal(explainEngineError(mine), mine);
+});
+
+test('configuration has safe defaults and rejects nonsense', () => {
+  const config = loadConfig({});
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.runtime, 'runc');
+  assert.ok(config.limits.memoryBytes > 0 && config.limits.pids > 0);
+  assert.equal(loadConfig({ PLAYGROUND_SANDBOX_CPUS: '1.5' }).limits.cpus, 1.5);
+  assert.throws(() => loadConfig({ PLAYGROUND_PORT: 'eighty' }), /PLAYGROUND_PORT must be a positive number/);
+});
