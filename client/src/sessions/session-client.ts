@@ -1,0 +1,161 @@
+// HTTP calls to the playground API. No DOM: fetch is passed in, so tests can fake it.
+
+import { AUTH_SCHEME, type CreatedSession, type HealthView, type SessionView } from '../../../common/api';
+
+/** Texts used when the server's answer does not carry its own message. */
+export interface ApiMessages {
+  networkError: string;
+  unexpectedAnswer: (status: number) => string;
+  tooManyRequests: string;
+  serviceUnavailable: string;
+}
+
+/** A failed API call; `message` is meant for the learner. `status` is 0 for a network failure. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+
+  /** The session does not exist any more, or the key for it is wrong. */
+  get sessionGone(): boolean {
+    return this.status === 404 || this.status === 401 || this.status === 410;
+  }
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface SessionApi {
+  create(): Promise<CreatedSession>;
+  get(id: string, token: string, signal?: AbortSignal): Promise<SessionView>;
+  end(id: string, token: string): Promise<void>;
+  health(): Promise<HealthView>;
+}
+
+export interface SessionApiOptions {
+  messages: ApiMessages;
+  fetch?: FetchLike;
+  /** Prefix of API paths, '' for the page's own origin. */
+  baseUrl?: string;
+}
+
+export function createSessionApi(options: SessionApiOptions): SessionApi {
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const base = options.baseUrl ?? '';
+  const m = options.messages;
+
+  async function call(path: string, init: RequestInit): Promise<Response> {
+    let res: Response;
+    try {
+      res = await doFetch(base + path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(m.networkError, 0);
+    }
+    if (!res.ok) throw new ApiError(await errorMessage(res, m), res.status);
+    return res;
+  }
+
+  async function json<T>(res: Response): Promise<T> {
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new ApiError(m.unexpectedAnswer(res.status), res.status);
+    }
+  }
+
+  const auth = (token: string) => ({ Authorization: `${AUTH_SCHEME} ${token}` });
+  const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+
+  return {
+    async create() {
+      const created = await json<CreatedSession>(await call('/api/sessions', { method: 'POST' }));
+      if (!created?.session?.id || typeof created.token !== 'string') {
+        throw new ApiError(m.unexpectedAnswer(201), 201);
+      }
+      return created;
+    },
+    async get(id, token, signal) {
+      return json<SessionView>(await call(sessionPath(id), { headers: auth(token), signal: signal ?? null }));
+    },
+    async end(id, token) {
+      await call(sessionPath(id), { method: 'DELETE', headers: auth(token) });
+    },
+    async health() {
+      return json<HealthView>(await call('/api/health', {}));
+    },
+  };
+}
+
+/** The learner-facing message for an error answer: the server's own words when it sent some. */
+export async function errorMessage(res: Response, m: ApiMessages): Promise<string> {
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    // Fall through to the generic messages.
+  }
+  try {
+    const body = JSON.parse(text) as { error?: unknown };
+    if (typeof body?.error === 'string' && body.error.trim()) return body.error.trim();
+  } catch {
+    // Not JSON (a proxy's error page, say).
+  }
+  if (res.status === 429) return m.tooManyRequests;
+  if (res.status === 502 || res.status === 503 || res.status === 504) return m.serviceUnavailable;
+  return m.unexpectedAnswer(res.status);
+}
+
+export interface WaitOptions {
+  intervalMs?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Called with every answer, 'starting' ones included. */
+  onUpdate?: (session: SessionView) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  timeoutMessage: string;
+}
+
+/** Polls a session until it is no longer 'starting'; returns that answer. */
+export async function waitUntilSettled(
+  api: Pick<SessionApi, 'get'>,
+  id: string,
+  token: string,
+  options: WaitOptions,
+): Promise<SessionView> {
+  const interval = options.intervalMs ?? 300;
+  const timeout = options.timeoutMs ?? 90_000;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+  const deadline = now() + timeout;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const session = await api.get(id, token, options.signal);
+    options.onUpdate?.(session);
+    if (session.state !== 'starting') return session;
+    if (now() + interval > deadline) throw new ApiError(options.timeoutMessage, 0);
+    await sleep(interval, options.signal);
+  }
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SessionView } from '../../common/api';
+import {
+  formatRemaining,
+  hasLiveSession,
+  initialState,
+  reduce,
+  type AppState,
+} from '../../client/src/app/app-state';
+import { en, pickStrings } from '../../client/src/i18n/strings';
+
+const m = { sessionFailedDefault: 'could not start', sessionGone: 'gone' };
+const session = (state: SessionView['state'], error?: string): SessionView => ({
+  id: 's1',
+  state,
+  expiresAt: '2030-01-01T00:00:00.000Z',
+  hosts: ['docker'],
+  ...(error ? { error } : {}),
+});
+
+test('start, boot, ready', () => {
+  let s: AppState = initialState;
+  assert.equal(s.kind, 'idle');
+  s = reduce(s, { type: 'start' }, m);
+  assert.deepEqual(s, { kind: 'starting', phase: 'creating' });
+  assert.equal(hasLiveSession(s), false);
+  s = reduce(s, { type: 'session', session: session('starting') }, m);
+  assert.equal(s.kind === 'starting' && s.phase, 'booting');
+  assert.equal(hasLiveSession(s), true);
+  s = reduce(s, { type: 'session', session: session('ready') }, m);
+  assert.equal(s.kind, 'ready');
+  assert.equal(hasLiveSession(s), true);
+});
+
+test("a failed session shows the server's error, or a default, and retry creates", () => {
+  const s = reduce(initialState, { type: 'session', session: session('failed', ' image missing ') }, m);
+  assert.deepEqual(s, { kind: 'error', message: 'image missing', retry: 'create', sessionFailed: true });
+  const d = reduce(initialState, { type: 'session', session: session('failed') }, m);
+  assert.equal(d.kind === 'error' && d.message, 'could not start');
+});
+
+test('request failures retry by resuming when a session is known', () => {
+  const a = reduce(initialState, { type: 'request-failed', message: 'down', canResume: true }, m);
+  assert.deepEqual(a, { kind: 'error', message: 'down', retry: 'resume', sessionFailed: false });
+  const b = reduce(initialState, { type: 'request-failed', message: 'down', canResume: false }, m);
+  assert.equal(b.kind === 'error' && b.retry, 'create');
+});
+
+test('ended sessions, gone sessions and ending by hand', () => {
+  const ready: AppState = { kind: 'ready', session: session('ready') };
+  assert.deepEqual(reduce(ready, { type: 'session', session: session('ended') }, m), {
+    kind: 'ended',
+    message: 'gone',
+  });
+  assert.deepEqual(reduce(ready, { type: 'gone', message: 'expired' }, m), {
+    kind: 'ended',
+    message: 'expired',
+  });
+  assert.deepEqual(reduce(ready, { type: 'ended-by-user', notice: 'bye' }, m), {
+    kind: 'idle',
+    notice: 'bye',
+  });
+  assert.deepEqual(reduce(initialState, { type: 'resume' }, m), { kind: 'starting', phase: 'resuming' });
+});
+
+test('remaining time reads naturally', () => {
+  const w = en.durations;
+  assert.equal(formatRemaining(0, w), null);
+  assert.equal(formatRemaining(-5, w), null);
+  assert.equal(formatRemaining(45_000, w), '45 s');
+  assert.equal(formatRemaining(58 * 60_000 + 1, w), '59 min');
+  assert.equal(formatRemaining(60 * 60_000, w), '1 h 00 min');
+  assert.equal(formatRemaining(125 * 60_000, w), '2 h 05 min');
+});
+
+test('strings fall back to English for unknown languages', () => {
+  assert.equal(pickStrings(['id-ID', 'fr']), en);
+  assert.equal(pickStrings([]), en);
+  assert.equal(pickStrings(['en-GB']), en);
+});
