@@ -42,6 +42,9 @@ export interface CreateSandboxRequest {
   expiresAt: Date;
 }
 
+/** Networks and volumes younger than this are never swept as orphans. */
+const ORPHAN_GRACE_MS = 120_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SandboxManager {
@@ -182,14 +185,19 @@ export class SandboxManager {
         await docker.getContainer(record.containerId).remove({ force: true, v: true }).catch(ignoreMissing);
       }
     }
+    // A network or volume without its sandbox is an orphan, unless it is young: another
+    // server process may be creating that session right now.
     const liveIds = new Set([...live.map((r) => r.sessionId), ...inFlight]);
+    const isOrphan = (labels: Record<string, string> | undefined, created: string | undefined) =>
+      !liveIds.has(labels?.[LABEL.session] ?? '') && now.getTime() - Date.parse(created ?? '') > ORPHAN_GRACE_MS;
     const filters = { label: [LABEL.role] };
     const { Volumes } = await docker.listVolumes({ filters });
     for (const v of Volumes ?? []) {
-      if (!liveIds.has(v.Labels?.[LABEL.session] ?? '')) await docker.getVolume(v.Name).remove().catch(ignoreMissing);
+      const createdAt = (v as { CreatedAt?: string }).CreatedAt;
+      if (isOrphan(v.Labels, createdAt)) await docker.getVolume(v.Name).remove().catch(ignoreMissing);
     }
     for (const n of await docker.listNetworks({ filters })) {
-      if (!liveIds.has(n.Labels?.[LABEL.session] ?? '')) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
+      if (isOrphan(n.Labels, n.Created)) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
     }
     return live;
   }

@@ -1,0 +1,36 @@
+#!/bin/sh
+# The test command: unit tests, then integration tests on the real engine and real
+# sandboxes, then end-to-end tests in a real Chromium. `npm test -- unit` runs one suite.
+# Setup (engine, images, registry mirror) runs first and skips what is already there.
+set -e
+cd "$(dirname "$0")/.."
+suite=${1:-all}
+run() { node --import tsx --test --test-concurrency=1 "$@"; }
+
+if [ "$suite" = all ] || [ "$suite" = unit ]; then
+  echo "== unit tests"
+  run test/unit/*.test.ts
+fi
+[ "$suite" = unit ] && exit 0
+
+echo "== setup (engine, images, registry mirror)"
+npx tsx server/setup/cli.ts
+
+if [ "$suite" = all ] || [ "$suite" = integration ]; then
+  echo "== integration tests (real engine, real sandboxes)"
+  run test/integration/*.test.ts
+fi
+
+if [ "$suite" = all ] || [ "$suite" = e2e ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "== installing Debian's chromium for the end-to-end tests"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >/dev/null
+    else
+      echo "The end-to-end tests need Chromium at /usr/bin/chromium (apt-get install chromium)." >&2
+      exit 1
+    fi
+  fi
+  echo "== end-to-end tests (Chromium)"
+  run test/e2e/*.test.ts
+fi

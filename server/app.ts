@@ -1,0 +1,87 @@
+// Wires the parts together: sandboxes, sessions, health and the HTTP server.
+// main.ts runs it for real; the integration and end-to-end tests run the very same.
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HealthView } from '../common/api.js';
+import type { Config } from './config.js';
+import { pingEngine } from './engine/connect.js';
+import { createPlaygroundServer } from './http/server.js';
+import { logger } from './log.js';
+import { mirrorHealth } from './registry/index.js';
+import { SandboxManager } from './sandboxes/manager.js';
+import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
+import { SessionService } from './sessions/service.js';
+import type { SetupResult } from './setup/index.js';
+
+const log = logger('main');
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningPlayground {
+  server: http.Server;
+  sessions: SessionService;
+  sandboxes: SandboxManager;
+  recipe: RecipeChoice;
+  /** http://host:port of the listening server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPlayground(config: Config, setup: SetupResult): Promise<RunningPlayground> {
+  const { endpoint, capabilities, managed } = setup;
+  const recipe = chooseRecipe(capabilities, endpoint.local);
+  if (recipe.warning) log.warn(recipe.warning);
+  else log.info('sandboxes are user-namespaced: root in a sandbox is an unprivileged user on the host');
+
+  const sandboxes = new SandboxManager({
+    docker: endpoint.docker,
+    config,
+    capabilities,
+    recipe,
+    image: setup.sandboxImage,
+    mirrorPort: setup.mirrorPort,
+  });
+  const sessions = new SessionService(sandboxes, config);
+  await sessions.start();
+
+  const health = async (): Promise<HealthView> => {
+    const [version, mirrorUp] = await Promise.all([pingEngine(endpoint.docker), mirrorHealth(setup.mirrorPort)]);
+    return {
+      ok: Boolean(version) && mirrorUp,
+      engine: { reachable: Boolean(version), ...(version ? { version } : {}), managedByPlayground: managed },
+      isolation: {
+        recipe: recipe.name,
+        isolatesHost: recipe.isolatesHost,
+        ...(recipe.warning ? { warning: recipe.warning } : {}),
+      },
+      registryMirror: { reachable: mirrorUp },
+      sessions: { active: sessions.activeCount, max: config.maxSessions },
+    };
+  };
+
+  const server = createPlaygroundServer({
+    config,
+    sessions,
+    sandboxes,
+    clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
+    health,
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  return {
+    server,
+    sessions,
+    sandboxes,
+    recipe,
+    url,
+    close: async () => {
+      sessions.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

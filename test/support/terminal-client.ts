@@ -1,0 +1,102 @@
+// A terminal client for tests: speaks the playground's wire protocol over a real WebSocket.
+import WebSocket from 'ws';
+import {
+  decodeServerMessage,
+  encodeClientMessage,
+  TERMINAL_SUBPROTOCOL,
+  TOKEN_SUBPROTOCOL_PREFIX,
+  type ServerMessage,
+  type TerminalSize,
+} from '../../common/protocol.js';
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+export class TestTerminal {
+  readonly messages: ServerMessage[] = [];
+  private output = Buffer.alloc(0);
+  readonly closed: Promise<Closed>;
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer) => {
+      const msg = decodeServerMessage(new Uint8Array(data));
+      this.messages.push(msg);
+      if (msg.type === 'output') {
+        this.output = Buffer.concat([this.output, msg.data]);
+        this.send({ type: 'ack', bytes: msg.data.length });
+      }
+      this.waiters.forEach((w) => w());
+    });
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => {
+        resolve({ code, reason: reason.toString() });
+        this.waiters.forEach((w) => w());
+      }),
+    );
+  }
+
+  static open(
+    base: string,
+    sessionId: string,
+    token: string,
+    opts: { host?: string; origin?: string; protocols?: string[] } = {},
+  ): Promise<TestTerminal> {
+    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'docker'}`;
+    const protocols = opts.protocols ?? [TERMINAL_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
+    const ws = new WebSocket(url, protocols, opts.origin ? { origin: opts.origin } : {});
+    const terminal = new TestTerminal(ws);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(terminal));
+      ws.once('error', reject);
+    });
+  }
+
+  send(msg: Parameters<typeof encodeClientMessage>[0]): void {
+    this.ws.send(encodeClientMessage(msg));
+  }
+
+  start(size: TerminalSize = { cols: 100, rows: 30 }): void {
+    this.send({ type: 'resize', size });
+  }
+
+  type(text: string): void {
+    this.send({ type: 'input', data: new TextEncoder().encode(text) });
+  }
+
+  /** All output so far, decoded as UTF-8 at once (so split sequences are joined). */
+  get text(): string {
+    return this.output.toString('utf8');
+  }
+
+  get outputBytes(): number {
+    return this.output.length;
+  }
+
+  /** Resolves when the output matches, or rejects after timeoutMs. */
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.text.match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline || this.ws.readyState === WebSocket.CLOSED) {
+        throw new Error(`terminal output never matched ${pattern}; last output:\n${this.text.slice(-600)}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 250);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.waiters = [];
+    }
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
