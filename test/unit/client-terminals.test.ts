@@ -211,6 +211,7 @@ test('close codes map to what the page does next', () => {
   assert.equal(closeDisposition(CloseCode.ForeignOrigin), 'fatal');
   assert.equal(closeDisposition(CloseCode.TooManyTerminals), 'fatal');
   assert.equal(closeDisposition(CloseCode.BackendFailed), 'fatal');
+  assert.equal(closeDisposition(1009), 'fatal');
   assert.equal(closeDisposition(1006), 'retry');
   assert.equal(closeDisposition(1001), 'retry');
   assert.equal(closeDisposition(1012), 'retry');

@@ -36,7 +36,6 @@ export interface Strings {
 
   // Ended
   endedTitle: string;
-  endedText: string;
   startNewButton: string;
 
   // Session actions
@@ -119,7 +118,6 @@ export const en: Strings = {
   startOverButton: 'Start over',
 
   endedTitle: 'Your session has ended',
-  endedText: 'The sandbox and everything in it have been removed.',
   startNewButton: 'Start a new sandbox',
 
   newSandbox: 'New sandbox',
@@ -164,9 +162,10 @@ export const en: Strings = {
   serviceUnavailable: 'The playground is not available right now. Please try again in a moment.',
   startTimedOut: 'Your sandbox took too long to start. Please try again.',
   sessionFailedDefault: 'Your sandbox could not be started.',
-  sessionGone: 'Your sandbox is no longer available.',
+  sessionGone: 'Your sandbox has expired or was removed, along with everything in it.',
   connectionFailed: 'Could not connect to the terminal.',
   closeReasons: {
+    1009: 'The terminal sent a message that was too large.',
     4400: 'The terminal sent a message the server did not understand.',
     4401: 'Your session key was not accepted.',
     4403: 'This page is not allowed to open terminals on this server.',

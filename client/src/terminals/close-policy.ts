@@ -17,6 +17,7 @@ export function closeDisposition(code: number): CloseDisposition {
     case CloseCode.UnknownSession:
     case CloseCode.SandboxGone:
       return 'session-gone';
+    case 1009: // A frame was larger than the server accepts.
     case CloseCode.BadMessage:
     case CloseCode.ForeignOrigin:
     case CloseCode.TooManyTerminals:

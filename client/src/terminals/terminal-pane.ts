@@ -1,0 +1,565 @@
+// <terminal-pane>: one xterm.js terminal bound to one terminal WebSocket of a session.
+// Everything it acquires is released in dispose().
+
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { WebglAddon } from '@xterm/addon-webgl';
+import xtermCss from '@xterm/xterm/css/xterm.css?inline';
+import type { TerminalSize } from '../../../common/protocol';
+import { t } from '../i18n/strings';
+import { sharedStyles } from '../ui/shared-styles';
+import { alertIcon, refreshIcon } from '../ui/icons';
+import { TerminalConnection, type CloseInfo } from './terminal-connection';
+import { closeDisposition, closeMessage, MAX_RECONNECT_ATTEMPTS, reconnectDelay } from './close-policy';
+import { terminalUrl } from './terminal-url';
+import { terminalFontFamily, terminalFontSize, terminalTheme } from './terminal-theme';
+
+/** What the pane is doing; mirrored in its data-state attribute. */
+export type PaneState = 'connecting' | 'ready' | 'reconnecting' | 'offline' | 'exited' | 'closed';
+
+export interface PaneStateDetail {
+  state: PaneState;
+  host: string;
+  message: string;
+}
+
+export interface SessionGoneDetail {
+  code: number;
+  message: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'terminal-pane': TerminalPane;
+  }
+  interface HTMLElementEventMap {
+    'pane-state': CustomEvent<PaneStateDetail>;
+    'session-gone': CustomEvent<SessionGoneDetail>;
+  }
+}
+
+const RESIZE_DEBOUNCE_MS = 60;
+const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
+
+@customElement('terminal-pane')
+export class TerminalPane extends LitElement {
+  static override styles = [
+    unsafeCSS(xtermCss),
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        min-width: 0;
+        min-height: 0;
+        background: #0d1117;
+        overflow: hidden;
+        /* Keeps xterm's layered z-indexes inside the pane. */
+        isolation: isolate;
+      }
+      .term {
+        position: absolute;
+        inset: 0;
+        padding: 10px 4px 6px 12px;
+        transition: opacity 160ms ease;
+      }
+      :host([data-state='reconnecting']) .term,
+      :host([data-state='offline']) .term,
+      :host([data-state='closed']) .term {
+        opacity: 0.45;
+      }
+      :host([data-state='connecting']) .term {
+        opacity: 0.7;
+      }
+      .xterm {
+        height: 100%;
+      }
+      .xterm .xterm-viewport {
+        background-color: transparent;
+      }
+
+      .connecting,
+      .banner,
+      .notice {
+        /* Above xterm's own layers. */
+        z-index: 10;
+      }
+      .connecting {
+        position: absolute;
+        inset: 0;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        gap: 10px;
+        color: var(--text-muted);
+        font-size: 14px;
+        pointer-events: none;
+      }
+
+      .banner {
+        position: absolute;
+        left: 12px;
+        right: 12px;
+        bottom: 12px;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 10px 14px;
+        padding: 10px 12px 10px 14px;
+        border-radius: 10px;
+        background: rgba(22, 27, 34, 0.96);
+        border: 1px solid var(--border-strong);
+        box-shadow: 0 8px 24px rgba(0, 0, 0, 0.45);
+        color: var(--text);
+        font-size: 14px;
+        line-height: 1.4;
+      }
+      .banner .msg {
+        flex: 1 1 220px;
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        min-width: 0;
+      }
+      .banner .msg span {
+        overflow-wrap: anywhere;
+      }
+      .banner.warn {
+        border-color: rgba(210, 153, 34, 0.55);
+      }
+      .banner.warn .icon {
+        color: var(--warning);
+      }
+      .banner.bad {
+        border-color: rgba(248, 81, 73, 0.55);
+      }
+      .banner.bad .icon {
+        color: var(--danger);
+      }
+      .banner .icon {
+        display: inline-flex;
+        color: var(--text-muted);
+        flex: none;
+      }
+      .notice {
+        position: absolute;
+        top: 10px;
+        right: 14px;
+        max-width: min(480px, calc(100% - 28px));
+        padding: 8px 12px;
+        border-radius: 8px;
+        background: rgba(248, 81, 73, 0.14);
+        border: 1px solid rgba(248, 81, 73, 0.5);
+        color: var(--text);
+        font-size: 13px;
+      }
+    `,
+  ];
+
+  /** The session whose terminal this pane shows. */
+  @property({ attribute: 'session-id' }) sessionId = '';
+  /** The session's key (never reflected to an attribute). */
+  @property({ attribute: false }) token = '';
+  /** Which sandbox host of the session to open a shell on. */
+  @property() host = 'docker';
+  /** 'auto' tries WebGL and falls back to the DOM renderer; 'dom' never tries WebGL. */
+  @property() renderer: 'auto' | 'dom' = 'auto';
+
+  @state() private paneState: PaneState = 'connecting';
+  @state() private message = '';
+  @state() private attempt = 0;
+  @state() private exitCode: number | null = null;
+  @state() private serverNotice = '';
+
+  @query('.term') private termHost!: HTMLDivElement;
+
+  private term: Terminal | null = null;
+  private fitAddon: FitAddon | null = null;
+  private webgl: WebglAddon | null = null;
+  private conn: TerminalConnection | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Releases everything set up by setup(); run by dispose(). */
+  private cleanups: Array<() => void> = [];
+  private lastServerError = '';
+  /** The host the server says the shell runs on (normally equal to `host`). */
+  private shellHost = '';
+  private focusedOnce = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('data-state', this.paneState);
+    // Moved in the DOM after a first render: set everything up again.
+    if (this.hasUpdated && !this.term) this.setup();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dispose();
+  }
+
+  protected override firstUpdated(): void {
+    this.setup();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const credentialsChanged =
+      (changed.has('sessionId') && changed.get('sessionId') !== undefined) ||
+      (changed.has('token') && changed.get('token') !== undefined) ||
+      (changed.has('host') && changed.get('host') !== undefined);
+    if (credentialsChanged && this.term) {
+      this.term.reset();
+      this.attempt = 0;
+      this.connect();
+    }
+  }
+
+  /** The active buffer's lines joined with "\n", trailing blank lines left out (for tests). */
+  terminalText(): string {
+    const term = this.term;
+    if (!term) return '';
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  /** The renderer in use: 'webgl' or 'dom'. */
+  get rendererInUse(): 'webgl' | 'dom' {
+    return this.webgl ? 'webgl' : 'dom';
+  }
+
+  focusTerminal(): void {
+    this.term?.focus();
+  }
+
+  /** Opens a fresh connection (a new shell), e.g. after the shell exited. */
+  reconnect(): void {
+    this.attempt = 0;
+    this.connect();
+  }
+
+  protected override render() {
+    return html`
+      <div class="term" role="region" aria-label=${t.terminalLabel}></div>
+      ${
+        this.paneState === 'connecting'
+          ? html`<div class="connecting" role="status"><span class="spinner"></span>${t.paneConnecting}</div>`
+          : nothing
+      }
+      ${this.renderBanner()}
+      ${
+        this.serverNotice && this.paneState === 'ready'
+          ? html`<div class="notice" role="alert">${this.serverNotice}</div>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderBanner() {
+    switch (this.paneState) {
+      case 'reconnecting':
+        return html`<div class="banner warn" role="status">
+          <div class="msg">
+            <span class="spinner icon"></span><span>${t.paneReconnecting(this.attempt)}</span>
+          </div>
+        </div>`;
+      case 'offline':
+        return html`<div class="banner warn" role="status">
+          <div class="msg"><span class="icon">${alertIcon}</span><span>${t.paneOffline}</span></div>
+        </div>`;
+      case 'exited':
+        return html`<div class="banner" role="status">
+          <div class="msg"><span>${t.shellExited(this.exitCode)}</span></div>
+          <button class="btn primary" data-action="new-shell" @click=${this.reconnect}>
+            ${refreshIcon}${t.openNewShell}
+          </button>
+        </div>`;
+      case 'closed':
+        return html`<div class="banner bad" role="alert">
+          <div class="msg">
+            <span class="icon">${alertIcon}</span><span>${this.message || t.paneClosedTitle}</span>
+          </div>
+          <button class="btn" data-action="reconnect" @click=${this.reconnect}>
+            ${refreshIcon}${t.reconnectButton}
+          </button>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private setup(): void {
+    const host = this.termHost;
+    const term = new Terminal({
+      fontFamily: terminalFontFamily,
+      fontSize: terminalFontSize(window.innerWidth),
+      lineHeight: 1.15,
+      theme: terminalTheme,
+      cursorBlink: true,
+      scrollback: 5000,
+      allowProposedApi: false,
+      disableStdin: true,
+      macOptionIsMeta: true,
+      rightClickSelectsWord: true,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    this.term = term;
+    this.fitAddon = fit;
+    this.cleanups.push(() => {
+      this.term = null;
+      this.fitAddon = null;
+      term.dispose();
+    });
+
+    this.loadWebgl();
+
+    const subs = [
+      term.onData((data) => this.conn?.sendText(data)),
+      term.onBinary((data) => this.conn?.sendBinaryString(data)),
+      term.onResize(({ cols, rows }) => this.conn?.resize({ cols, rows })),
+    ];
+    this.cleanups.push(() => subs.forEach((s) => s.dispose()));
+
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => this.fit(), RESIZE_DEBOUNCE_MS);
+    });
+    observer.observe(host);
+    this.cleanups.push(() => {
+      clearTimeout(resizeTimer);
+      observer.disconnect();
+    });
+
+    const onOffline = () => {
+      if (this.paneState === 'ready') this.setPaneState('offline');
+    };
+    const onOnline = () => {
+      if (this.paneState !== 'offline') return;
+      if (this.conn?.isOpen) this.setPaneState('ready');
+      else this.reconnect();
+    };
+    const onViewport = () => {
+      const size = terminalFontSize(window.innerWidth);
+      if (term.options.fontSize !== size) {
+        term.options.fontSize = size;
+        this.fit();
+      }
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('resize', onViewport);
+    this.cleanups.push(() => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('resize', onViewport);
+    });
+
+    this.cleanups.push(() => {
+      clearTimeout(this.reconnectTimer);
+      clearTimeout(this.noticeTimer);
+      this.conn?.close();
+      this.conn = null;
+    });
+
+    this.fit();
+    this.connect();
+  }
+
+  /** The one place that releases what the pane holds: socket, timers, observers, addons, terminal. */
+  dispose(): void {
+    const cleanups = this.cleanups.reverse();
+    this.cleanups = [];
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch (err) {
+        console.warn('terminal cleanup failed', err);
+      }
+    }
+  }
+
+  private loadWebgl(): void {
+    const term = this.term;
+    if (!term || this.renderer === 'dom') return;
+    let addon: WebglAddon;
+    try {
+      addon = new WebglAddon();
+      term.loadAddon(addon);
+    } catch (err) {
+      console.info('WebGL renderer unavailable, using the DOM renderer', err);
+      return;
+    }
+    this.webgl = addon;
+    const drop = () => {
+      if (this.webgl !== addon) return;
+      this.webgl = null;
+      lossSub.dispose();
+      addon.dispose();
+    };
+    // A lost context (too many WebGL pages, GPU reset) falls back to the DOM renderer.
+    const lossSub = addon.onContextLoss(() => {
+      console.info('WebGL context lost, using the DOM renderer');
+      drop();
+    });
+    this.cleanups.push(() => {
+      if (this.webgl !== addon) return;
+      // Disposing the addon does not free its context; give it back to the browser first.
+      for (const canvas of Array.from(this.termHost?.querySelectorAll('canvas') ?? [])) {
+        const gl = canvas.getContext('webgl2');
+        gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      }
+      drop();
+    });
+  }
+
+  /** Fits the terminal to the pane; xterm's onResize then tells the server. */
+  private fit(): void {
+    const term = this.term;
+    const fit = this.fitAddon;
+    if (!term || !fit) return;
+    const dims = fit.proposeDimensions();
+    if (!dims || !Number.isFinite(dims.cols) || !Number.isFinite(dims.rows)) return;
+    if (dims.cols !== term.cols || dims.rows !== term.rows) fit.fit();
+  }
+
+  private currentSize(): TerminalSize {
+    this.fit();
+    const term = this.term;
+    if (!term || !this.fitAddon?.proposeDimensions()) return DEFAULT_SIZE;
+    return { cols: term.cols, rows: term.rows };
+  }
+
+  private connect(): void {
+    clearTimeout(this.reconnectTimer);
+    this.conn?.close();
+    this.conn = null;
+    const term = this.term;
+    if (!term || !this.sessionId || !this.token) return;
+
+    this.exitCode = null;
+    this.lastServerError = '';
+    this.shellHost = '';
+    this.setPaneState(this.attempt > 0 ? 'reconnecting' : 'connecting');
+
+    const conn: TerminalConnection = new TerminalConnection({
+      url: terminalUrl(window.location, this.sessionId, this.host),
+      token: this.token,
+      initialSize: () => this.currentSize(),
+      handlers: {
+        output: (data) => {
+          if (this.conn !== conn) return;
+          if (this.paneState === 'connecting' || this.paneState === 'reconnecting') this.markReady();
+          term.write(data, () => conn.rendered(data.length));
+        },
+        status: (status) => {
+          if (this.conn !== conn) return;
+          if (status.host) this.shellHost = status.host;
+          if (status.state === 'ready') this.markReady();
+        },
+        exit: (code) => {
+          if (this.conn !== conn) return;
+          this.exitCode = code;
+          this.setPaneState('exited');
+        },
+        error: (message) => {
+          if (this.conn !== conn) return;
+          this.lastServerError = message;
+          this.showNotice(message);
+        },
+        close: (info) => {
+          if (this.conn !== conn) return;
+          this.conn = null;
+          this.onClose(info);
+        },
+      },
+    });
+    this.conn = conn;
+    conn.connect();
+  }
+
+  private markReady(): void {
+    if (this.paneState === 'ready') return;
+    this.attempt = 0;
+    this.setPaneState(navigator.onLine === false ? 'offline' : 'ready');
+    if (!this.focusedOnce) {
+      this.focusedOnce = true;
+      const active = document.activeElement;
+      if (!active || active === document.body || active === this || this.contains(active)) this.term?.focus();
+    }
+  }
+
+  private onClose(info: CloseInfo): void {
+    if (this.paneState === 'exited') return;
+    const text = closeMessage(
+      info.code,
+      info.reason || this.lastServerError,
+      t.closeReasons,
+      t.connectionFailed,
+    );
+    switch (closeDisposition(info.code)) {
+      case 'done':
+        this.message = info.reason || this.lastServerError || t.paneClosedTitle;
+        this.setPaneState('closed');
+        return;
+      case 'session-gone':
+        this.message = text;
+        this.setPaneState('closed');
+        this.dispatchEvent(
+          new CustomEvent<SessionGoneDetail>('session-gone', {
+            detail: { code: info.code, message: text },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+        return;
+      case 'fatal':
+        this.message = text;
+        this.setPaneState('closed');
+        return;
+      case 'retry':
+        if (navigator.onLine === false) {
+          this.setPaneState('offline');
+          return;
+        }
+        if (this.attempt >= MAX_RECONNECT_ATTEMPTS) {
+          this.message = info.reason || this.lastServerError || t.connectionFailed;
+          this.setPaneState('closed');
+          return;
+        }
+        this.attempt += 1;
+        this.setPaneState('reconnecting');
+        this.reconnectTimer = setTimeout(() => this.connect(), reconnectDelay(this.attempt));
+        return;
+    }
+  }
+
+  private showNotice(message: string): void {
+    this.serverNotice = message;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.serverNotice = ''), 8000);
+  }
+
+  private setPaneState(next: PaneState): void {
+    const changed = next !== this.paneState;
+    this.paneState = next;
+    this.setAttribute('data-state', next);
+    if (this.term) this.term.options.disableStdin = next !== 'ready';
+    if (next !== 'closed') this.message = next === 'ready' ? '' : this.message;
+    if (changed || next === 'reconnecting') {
+      this.dispatchEvent(
+        new CustomEvent<PaneStateDetail>('pane-state', {
+          detail: { state: next, host: this.shellHost || this.host, message: this.message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+}
