@@ -43,12 +43,18 @@ export function cgroupDirectories(procCgroup: string, mounts: CgroupMount[]): st
   return [...dirs];
 }
 
-async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
+/**
+ * The files a delegatee may own (kernel cgroup docs, "Delegation"): the directory (to
+ * create children) and the files that move processes or enable controllers below it.
+ * Never the limit files (memory.limit_in_bytes, pids.max, ...): owning those would let
+ * the sandbox raise its own limits.
+ */
+export const DELEGATED_FILES = ['cgroup.procs', 'tasks', 'cgroup.subtree_control', 'cgroup.threads'];
+
+async function delegate(dir: string, uid: number, gid: number): Promise<void> {
   await fs.chown(dir, uid, gid);
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const child = path.join(dir, entry.name);
-    if (entry.isDirectory()) await chownTree(child, uid, gid);
-    else await fs.chown(child, uid, gid).catch(() => undefined); // some files are not chownable; fine
+  for (const file of DELEGATED_FILES) {
+    await fs.chown(path.join(dir, file), uid, gid).catch(() => undefined); // not every hierarchy has every file
   }
 }
 
@@ -59,6 +65,6 @@ export async function delegateCgroups(pid: number, owner: { uid: number; gid: nu
     fs.readFile(`/proc/${pid}/cgroup`, 'utf8'),
   ]);
   const dirs = cgroupDirectories(procCgroup, parseCgroupMounts(mountinfo));
-  for (const dir of dirs) await chownTree(dir, owner.uid, owner.gid);
+  for (const dir of dirs) await delegate(dir, owner.uid, owner.gid);
   return dirs;
 }
