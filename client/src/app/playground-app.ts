@@ -35,6 +35,8 @@ const POLL_INTERVAL_MS = 300;
 /** `?renderer=dom` turns the WebGL renderer off (for comparing renderers and for tests). */
 const RENDERER: 'auto' | 'dom' =
   new URLSearchParams(window.location.search).get('renderer') === 'dom' ? 'dom' : 'auto';
+/** The expiry time turns amber when less than this is left. */
+const EXPIRY_WARNING_MS = 5 * 60_000;
 /** After this long in 'starting', the page says it is taking longer than usual. */
 const SLOW_START_MS = 10_000;
 
@@ -440,6 +442,10 @@ export class PlaygroundApp extends LitElement {
         50% {
           opacity: 0.35;
         }
+      }
+      .expiry.soon {
+        color: var(--warning);
+        font-weight: 600;
       }
       .expiry {
         white-space: nowrap;
@@ -978,7 +984,15 @@ appears to be working correctly.</span>
           <span class="dot" data-tone=${tone}></span>${label}
         </span>
         <span class="spacer"></span>
-        ${remaining ? html`<span class="expiry" title=${expiryTitle}>${t.expiresIn(remaining)}</span>` : nothing}
+        ${
+          remaining
+            ? html`<span
+                class="expiry ${expires - this.now < EXPIRY_WARNING_MS ? 'soon' : ''}"
+                title=${expiryTitle}
+                >${t.expiresIn(remaining)}</span
+              >`
+            : nothing
+        }
       </div>
       ${
         creds

@@ -52,21 +52,19 @@ export interface Strings {
   sessionExpiryTitle: (time: string) => string;
 
   // Terminal states (top bar and pane)
-  statusIdle: string;
-  statusStarting: string;
   statusConnecting: string;
   statusConnected: (host: string) => string;
   statusReconnecting: string;
   statusOffline: string;
   statusExited: string;
   statusClosed: string;
-  statusError: string;
 
   paneConnecting: string;
   paneReconnecting: (attempt: number) => string;
   paneOffline: string;
   shellExited: (code: number | null) => string;
   openNewShell: string;
+  pressEnterForShell: string;
   reconnectButton: string;
   paneClosedTitle: string;
   terminalLabel: string;
@@ -136,15 +134,12 @@ export const en: Strings = {
   },
   sessionExpiryTitle: (time) => `The sandbox is removed automatically at ${time}`,
 
-  statusIdle: 'No sandbox',
-  statusStarting: 'Starting',
   statusConnecting: 'Connecting',
   statusConnected: (host) => `Connected · ${host}`,
   statusReconnecting: 'Reconnecting',
   statusOffline: 'Offline',
   statusExited: 'Shell exited',
   statusClosed: 'Disconnected',
-  statusError: 'Error',
 
   paneConnecting: 'Connecting to your shell…',
   paneReconnecting: (attempt) =>
@@ -152,6 +147,7 @@ export const en: Strings = {
   paneOffline: 'You are offline. The terminal reconnects as soon as your connection is back.',
   shellExited: (code) => (code === null ? 'The shell exited.' : `The shell exited (code ${code}).`),
   openNewShell: 'Open a new shell',
+  pressEnterForShell: 'Press Enter to open a new one.',
   reconnectButton: 'Reconnect',
   paneClosedTitle: 'The terminal is disconnected',
   terminalLabel: 'Terminal',

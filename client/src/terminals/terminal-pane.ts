@@ -126,6 +126,9 @@ export class TerminalPane extends LitElement {
       .banner .msg span {
         overflow-wrap: anywhere;
       }
+      .banner .hint {
+        color: var(--text-muted);
+      }
       .banner.warn {
         border-color: rgba(210, 153, 34, 0.55);
       }
@@ -273,7 +276,9 @@ export class TerminalPane extends LitElement {
         </div>`;
       case 'exited':
         return html`<div class="banner" role="status">
-          <div class="msg"><span>${t.shellExited(this.exitCode)}</span></div>
+          <div class="msg">
+            <span>${t.shellExited(this.exitCode)} <span class="hint">${t.pressEnterForShell}</span></span>
+          </div>
           <button class="btn primary" data-action="new-shell" @click=${this.reconnect}>
             ${refreshIcon}${t.openNewShell}
           </button>
@@ -318,6 +323,16 @@ export class TerminalPane extends LitElement {
     });
 
     this.loadWebgl();
+
+    // After the shell exited, Enter opens a new one (input is otherwise off then).
+    term.attachCustomKeyEventHandler((ev) => {
+      if (this.paneState === 'exited' && ev.type === 'keydown' && ev.key === 'Enter') {
+        ev.preventDefault();
+        this.reconnect();
+        return false;
+      }
+      return true;
+    });
 
     const subs = [
       term.onData((data) => this.conn?.sendText(data)),
