@@ -25,7 +25,7 @@ export interface HealthView {
   ok: boolean;
   engine: { reachable: boolean; version?: string; managedByPlayground: boolean };
   /** Which sandbox recipe is in use and whether it isolates the host. */
-  isolation: { recipe: string; isolatesHost: boolean; warning?: string };
+  isolation: { recipe: string; isolatesHost: boolean; hostFirewall: boolean; warning?: string };
   registryMirror: { reachable: boolean };
   sessions: { active: number; max: number };
 }

@@ -54,6 +54,7 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
       isolation: {
         recipe: recipe.name,
         isolatesHost: recipe.isolatesHost,
+        hostFirewall: setup.hostFirewall,
         ...(recipe.warning ? { warning: recipe.warning } : {}),
       },
       registryMirror: { reachable: mirrorUp },

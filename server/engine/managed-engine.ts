@@ -9,7 +9,8 @@ import type Docker from 'dockerode';
 import { pingEngine } from './connect.js';
 
 /** Session networks come from here: 4096 /24 networks, clear of Docker's defaults. */
-export const SESSION_ADDRESS_POOL = 'base=10.96.0.0/12,size=24';
+export const SESSION_POOL_CIDR = '10.96.0.0/12';
+const SESSION_ADDRESS_POOL = `base=${SESSION_POOL_CIDR},size=24`;
 
 export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';

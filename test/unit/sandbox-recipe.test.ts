@@ -39,15 +39,16 @@ test('a sandbox gets only the capabilities dind needs, never privileged or ALL',
     limits: { memoryBytes: 1 << 30, cpus: 1.5, pids: 512 },
     runtime: 'runc',
   });
-  const host = opts.HostConfig!;
-  assert.deepEqual(host.CapAdd, [...SANDBOX_EXTRA_CAPABILITIES]);
-  assert.ok(!host.CapAdd!.includes('ALL') && !host.CapAdd!.includes('SYS_MODULE'));
-  assert.notEqual(host.Privileged, true);
-  assert.equal(host.CgroupnsMode, 'private');
-  assert.equal(host.Memory, 1 << 30);
-  assert.equal(host.NanoCpus, 1.5e9);
-  assert.equal(host.PidsLimit, 512);
-  assert.equal(host.NetworkMode, 'playground-abc-net');
+  const host = opts.HostConfig! as typeof opts.HostConfig & { CgroupnsMode?: string };
+  const capAdd = (host.CapAdd ?? []) as string[];
+  assert.ok(!capAdd.includes('ALL') && !capAdd.includes('SYS_MODULE'));
+  assert.deepEqual(capAdd, [...SANDBOX_EXTRA_CAPABILITIES]);
+  assert.notEqual(host!.Privileged, true);
+  assert.equal(host!.CgroupnsMode, 'private');
+  assert.equal(host!.Memory, 1 << 30);
+  assert.equal(host!.NanoCpus, 1.5e9);
+  assert.equal(host!.PidsLimit, 512);
+  assert.equal(host!.NetworkMode, 'playground-abc-net');
   assert.deepEqual(opts.Env, ['MIRROR=10.96.0.1:5000']);
   assert.equal(opts.Hostname, 'docker');
   assert.deepEqual(opts.NetworkingConfig!.EndpointsConfig!['playground-abc-net']!.Aliases, ['docker']);
