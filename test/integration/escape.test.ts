@@ -1,0 +1,128 @@
+// The escape battery, run from a learner's shell. On the default sandbox every probe
+// must be refused. On a deliberately weakened sandbox (no user namespace, extra
+// capabilities, host network, the host engine's socket, a writable registry) every probe
+// must get through, which shows each probe can tell an open door from a closed one.
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type Docker from 'dockerode';
+import type { RunningPlayground } from '../../server/app.js';
+import { execCapture } from '../../server/sandboxes/manager.js';
+import { api, readySession, startTestPlayground } from '../support/playground.js';
+import { PROBES } from '../support/escape-probes.js';
+
+let pg: RunningPlayground;
+const sessions: { id: string; token: string }[] = [];
+let learner: Docker.Container;
+let otherIp: string;
+let hostEngineId: string;
+let weakened: Docker.Container | undefined;
+let writableRegistry: ChildProcess | undefined;
+const WRITABLE_REGISTRY_PORT = 5099;
+
+async function sandboxAddress(container: Docker.Container): Promise<{ ip: string; gateway: string }> {
+  const info = await container.inspect();
+  const net = Object.values(info.NetworkSettings.Networks)[0]!;
+  return { ip: net.IPAddress, gateway: net.Gateway };
+}
+
+async function runProbe(container: Docker.Container, script: string, env: Record<string, string>) {
+  const exports = Object.entries(env)
+    .map(([k, v]) => `export ${k}='${v}'`)
+    .join('\n');
+  const { exitCode, output } = await execCapture(container, ['timeout', '20', 'sh', '-c', `${exports}\n${script}`]);
+  return { escaped: exitCode === 0, output: output.trim().split('\n').at(-1) ?? '' };
+}
+
+before(async () => {
+  // Listening on every address shows the host firewall, not the bind address, keeps
+  // sandboxes away from the server.
+  pg = await startTestPlayground({ host: '0.0.0.0' });
+  for (let i = 0; i < 2; i++) {
+    const { session, token } = await readySession(pg.url);
+    sessions.push({ id: session.id, token });
+  }
+  learner = (await pg.sandboxes.container(sessions[0]!.id))!;
+  otherIp = (await sandboxAddress((await pg.sandboxes.container(sessions[1]!.id))!)).ip;
+  hostEngineId = ((await pg.sandboxes.docker.info()) as { ID: string }).ID;
+});
+
+after(async () => {
+  for (const s of sessions) await api(pg.url, 'DELETE', `/api/sessions/${s.id}`, s.token).catch(() => undefined);
+  await weakened?.remove({ force: true }).catch(() => undefined);
+  writableRegistry?.kill();
+  await pg?.close();
+});
+
+describe('the default sandbox keeps the learner inside', () => {
+  for (const probe of PROBES) {
+    test(`refused: ${probe.name}`, async () => {
+      const { gateway } = await sandboxAddress(learner);
+      const result = await runProbe(learner, probe.script, {
+        HOST_ADDR: gateway,
+        SERVER_PORT: new URL(pg.url).port,
+        REGISTRY: `${gateway}:${(await pg.sandboxes.docker.info(), 5000)}`,
+        OTHER_IP: otherIp,
+        HOST_ENGINE_ID: hostEngineId,
+      });
+      assert.equal(result.escaped, false, `the probe got out: ${result.output}`);
+      assert.match(result.output, /^REFUSED: /);
+    });
+  }
+});
+
+describe('a weakened sandbox lets every probe through (so each probe can fail)', () => {
+  before(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escape-registry-'));
+    const config = path.join(dir, 'config.yml');
+    fs.writeFileSync(
+      config,
+      `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${WRITABLE_REGISTRY_PORT}\n`,
+    );
+    writableRegistry = spawn(execFileSync('sh', ['-c', 'command -v docker-registry']).toString().trim(), ['serve', config], {
+      stdio: 'ignore',
+    });
+    const docker = pg.sandboxes.docker;
+    const image = (await learner.inspect()).Config.Image;
+    weakened = await docker.createContainer({
+      Image: image,
+      Entrypoint: ['sleep', 'infinity'],
+      Labels: { 'io.docker-playground.test': 'escape-weakened' },
+      HostConfig: {
+        UsernsMode: 'host',
+        NetworkMode: 'host',
+        CgroupnsMode: 'private',
+        CapAdd: ['SYS_ADMIN', 'NET_ADMIN', 'SYS_MODULE'],
+        SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+        DeviceCgroupRules: ['b *:* rm'],
+        Binds: ['/var/run/docker.sock:/host/docker.sock'],
+        Memory: 512 * 1024 * 1024,
+      } as Docker.HostConfig,
+    });
+    await weakened.start();
+    for (let i = 0; i < 50; i++) {
+      const up = await fetch(`http://127.0.0.1:${WRITABLE_REGISTRY_PORT}/v2/`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  for (const probe of PROBES) {
+    test(`escapes: ${probe.name}`, async () => {
+      const result = await runProbe(weakened!, probe.script, {
+        HOST_ADDR: '127.0.0.1',
+        SERVER_PORT: new URL(pg.url).port,
+        REGISTRY: `127.0.0.1:${WRITABLE_REGISTRY_PORT}`,
+        OTHER_IP: otherIp,
+        HOST_ENGINE_ID: hostEngineId,
+      });
+      assert.equal(result.escaped, true, `the probe could not tell: ${result.output}`);
+    });
+  }
+});
