@@ -68,6 +68,6 @@ test('ending the session from the page removes the sandbox', async () => {
   const before = (await pg.sandboxes.list()).length;
   await page.locator('[data-action="end-session"]').click();
   await page.locator('[data-action="confirm-end"]').click();
-  await page.locator('playground-app[data-session-state="ended"]').waitFor({ timeout: 30_000 });
+  await page.locator('playground-app[data-session-state="idle"]').waitFor({ timeout: 30_000 });
   assert.equal((await pg.sandboxes.list()).length, before - 1);
 });
