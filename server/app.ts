@@ -31,7 +31,7 @@ export interface RunningPlayground {
 
 export async function startPlayground(config: Config, setup: SetupResult): Promise<RunningPlayground> {
   const { endpoint, capabilities, managed } = setup;
-  const recipe = chooseRecipe(capabilities, endpoint.local);
+  const recipe = chooseRecipe(capabilities, endpoint.local, config.runtime);
   if (recipe.warning) log.warn(recipe.warning);
   else log.info('sandboxes are user-namespaced: root in a sandbox is an unprivileged user on the host');
 

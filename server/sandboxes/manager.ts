@@ -89,6 +89,7 @@ export class SandboxManager {
           mirror: gateway && this.opts.mirrorPort ? `${gateway}:${this.opts.mirrorPort}` : undefined,
           limits: config.limits,
           runtime: config.runtime,
+          recipe: this.opts.recipe.name,
         }),
       );
       await container.start();

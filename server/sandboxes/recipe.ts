@@ -11,7 +11,13 @@ import type { EngineCapabilities } from '../engine/capabilities.js';
  */
 export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN'] as const;
 
-export type RecipeName = 'userns' | 'plain';
+/**
+ * userns: runc on an engine with user-namespace remapping (root in the sandbox is nobody on the host).
+ * sysbox: the Sysbox runtime, which gives each container its own user namespace and a real /sys.
+ * vm: a VM-based runtime (Kata): the learner's root is inside a virtual machine.
+ * plain: runc without user namespaces; works, but does not isolate the host.
+ */
+export type RecipeName = 'userns' | 'sysbox' | 'vm' | 'plain';
 
 export interface RecipeChoice {
   name: RecipeName;
@@ -20,7 +26,15 @@ export interface RecipeChoice {
   warning?: string;
 }
 
-export function chooseRecipe(caps: EngineCapabilities, engineIsLocal: boolean): RecipeChoice {
+export function chooseRecipe(caps: EngineCapabilities, engineIsLocal: boolean, runtime = 'runc'): RecipeChoice {
+  if (!caps.runtimes.includes(runtime)) {
+    throw new Error(
+      `PLAYGROUND_RUNTIME is ${runtime}, but the engine only has: ${caps.runtimes.join(', ')}. ` +
+        'Install that runtime and register it with dockerd, or unset PLAYGROUND_RUNTIME.',
+    );
+  }
+  if (runtime.startsWith('sysbox')) return { name: 'sysbox', isolatesHost: true };
+  if (runtime.includes('kata')) return { name: 'vm', isolatesHost: true };
   if (caps.userns && caps.remappedRoot && engineIsLocal) {
     return { name: 'userns', isolatesHost: true };
   }
@@ -48,9 +62,23 @@ export interface SandboxSpec {
   mirror?: string;
   limits: SandboxLimits;
   runtime: string;
+  recipe: RecipeName;
 }
 
 export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateOptions {
+  // Sysbox virtualises /sys, cgroups and capabilities itself: the container asks for nothing extra.
+  const dindPermissions =
+    spec.recipe === 'sysbox'
+      ? {}
+      : {
+          CapAdd: [...SANDBOX_EXTRA_CAPABILITIES],
+          // A private cgroup namespace makes the sandbox's own cgroup its root, so
+          // nested containers are created under, and limited by, the sandbox's cgroup.
+          CgroupnsMode: 'private',
+          // Docker's default seccomp and AppArmor profiles forbid the mounts and
+          // namespace calls a nested engine makes; the capability set is the fence.
+          SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+        };
   return {
     name: spec.name,
     Image: spec.image,
@@ -58,13 +86,7 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
     Labels: spec.labels,
     Env: spec.mirror ? [`MIRROR=${spec.mirror}`] : [],
     HostConfig: {
-      CapAdd: [...SANDBOX_EXTRA_CAPABILITIES],
-      // A private cgroup namespace makes the sandbox's own cgroup its root, so
-      // nested containers are created under, and limited by, the sandbox's cgroup.
-      CgroupnsMode: 'private',
-      // Docker's default seccomp and AppArmor profiles forbid the mounts and
-      // namespace calls a nested engine makes; the capability set is the fence.
-      SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+      ...dindPermissions,
       // overlay2 cannot sit on the container's own overlay root file system.
       Mounts: [{ Type: 'volume', Source: spec.volume, Target: '/var/lib/docker' }],
       NetworkMode: spec.network,

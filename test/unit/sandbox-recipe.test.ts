@@ -38,6 +38,7 @@ test('a sandbox gets only the capabilities dind needs, never privileged or ALL',
     mirror: '10.96.0.1:5000',
     limits: { memoryBytes: 1 << 30, cpus: 1.5, pids: 512 },
     runtime: 'runc',
+    recipe: 'userns',
   });
   const host = opts.HostConfig! as typeof opts.HostConfig & { CgroupnsMode?: string };
   const capAdd = (host.CapAdd ?? []) as string[];
@@ -52,6 +53,27 @@ test('a sandbox gets only the capabilities dind needs, never privileged or ALL',
   assert.deepEqual(opts.Env, ['MIRROR=10.96.0.1:5000']);
   assert.equal(opts.Hostname, 'docker');
   assert.deepEqual(opts.NetworkingConfig!.EndpointsConfig!['playground-abc-net']!.Aliases, ['docker']);
+});
+
+test('the runtime is a setting, and the recipe adapts to it', () => {
+  const withRuntimes = caps({ runtimes: ['runc', 'sysbox-runc', 'kata'] });
+  assert.deepEqual(chooseRecipe(withRuntimes, true, 'sysbox-runc'), { name: 'sysbox', isolatesHost: true });
+  assert.deepEqual(chooseRecipe(withRuntimes, true, 'kata'), { name: 'vm', isolatesHost: true });
+  assert.throws(() => chooseRecipe(caps(), true, 'sysbox-runc'), /only has: runc/);
+  const sysbox = sandboxCreateOptions({
+    name: 'n',
+    image: 'i',
+    hostName: 'docker',
+    network: 'net',
+    volume: 'v',
+    labels: {},
+    limits: { memoryBytes: 1, cpus: 1, pids: 1 },
+    runtime: 'sysbox-runc',
+    recipe: 'sysbox',
+  }).HostConfig!;
+  assert.equal(sysbox.CapAdd, undefined);
+  assert.equal(sysbox.SecurityOpt, undefined);
+  assert.equal(sysbox.Runtime, 'sysbox-runc');
 });
 
 test('the remapped root is read from the engine root directory', () => {
