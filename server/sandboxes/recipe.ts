@@ -17,6 +17,9 @@ export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN'] as const;
  * vm: a VM-based runtime (Kata): the learner's root is inside a virtual machine.
  * plain: runc without user namespaces; works, but does not isolate the host.
  */
+/** Names the Docker daemon resolves when pulling from Docker Hub. */
+const DOCKER_HUB_HOSTS = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'auth.docker.io', 'registry.docker.io'];
+
 export type RecipeName = 'userns' | 'sysbox' | 'vm' | 'plain';
 
 export interface RecipeChoice {
@@ -90,6 +93,10 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
       // overlay2 cannot sit on the container's own overlay root file system.
       Mounts: [{ Type: 'volume', Source: spec.volume, Target: '/var/lib/docker' }],
       NetworkMode: spec.network,
+      // Session networks have no route out, so the inner dockerd's lookup of Docker Hub's
+      // names before each pull could only time out (10 s). Answering them with loopback
+      // makes every pull go straight to the mirror.
+      ExtraHosts: DOCKER_HUB_HOSTS.map((name) => `${name}:127.0.0.1`),
       Memory: spec.limits.memoryBytes,
       MemorySwap: spec.limits.memoryBytes,
       NanoCpus: Math.round(spec.limits.cpus * 1e9),
