@@ -3,10 +3,8 @@ import http from 'node:http';
 import { createRedis } from './lib/resp.js';
 
 const port = Number(process.env.PORT || 3000);
-const redis = createRedis({
-  host: process.env.REDIS_HOST || 'redis',
-  port: Number(process.env.REDIS_PORT || 6379),
-});
+// The port is fixed: `--link redis:redis` sets REDIS_PORT to tcp://<address>:6379.
+const redis = createRedis({ host: process.env.REDIS_HOST || 'redis' });
 
 http
   .createServer(async (req, res) => {

@@ -16,10 +16,9 @@ add_elf "$root" "$work/staging" /usr/bin/redis-check-rdb /usr/bin/redis-cli
 ln -s redis-check-rdb "$root/usr/bin/redis-server"
 ln -s redis-check-rdb "$root/usr/bin/redis-check-aof"
 add_busybox "$root"
-add_etc "$root" 'redis:x:999:999:redis:/data:/bin/false'
+add_etc "$root"
 install -D -m 755 "$here/docker-entrypoint.sh" "$root/usr/local/bin/docker-entrypoint.sh"
 mkdir -p "$root/data"
-chown 999:999 "$root/data" 2>/dev/null || true
 
 version=$(dpkg-deb -f "$(ls "$DEB_DIR"/redis-tools_*.deb | sort -V | tail -n1)" Version)
 import_rootfs "$root" \

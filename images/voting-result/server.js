@@ -7,9 +7,9 @@ import { connect } from './lib/pg.js';
 const optionA = process.env.OPTION_A || 'Cats';
 const optionB = process.env.OPTION_B || 'Dogs';
 const port = Number(process.env.PORT || 80);
+// The port is fixed: `--link db:db` sets DB_PORT to tcp://<address>:5432.
 const dbOptions = {
   host: process.env.DB_HOST || 'db',
-  port: Number(process.env.DB_PORT || 5432),
   user: process.env.POSTGRES_USER || 'postgres',
   password: process.env.POSTGRES_PASSWORD || '',
   database: process.env.POSTGRES_DB || 'postgres',

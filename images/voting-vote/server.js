@@ -9,10 +9,8 @@ import { createRedis } from './lib/resp.js';
 const optionA = process.env.OPTION_A || 'Cats';
 const optionB = process.env.OPTION_B || 'Dogs';
 const port = Number(process.env.PORT || 80);
-const redis = createRedis({
-  host: process.env.REDIS_HOST || 'redis',
-  port: Number(process.env.REDIS_PORT || 6379),
-});
+// The port is fixed: `--link redis:redis` sets REDIS_PORT to tcp://<address>:6379.
+const redis = createRedis({ host: process.env.REDIS_HOST || 'redis' });
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

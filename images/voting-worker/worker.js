@@ -4,13 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createRedis } from './lib/resp.js';
 import { connect } from './lib/pg.js';
 
-const redis = createRedis({
-  host: process.env.REDIS_HOST || 'redis',
-  port: Number(process.env.REDIS_PORT || 6379),
-});
+// The port is fixed: `--link redis:redis` sets REDIS_PORT to tcp://<address>:6379.
+const redis = createRedis({ host: process.env.REDIS_HOST || 'redis' });
+// The port is fixed: `--link db:db` sets DB_PORT to tcp://<address>:5432.
 const dbOptions = {
   host: process.env.DB_HOST || 'db',
-  port: Number(process.env.DB_PORT || 5432),
   user: process.env.POSTGRES_USER || 'postgres',
   password: process.env.POSTGRES_PASSWORD || '',
   database: process.env.POSTGRES_DB || 'postgres',

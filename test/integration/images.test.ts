@@ -35,8 +35,13 @@ async function docker(...args: string[]): Promise<string> {
 }
 
 /** Starts a detached container on the test network, reachable by `alias`. */
-async function start(alias: string, img: string, ...args: string[]): Promise<string> {
+async function start(
+  alias: string,
+  img: string,
+  opts: { env?: string[]; cmd?: string[] } = {},
+): Promise<string> {
   const name = `images-test-${run}-${alias}`;
+  const env = (opts.env ?? []).flatMap((e) => ['-e', e]);
   await docker(
     'run',
     '-d',
@@ -48,11 +53,15 @@ async function start(alias: string, img: string, ...args: string[]): Promise<str
     network,
     '--network-alias',
     alias,
+    ...env,
     img,
-    ...args,
+    ...(opts.cmd ?? []),
   );
   return name;
 }
+
+// What `--link redis:redis --link db:db` puts in an app's environment, as lessons run them.
+const LINK_ENV = ['REDIS_PORT=tcp://192.0.2.1:6379', 'DB_PORT=tcp://192.0.2.2:5432'];
 
 /** Retries `fn` until it returns without throwing, for at most `timeoutMs`. */
 async function eventually<T>(what: string, fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
@@ -83,7 +92,7 @@ before(
     mirrorPort = await freeLoopbackPort();
     await ensureMirror({ stateDir: mirrorStateDir, port: mirrorPort, onProgress });
     await docker('network', 'create', '--internal', '--label', label, network);
-    client = await start('client', image('alpine'), 'sleep', '600');
+    client = await start('client', image('alpine'), { cmd: ['sleep', '600'] });
   },
   { timeout: 45 * 60_000 },
 );
@@ -128,7 +137,7 @@ describe('lesson images', () => {
   });
 
   test('the counter app counts page views in redis', async () => {
-    await start('counter', image('redis-counter'));
+    await start('counter', image('redis-counter'), { env: LINK_ENV });
     const first = await eventually('counter answers', () => wget('http://counter:3000/'));
     const n = Number(/viewed (\d+) times/.exec(first)?.[1]);
     assert.ok(n >= 1, first);
@@ -136,9 +145,9 @@ describe('lesson images', () => {
   });
 
   test('the voting app: a vote appears in the result tally', async () => {
-    await start('vote', image('voting-vote'));
-    await start('worker', image('voting-worker'));
-    await start('result', image('voting-result'));
+    await start('vote', image('voting-vote'), { env: LINK_ENV });
+    await start('worker', image('voting-worker'), { env: LINK_ENV });
+    await start('result', image('voting-result'), { env: LINK_ENV });
     const pageHtml = await eventually('vote page', () => wget('http://vote/'));
     assert.match(pageHtml, /Cats/);
     assert.match(pageHtml, /Dogs/);
