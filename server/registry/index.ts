@@ -8,7 +8,8 @@
 // - pull-through cache: set PLAYGROUND_MIRROR_UPSTREAM=https://registry-1.docker.io (the
 //   registry's proxy.remoteurl) on machines with internet; learners then get the real images,
 //   cached on first pull. PLAYGROUND_MIRROR_UPSTREAM_USERNAME / _PASSWORD authenticate to the
-//   upstream (Docker Hub's pull limits are per account). Nothing is pushed in this mode.
+//   upstream (Docker Hub's pull limits are per account). Nothing is pushed in this mode, and the
+//   registry will not start while the upstream is unreachable.
 // In both modes the mirror refuses pushes (storage.maintenance.readonly), so no sandbox can
 // plant an image for another.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 // Starting and stopping registry processes. The mirror runs detached (it outlives the process
 // that started it, so a restarted playground reuses it) and is found again through its pid file.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -51,6 +52,8 @@ export async function startRegistry(o: StartOptions): Promise<number> {
   const child = spawn(o.bin, ['serve', o.configFile], {
     detached: o.detached,
     stdio: ['ignore', log, log],
+    // Signs upload state; one instance per storage writer, so a fresh one per start is right.
+    env: { ...process.env, REGISTRY_HTTP_SECRET: randomBytes(32).toString('hex') },
   });
   closeSync(log);
   child.on('exit', (code, signal) => {
@@ -72,7 +75,12 @@ export async function startRegistry(o: StartOptions): Promise<number> {
   }
   await stopPid(pid);
   if (o.pidFile) await rm(o.pidFile, { force: true });
-  const tail = (await readFile(o.logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-8).join('\n');
+  // A Go panic ends in a long stack trace; the lines that say what happened are the others.
+  const tail = (await readFile(o.logFile, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s|^goroutine |^github\.com\/|^main\.main\(|^created by /.test(l))
+    .slice(-6)
+    .join('\n');
   throw new Error(
     `the registry on ${o.host}:${o.port} did not come up (${exited ?? 'no answer'}). ` +
       `Last lines of ${o.logFile}:\n${tail}`,
