@@ -15,6 +15,7 @@ import { logger } from '../log.js';
 import { PlaygroundError } from '../sandboxes/errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionService } from '../sessions/service.js';
+import { TerminalUnavailableError, type TerminalBackendFactory } from '../terminals/backend.js';
 import { DockerExecBackendFactory } from '../terminals/docker-exec.js';
 import { closeWith } from '../terminals/close.js';
 import { serveTerminal } from '../terminals/socket.js';
@@ -171,30 +172,34 @@ export function createPlaygroundServer(deps: ServerDeps): http.Server {
         if (n > 0) terminalsPerSession.set(sessionId, n);
         else terminalsPerSession.delete(sessionId);
       };
-      void connectTerminal(ws, sessionId, token, host, release);
+      connectTerminal(ws, sessionId, token, host, release);
     });
   });
 
-  async function connectTerminal(
+  // The socket is served at once (so no early frame is lost); the shell starts when the
+  // first resize arrives, after the sandbox is ready.
+  function connectTerminal(
     ws: WebSocket,
     sessionId: string,
     token: string | undefined,
     host: string,
     release: () => void,
-  ): Promise<void> {
-    try {
-      await sessions.whenReady(sessionId, token);
-      const container = await deps.sandboxes.container(sessionId, host);
-      const running = container && (await container.inspect()).State.Running;
-      if (!container || !running) {
-        release();
-        return closeWith(ws, CloseCode.SandboxGone, 'The sandbox is gone. Start a new one.');
-      }
-      serveTerminal(ws, { host, factory: new DockerExecBackendFactory(container), onClosed: release });
-    } catch (err) {
-      release();
-      closeWith(ws, CloseCode.SandboxGone, (err as Error).message);
-    }
+  ): void {
+    const factory: TerminalBackendFactory = {
+      create: async (size) => {
+        try {
+          await sessions.whenReady(sessionId, token);
+        } catch (err) {
+          throw new TerminalUnavailableError((err as Error).message, CloseCode.SandboxGone);
+        }
+        const container = await deps.sandboxes.container(sessionId, host);
+        if (!container || !(await container.inspect()).State.Running) {
+          throw new TerminalUnavailableError('The sandbox is gone. Start a new one.', CloseCode.SandboxGone);
+        }
+        return new DockerExecBackendFactory(container).create(size);
+      },
+    };
+    serveTerminal(ws, { host, factory, onClosed: release });
   }
 
   return server;

@@ -149,7 +149,7 @@ export class SandboxManager {
     const { Volumes } = await docker.listVolumes({ filters });
     await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
     const networks = await docker.listNetworks({ filters });
-    await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignoreMissing)));
+    await Promise.all(networks.map((n) => removeNetwork(docker.getNetwork(n.Id))));
   }
 
   /** Every sandbox the engine holds, read from labels. */
@@ -201,6 +201,20 @@ export class SandboxManager {
       if (isOrphan(n.Labels, n.Created)) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
     }
     return live;
+  }
+}
+
+/** The engine can report a removed container's endpoint as active for a moment; retry briefly. */
+async function removeNetwork(network: Docker.Network): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await network.remove();
+    } catch (err) {
+      const e = err as { statusCode?: number; message?: string };
+      if (e.statusCode === 404) return;
+      if (attempt >= 20 || !/active endpoints/.test(e.message ?? '')) throw err;
+      await sleep(100);
+    }
   }
 }
 

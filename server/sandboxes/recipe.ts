@@ -6,10 +6,12 @@ import type { EngineCapabilities } from '../engine/capabilities.js';
 
 /**
  * Beyond Docker's default set, a nested dockerd needs SYS_ADMIN (mounts, cgroups,
- * namespaces) and NET_ADMIN (bridges, iptables). Nothing else: SYS_MODULE would let a
- * learner load kernel modules, SYS_RAWIO/SYS_TIME would reach the hardware and clock.
+ * namespaces), NET_ADMIN (bridges, iptables) and SYS_PTRACE (runc joins the namespaces
+ * of a container whose process is not root for `docker exec`). Under a user namespace
+ * all three reach only the sandbox's own processes and network. Nothing else: SYS_MODULE
+ * would let a learner load kernel modules, SYS_RAWIO/SYS_TIME reach hardware and clock.
  */
-export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN'] as const;
+export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE'] as const;
 
 /**
  * userns: runc on an engine with user-namespace remapping (root in the sandbox is nobody on the host).

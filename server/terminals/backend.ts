@@ -21,3 +21,14 @@ export interface TerminalBackendFactory {
   /** Starts a process whose TTY has `size` from the very first byte. */
   create(size: TerminalSize): Promise<TerminalBackend>;
 }
+
+/** A backend that cannot start for a reason the page should show with its own close code. */
+export class TerminalUnavailableError extends Error {
+  override name = 'TerminalUnavailableError';
+  constructor(
+    message: string,
+    readonly closeCode: number,
+  ) {
+    super(message);
+  }
+}

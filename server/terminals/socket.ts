@@ -9,7 +9,7 @@ import {
   type ServerMessage,
 } from '../../common/protocol.js';
 import { logger } from '../log.js';
-import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
+import { TerminalUnavailableError, type TerminalBackend, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
 import { FlowControl } from './flow-control.js';
 
@@ -74,6 +74,7 @@ export function serveTerminal(ws: WebSocket, { host, factory, onClosed }: Termin
           attach(created);
         },
         (err: Error) => {
+          if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
           log.warn(`shell on ${host} failed to start: ${err.message}`);
           fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
         },

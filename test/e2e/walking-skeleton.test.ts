@@ -31,7 +31,7 @@ test('start a sandbox from the page and run a container in it', async () => {
   await page.screenshot({ path: `${SHOTS}/idle.png` });
   await page.locator('[data-action="start"]').first().click();
   await page.locator('terminal-pane[data-state="ready"]').waitFor({ timeout: 90_000 });
-  await waitForTerminal(page, /\$ $/m);
+  await waitForTerminal(page, /[#$] $/m);
 
   await run(page, 'docker run --rm alpine echo hello');
   await waitForTerminal(page, /^hello\s*$/m, 60_000);
