@@ -112,7 +112,13 @@ function parseJson(payload: Uint8Array): unknown {
 /** Clamps a size into TERMINAL_SIZE_LIMITS; rejects values that are not numbers at all. */
 export function clampSize(value: unknown): TerminalSize {
   const v = value as Partial<TerminalSize> | null;
-  if (!v || typeof v.cols !== 'number' || typeof v.rows !== 'number' || !isFinite(v.cols) || !isFinite(v.rows)) {
+  if (
+    !v ||
+    typeof v.cols !== 'number' ||
+    typeof v.rows !== 'number' ||
+    !isFinite(v.cols) ||
+    !isFinite(v.rows)
+  ) {
     throw new ProtocolError('resize needs numeric cols and rows');
   }
   const L = TERMINAL_SIZE_LIMITS;

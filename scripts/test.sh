@@ -5,13 +5,16 @@
 set -e
 cd "$(dirname "$0")/.."
 suite=${1:-all}
-run() { node --import tsx --test --test-concurrency=1 "$@"; }
+failed=""
+# Every suite runs even when an earlier one fails; the exit code tells if any did.
+run() { node --import tsx --test --test-concurrency=1 "$@" || failed="$failed $1"; }
 
 if [ "$suite" = all ] || [ "$suite" = unit ]; then
   echo "== unit tests"
   run test/unit/*.test.ts
 fi
-[ "$suite" = unit ] && exit 0
+[ "$suite" = unit ] && [ -z "$failed" ] && exit 0
+[ "$suite" = unit ] && exit 1
 
 echo "== setup (engine, images, registry mirror)"
 npx tsx server/setup/cli.ts
@@ -33,4 +36,9 @@ if [ "$suite" = all ] || [ "$suite" = e2e ]; then
   fi
   echo "== end-to-end tests (Chromium)"
   run test/e2e/*.test.ts
+fi
+
+if [ -n "$failed" ]; then
+  echo "FAILED suites:$failed" >&2
+  exit 1
 fi

@@ -47,7 +47,10 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
   await sessions.start();
 
   const health = async (): Promise<HealthView> => {
-    const [version, mirrorUp] = await Promise.all([pingEngine(endpoint.docker), mirrorHealth(setup.mirrorPort)]);
+    const [version, mirrorUp] = await Promise.all([
+      pingEngine(endpoint.docker),
+      mirrorHealth(setup.mirrorPort),
+    ]);
     return {
       ok: Boolean(version) && mirrorUp,
       engine: { reachable: Boolean(version), ...(version ? { version } : {}), managedByPlayground: managed },
@@ -62,13 +65,14 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
     };
   };
 
-  const server = createPlaygroundServer({
+  const playground = createPlaygroundServer({
     config,
     sessions,
     sandboxes,
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
     health,
   });
+  const server = playground.http;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -81,8 +85,7 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
     url,
     close: async () => {
       sessions.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await playground.close();
     },
   };
 }

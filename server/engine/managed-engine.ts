@@ -65,7 +65,11 @@ export interface ManagedEngineOptions {
 }
 
 /** Installs and starts the engine, resolving once it answers. Throws EngineUnavailableError with the fix. */
-export async function startManagedEngine({ docker, stateDir, onProgress }: ManagedEngineOptions): Promise<void> {
+export async function startManagedEngine({
+  docker,
+  stateDir,
+  onProgress,
+}: ManagedEngineOptions): Promise<void> {
   const blocker = canInstallHere();
   if (blocker) {
     throw new EngineUnavailableError(
@@ -86,7 +90,10 @@ export async function startManagedEngine({ docker, stateDir, onProgress }: Manag
   const child = spawn('dockerd', dockerdArgs(), { detached: true, stdio: ['ignore', log, log] });
   child.unref();
   fs.closeSync(log);
-  fs.writeFileSync(path.join(stateDir, 'engine.json'), JSON.stringify({ pid: child.pid, startedAt: new Date() }));
+  fs.writeFileSync(
+    path.join(stateDir, 'engine.json'),
+    JSON.stringify({ pid: child.pid, startedAt: new Date() }),
+  );
 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -101,7 +108,9 @@ export async function startManagedEngine({ docker, stateDir, onProgress }: Manag
 /** True when the running engine is the one this playground started. */
 export function isManagedEngine(stateDir: string): boolean {
   try {
-    const { pid } = JSON.parse(fs.readFileSync(path.join(stateDir, 'engine.json'), 'utf8')) as { pid: number };
+    const { pid } = JSON.parse(fs.readFileSync(path.join(stateDir, 'engine.json'), 'utf8')) as {
+      pid: number;
+    };
     process.kill(pid, 0);
     return true;
   } catch {

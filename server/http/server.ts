@@ -66,7 +66,13 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export function createPlaygroundServer(deps: ServerDeps): http.Server {
+export interface PlaygroundServer {
+  http: http.Server;
+  /** Stops accepting, ends every open terminal, and resolves when all connections are closed. */
+  close(): Promise<void>;
+}
+
+export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
   const { sessions, config } = deps;
   const terminalsPerSession = new Map<string, number>();
 
@@ -104,7 +110,8 @@ export function createPlaygroundServer(deps: ServerDeps): http.Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, { error: 'Method not allowed.' });
       return serveStatic(deps.clientRoot, url.pathname, res);
     }
     const matching = ROUTES.filter((r) => r.pattern.test(url.pathname));
@@ -144,13 +151,16 @@ export function createPlaygroundServer(deps: ServerDeps): http.Server {
     }
     const sessionId = match[1]!;
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const token = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+    const token = offered
+      .find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))
+      ?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
     const host = url.searchParams.get('host') ?? 'docker';
 
     // Refusals complete the upgrade and close with a code and reason the page can show.
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const refuse = (code: number, reason: string) => closeWith(ws, code, reason);
-      if (!originAllowed(req, config.allowedOrigins)) return refuse(CloseCode.ForeignOrigin, 'Foreign origin refused.');
+      if (!originAllowed(req, config.allowedOrigins))
+        return refuse(CloseCode.ForeignOrigin, 'Foreign origin refused.');
       if (ws.protocol !== TERMINAL_SUBPROTOCOL) {
         return refuse(CloseCode.BadMessage, `Offer the ${TERMINAL_SUBPROTOCOL} subprotocol.`);
       }
@@ -161,10 +171,14 @@ export function createPlaygroundServer(deps: ServerDeps): http.Server {
         const e = err as PlaygroundError;
         return refuse(e.status === 401 ? CloseCode.BadToken : CloseCode.UnknownSession, e.message);
       }
-      if (!view.hosts.includes(host)) return refuse(CloseCode.UnknownSession, `This session has no host "${host}".`);
+      if (!view.hosts.includes(host))
+        return refuse(CloseCode.UnknownSession, `This session has no host "${host}".`);
       const open = terminalsPerSession.get(sessionId) ?? 0;
       if (open >= config.maxTerminalsPerSession) {
-        return refuse(CloseCode.TooManyTerminals, `At most ${config.maxTerminalsPerSession} terminals per session.`);
+        return refuse(
+          CloseCode.TooManyTerminals,
+          `At most ${config.maxTerminalsPerSession} terminals per session.`,
+        );
       }
       terminalsPerSession.set(sessionId, open + 1);
       const release = () => {
@@ -202,5 +216,14 @@ export function createPlaygroundServer(deps: ServerDeps): http.Server {
     serveTerminal(ws, { host, factory, onClosed: release });
   }
 
-  return server;
+  return {
+    http: server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Upgraded sockets are no longer the HTTP server's: end them here or close() waits forever.
+        for (const ws of wss.clients) ws.terminate();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -30,7 +30,9 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   res.writeHead(200, {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Hashed asset names can be cached forever; the page itself must not be.
-    'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': file.includes(`${path.sep}assets${path.sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   });
   fs.createReadStream(file).pipe(res);
 }

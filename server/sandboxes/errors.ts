@@ -43,7 +43,10 @@ export function explainEngineError(err: unknown, context: { image?: string } = {
     );
   }
   if (/cannot allocate memory/i.test(message)) {
-    return new PlaygroundError('The machine is out of memory, so no sandbox can start. Try again later.', 503);
+    return new PlaygroundError(
+      'The machine is out of memory, so no sandbox can start. Try again later.',
+      503,
+    );
   }
   return new PlaygroundError(`The Docker engine refused: ${message.trim()}`, 500);
 }

@@ -39,6 +39,7 @@ export async function installSandboxFirewall(sourceCidr: string, mirrorPort: num
   }
   const jump = ['INPUT', '-s', sourceCidr, '-j', FIREWALL_CHAIN];
   if (!(await iptables(['-C', ...jump]))) {
-    if (!(await iptables(['-I', ...jump]))) throw new Error('iptables could not hook the sandbox chain into INPUT');
+    if (!(await iptables(['-I', ...jump])))
+      throw new Error('iptables could not hook the sandbox chain into INPUT');
   }
 }

@@ -112,7 +112,12 @@ export class SandboxManager {
   async waitUntilReady(container: Docker.Container): Promise<void> {
     const deadline = Date.now() + this.opts.config.sandboxReadyTimeoutMs;
     while (Date.now() < deadline) {
-      const { exitCode } = await execCapture(container, ['docker', 'version', '--format', '{{.Server.Version}}']);
+      const { exitCode } = await execCapture(container, [
+        'docker',
+        'version',
+        '--format',
+        '{{.Server.Version}}',
+      ]);
       if (exitCode === 0) return;
       const { State } = await container.inspect();
       if (!State.Running) {
@@ -190,7 +195,8 @@ export class SandboxManager {
     // server process may be creating that session right now.
     const liveIds = new Set([...live.map((r) => r.sessionId), ...inFlight]);
     const isOrphan = (labels: Record<string, string> | undefined, created: string | undefined) =>
-      !liveIds.has(labels?.[LABEL.session] ?? '') && now.getTime() - Date.parse(created ?? '') > ORPHAN_GRACE_MS;
+      !liveIds.has(labels?.[LABEL.session] ?? '') &&
+      now.getTime() - Date.parse(created ?? '') > ORPHAN_GRACE_MS;
     const filters = { label: [LABEL.role] };
     const { Volumes } = await docker.listVolumes({ filters });
     for (const v of Volumes ?? []) {
@@ -236,7 +242,11 @@ export async function execCapture(
   const stream = await exec.start({ hijack: true, stdin: false });
   const chunks: Buffer[] = [];
   await new Promise<void>((resolve, reject) => {
-    container.modem.demuxStream(stream, { write: (c: Buffer) => chunks.push(c) }, { write: (c: Buffer) => chunks.push(c) });
+    container.modem.demuxStream(
+      stream,
+      { write: (c: Buffer) => chunks.push(c) },
+      { write: (c: Buffer) => chunks.push(c) },
+    );
     stream.on('end', resolve);
     stream.on('close', resolve);
     stream.on('error', reject);

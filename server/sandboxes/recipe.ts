@@ -20,7 +20,13 @@ export const SANDBOX_EXTRA_CAPABILITIES = ['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE
  * plain: runc without user namespaces; works, but does not isolate the host.
  */
 /** Names the Docker daemon resolves when pulling from Docker Hub. */
-const DOCKER_HUB_HOSTS = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'auth.docker.io', 'registry.docker.io'];
+const DOCKER_HUB_HOSTS = [
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'auth.docker.io',
+  'registry.docker.io',
+];
 
 export type RecipeName = 'userns' | 'sysbox' | 'vm' | 'plain';
 
@@ -31,7 +37,11 @@ export interface RecipeChoice {
   warning?: string;
 }
 
-export function chooseRecipe(caps: EngineCapabilities, engineIsLocal: boolean, runtime = 'runc'): RecipeChoice {
+export function chooseRecipe(
+  caps: EngineCapabilities,
+  engineIsLocal: boolean,
+  runtime = 'runc',
+): RecipeChoice {
   if (!caps.runtimes.includes(runtime)) {
     throw new Error(
       `PLAYGROUND_RUNTIME is ${runtime}, but the engine only has: ${caps.runtimes.join(', ')}. ` +

@@ -138,7 +138,9 @@ export class SessionService {
           await this.sandboxes.destroy(session.id);
         }
       }
-      const inFlight = new Set([...this.sessions.values()].filter((s) => s.state === 'starting').map((s) => s.id));
+      const inFlight = new Set(
+        [...this.sessions.values()].filter((s) => s.state === 'starting').map((s) => s.id),
+      );
       await this.sandboxes.sweep(inFlight, now);
     } catch (err) {
       log.warn(`reaper: ${(err as Error).message}`);

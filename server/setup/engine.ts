@@ -9,7 +9,10 @@ export interface EngineReady {
   managed: boolean;
 }
 
-export async function ensureEngine(stateDir: string, onProgress: (line: string) => void): Promise<EngineReady> {
+export async function ensureEngine(
+  stateDir: string,
+  onProgress: (line: string) => void,
+): Promise<EngineReady> {
   const endpoint = engineEndpoint();
   let version = await pingEngine(endpoint.docker);
   if (!version) {
@@ -24,6 +27,8 @@ export async function ensureEngine(stateDir: string, onProgress: (line: string) 
     version = await pingEngine(endpoint.docker);
   }
   const capabilities = await readCapabilities(endpoint.docker);
-  onProgress(`Docker engine ${capabilities.version} at ${endpoint.address}${capabilities.userns ? ' (user namespaces on)' : ''}`);
+  onProgress(
+    `Docker engine ${capabilities.version} at ${endpoint.address}${capabilities.userns ? ' (user namespaces on)' : ''}`,
+  );
   return { endpoint, capabilities, managed: isManagedEngine(stateDir) };
 }

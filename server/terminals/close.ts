@@ -7,7 +7,12 @@ const MAX_REASON_BYTES = 123;
 export function fitCloseReason(reason: string): string {
   const bytes = Buffer.from(reason);
   if (bytes.length <= MAX_REASON_BYTES) return reason;
-  return bytes.subarray(0, MAX_REASON_BYTES - 3).toString('utf8').replace(/\uFFFD+$/, '') + '...';
+  return (
+    bytes
+      .subarray(0, MAX_REASON_BYTES - 3)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '') + '...'
+  );
 }
 
 export function closeWith(ws: WebSocket, code: number, reason: string): void {

@@ -63,7 +63,8 @@ export function serveTerminal(ws: WebSocket, { host, factory, onClosed }: Termin
       return fail(CloseCode.BadMessage, `Bad terminal message: ${reason}.`);
     }
     if (!backend) {
-      if (msg.type !== 'resize') return fail(CloseCode.BadMessage, 'The first terminal message must be its size.');
+      if (msg.type !== 'resize')
+        return fail(CloseCode.BadMessage, 'The first terminal message must be its size.');
       if (starting) return;
       starting = true;
       clearTimeout(firstResizeTimer);

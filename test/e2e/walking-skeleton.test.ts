@@ -39,7 +39,10 @@ test('start a sandbox from the page and run a container in it', async () => {
 });
 
 test('containers on a user network find each other by name', async () => {
-  await run(page, 'docker network create backend-network && docker run -d --name=redis --net=backend-network redis');
+  await run(
+    page,
+    'docker network create backend-network && docker run -d --name=redis --net=backend-network redis',
+  );
   await waitForTerminal(page, /^[0-9a-f]{64}\s*$/m, 60_000);
   await run(page, 'docker run --rm --net=backend-network alpine ping -c1 redis');
   const text = await waitForTerminal(page, /packets? received|packet loss/, 30_000);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
 import type { RunningPlayground } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 import { execCapture } from '../../server/sandboxes/manager.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { PROBES } from '../support/escape-probes.js';
@@ -21,7 +22,10 @@ let otherIp: string;
 let hostEngineId: string;
 let weakened: Docker.Container | undefined;
 let writableRegistry: ChildProcess | undefined;
+let loopDevice: string | undefined;
+let hostBlockDev = '';
 const WRITABLE_REGISTRY_PORT = 5099;
+const mirrorPort = loadConfig().mirrorPort;
 
 async function sandboxAddress(container: Docker.Container): Promise<{ ip: string; gateway: string }> {
   const info = await container.inspect();
@@ -33,7 +37,13 @@ async function runProbe(container: Docker.Container, script: string, env: Record
   const exports = Object.entries(env)
     .map(([k, v]) => `export ${k}='${v}'`)
     .join('\n');
-  const { exitCode, output } = await execCapture(container, ['timeout', '20', 'sh', '-c', `${exports}\n${script}`]);
+  const { exitCode, output } = await execCapture(container, [
+    'timeout',
+    '20',
+    'sh',
+    '-c',
+    `${exports}\n${script}`,
+  ]);
   return { escaped: exitCode === 0, output: output.trim().split('\n').at(-1) ?? '' };
 }
 
@@ -48,12 +58,21 @@ before(async () => {
   learner = (await pg.sandboxes.container(sessions[0]!.id))!;
   otherIp = (await sandboxAddress((await pg.sandboxes.container(sessions[1]!.id))!)).ip;
   hostEngineId = ((await pg.sandboxes.docker.info()) as { ID: string }).ID;
+  // A host block device with a file system, made from a small file of the test's own.
+  const image = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'escape-disk-')), 'disk.img');
+  execFileSync('truncate', ['-s', '8M', image]);
+  execFileSync('mkfs.ext4', ['-q', '-F', image]);
+  loopDevice = execFileSync('losetup', ['-f', '--show', image]).toString().trim();
+  const { rdev } = fs.statSync(loopDevice);
+  hostBlockDev = `${(rdev >> 8) & 0xfff}:${(rdev & 0xff) | ((rdev >> 12) & 0xfff00)}`;
 });
 
 after(async () => {
-  for (const s of sessions) await api(pg.url, 'DELETE', `/api/sessions/${s.id}`, s.token).catch(() => undefined);
+  for (const s of sessions)
+    await api(pg.url, 'DELETE', `/api/sessions/${s.id}`, s.token).catch(() => undefined);
   await weakened?.remove({ force: true }).catch(() => undefined);
   writableRegistry?.kill();
+  if (loopDevice) execFileSync('losetup', ['-d', loopDevice]);
   await pg?.close();
 });
 
@@ -64,9 +83,10 @@ describe('the default sandbox keeps the learner inside', () => {
       const result = await runProbe(learner, probe.script, {
         HOST_ADDR: gateway,
         SERVER_PORT: new URL(pg.url).port,
-        REGISTRY: `${gateway}:${(await pg.sandboxes.docker.info(), 5000)}`,
+        REGISTRY: `${gateway}:${mirrorPort}`,
         OTHER_IP: otherIp,
         HOST_ENGINE_ID: hostEngineId,
+        HOST_BLOCK_DEV: hostBlockDev,
       });
       assert.equal(result.escaped, false, `the probe got out: ${result.output}`);
       assert.match(result.output, /^REFUSED: /);
@@ -82,9 +102,13 @@ describe('a weakened sandbox lets every probe through (so each probe can fail)',
       config,
       `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${WRITABLE_REGISTRY_PORT}\n`,
     );
-    writableRegistry = spawn(execFileSync('sh', ['-c', 'command -v docker-registry']).toString().trim(), ['serve', config], {
-      stdio: 'ignore',
-    });
+    writableRegistry = spawn(
+      execFileSync('sh', ['-c', 'command -v docker-registry']).toString().trim(),
+      ['serve', config],
+      {
+        stdio: 'ignore',
+      },
+    );
     const docker = pg.sandboxes.docker;
     const image = (await learner.inspect()).Config.Image;
     weakened = await docker.createContainer({
@@ -121,6 +145,7 @@ describe('a weakened sandbox lets every probe through (so each probe can fail)',
         REGISTRY: `127.0.0.1:${WRITABLE_REGISTRY_PORT}`,
         OTHER_IP: otherIp,
         HOST_ENGINE_ID: hostEngineId,
+        HOST_BLOCK_DEV: hostBlockDev,
       });
       assert.equal(result.escaped, true, `the probe could not tell: ${result.output}`);
     });

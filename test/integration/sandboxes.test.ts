@@ -23,7 +23,11 @@ async function leftovers(sessionId: string) {
     docker.listVolumes({ filters }),
     docker.listNetworks({ filters }),
   ]);
-  return { containers: containers.length, volumes: (volumes.Volumes ?? []).length, networks: networks.length };
+  return {
+    containers: containers.length,
+    volumes: (volumes.Volumes ?? []).length,
+    networks: networks.length,
+  };
 }
 
 test('a sandbox runs nested containers from the mirror and leaves nothing when ended', async () => {
@@ -75,11 +79,11 @@ test('a restarted server adopts live sandboxes; the reaper removes expired ones'
 });
 
 test('health reports the engine, the isolation recipe and the mirror', async () => {
-  const { status, body } = await api<{ engine: { reachable: boolean }; isolation: { recipe: string }; registryMirror: { reachable: boolean } }>(
-    pg.url,
-    'GET',
-    '/api/health',
-  );
+  const { status, body } = await api<{
+    engine: { reachable: boolean };
+    isolation: { recipe: string };
+    registryMirror: { reachable: boolean };
+  }>(pg.url, 'GET', '/api/health');
   assert.equal(status, 200);
   assert.equal(body.engine.reachable, true);
   assert.equal(body.registryMirror.reachable, true);

@@ -44,11 +44,14 @@ test('Indonesian text and emoji arrive intact, even across chunk boundaries', as
   term.start();
   await term.waitFor(/[#$] $/m);
   // Many lines of multibyte text make the daemon cut chunks inside characters.
-  term.type(`for i in $(seq 1 400); do printf 'Selamat datang di kontainer 🐳 ✓ é%s\\n' $i; done; echo SELESAI\r`);
+  term.type(
+    `for i in $(seq 1 400); do printf 'Selamat datang di kontainer 🐳 ✓ é%s\\n' $i; done; echo SELESAI\r`,
+  );
   await term.waitFor(/^SELESAI\r?$/m);
   // A carriage return or an escape sequence may precede a line (bracketed paste off).
   // A damaged line would fail the pattern and so the count.
   const lines = term.text
+    // eslint-disable-next-line no-control-regex -- stripping terminal escape sequences
     .replace(/\u001b\[[0-9;?]*[a-zA-Z]/g, '')
     .split('\n')
     .map((l) => l.replace(/\r$/, '').replace(/^.*\r/, ''))
@@ -79,7 +82,10 @@ test('a wrong token, a foreign origin and an unknown session are refused with a 
   assert.deepEqual(await bad.closed, { code: CloseCode.BadToken, reason: 'Wrong session token.' });
 
   const foreign = await TestTerminal.open(pg.url, sessionId, token, { origin: 'http://evil.example' });
-  assert.deepEqual(await foreign.closed, { code: CloseCode.ForeignOrigin, reason: 'Foreign origin refused.' });
+  assert.deepEqual(await foreign.closed, {
+    code: CloseCode.ForeignOrigin,
+    reason: 'Foreign origin refused.',
+  });
 
   const unknown = await TestTerminal.open(pg.url, 'abcdef012345', token);
   assert.equal((await unknown.closed).code, CloseCode.UnknownSession);

@@ -10,6 +10,9 @@
 //   REGISTRY         host:port of the registry the sandbox pulls from
 //   OTHER_IP         another session's sandbox
 //   HOST_ENGINE_ID   the host engine's ID, to recognise it if it answers
+//   HOST_BLOCK_DEV   major:minor of a host block device holding an ext4 file system
+//                    (the test makes a loop device: on some hosts, a VM's own disk cannot
+//                    be opened even by the host's root, which would prove nothing)
 
 export interface Probe {
   name: string;
@@ -19,12 +22,20 @@ export interface Probe {
 const verdict = `
 escaped() { echo "ESCAPED: $*"; exit 0; }
 refused() { echo "REFUSED: $*"; exit 1; }
+nr() { case $(uname -m) in x86_64) echo "$1" ;; aarch64) echo "$2" ;; *) refused "unknown architecture" ;; esac; }
+# mount(2) and umount2(2) called directly, so only the kernel decides: util-linux's mount
+# refuses on its own in some hosts' initial user namespace, which would hide the answer.
+kmount() { perl -e 'my ($nr, $src, $dst, $type, $flags, $data) = @ARGV;
+  syscall($nr + 0, $src, $dst, $type, $flags + 0, length($data // "") ? $data : 0) == 0 or die "$!\\n"' \
+  "$(nr 165 40)" "$@"; }
+kumount() { perl -e 'my ($nr, $dst) = @ARGV; syscall($nr + 0, $dst, 0) == 0 or die "$!\\n"' "$(nr 166 39)" "$1"; }
 `;
 
-/** Device number of the host file system that holds the sandbox's /etc/hostname. */
+/** A node for the host block device (by default the one holding the sandbox's /etc/hostname). */
 const hostDisk = `
-dev=$(awk '$5 == "/etc/hostname" { print $3 }' /proc/self/mountinfo)
+dev=\${HOST_BLOCK_DEV:-$(awk '$5 == "/etc/hostname" { print $3 }' /proc/self/mountinfo)}
 [ -n "$dev" ] || refused "no host device visible"
+rm -f /tmp/probe-disk
 mknod /tmp/probe-disk b "\${dev%:*}" "\${dev#*:}" 2>/tmp/probe-err || refused "mknod: $(cat /tmp/probe-err)"
 `;
 
@@ -33,8 +44,8 @@ export const PROBES: Probe[] = [
     name: "write the host kernel's core_pattern through a fresh procfs",
     script: `
 mkdir -p /tmp/probe-proc
-mount -t proc proc /tmp/probe-proc 2>/tmp/probe-err || refused "mount proc: $(cat /tmp/probe-err)"
-trap 'umount /tmp/probe-proc' EXIT
+kmount proc /tmp/probe-proc proc 0 2>/tmp/probe-err || refused "mount proc: $(cat /tmp/probe-err)"
+trap 'kumount /tmp/probe-proc' EXIT
 value=$(cat /tmp/probe-proc/sys/kernel/core_pattern)
 # Writing back the value it already has proves the permission and changes nothing.
 if printf '%s\\n' "$value" 2>/tmp/probe-err >/tmp/probe-proc/sys/kernel/core_pattern; then
@@ -53,8 +64,9 @@ escaped "read the host disk"`,
     name: "mount the host's disk (read-only)",
     script: `${hostDisk}
 mkdir -p /tmp/probe-mnt
-if mount -o ro /tmp/probe-disk /tmp/probe-mnt 2>/tmp/probe-err; then
-  umount /tmp/probe-mnt; rm -f /tmp/probe-disk
+# MS_RDONLY: nothing is written to the device.
+if kmount /tmp/probe-disk /tmp/probe-mnt ext4 1 2>/tmp/probe-err; then
+  kumount /tmp/probe-mnt; rm -f /tmp/probe-disk
   escaped "mounted the host disk"
 fi
 rm -f /tmp/probe-disk
@@ -64,15 +76,23 @@ refused "mount: $(cat /tmp/probe-err)"`,
     name: 'load a kernel module',
     // finit_module(-1, "", 0): EPERM without CAP_SYS_MODULE, EBADF (bad fd) with it.
     script: `
-case $(uname -m) in x86_64) nr=313 ;; aarch64) nr=273 ;; *) refused "unknown architecture" ;; esac
-errno=$(perl -e 'syscall('"$nr"', -1, "", 0); print $!+0')
+errno=$(perl -e 'my ($nr, $args) = (shift, ""); syscall($nr + 0, -1, $args, 0); print $! + 0' "$(nr 313 273)")
 [ "$errno" = 9 ] && escaped "finit_module got past the permission check (EBADF)"
+if [ "$errno" = 38 ]; then
+  # A kernel built without modules answers ENOSYS to everyone; then the question is
+  # whether this shell holds CAP_SYS_MODULE in the host's (initial) user namespace.
+  capeff=$(awk '/^CapEff/ { print $2 }' /proc/self/status)
+  initial=$(awk '$1 == 0 && $2 == 0 && $3 == 4294967295' /proc/self/uid_map)
+  [ $(( 0x$capeff >> 16 & 1 )) = 1 ] && [ -n "$initial" ] && escaped "holds CAP_SYS_MODULE on the host (kernel has no modules)"
+  refused "no CAP_SYS_MODULE on the host (kernel has no modules)"
+fi
 refused "finit_module: errno $errno"`,
   },
   {
     name: "reach the host engine's socket or TCP port",
     script: `
-for sock in $(find / \\( -path /proc -o -path /sys \\) -prune -o -type s -print 2>/dev/null); do
+for sock in $(find / \\( -path /proc -o -path /sys \\) -prune -o -name '*.sock' -print 2>/dev/null); do
+  [ -S "$sock" ] || continue
   curl -s --max-time 2 --unix-socket "$sock" http://engine/info 2>/dev/null | grep -q "$HOST_ENGINE_ID" &&
     escaped "host engine at $sock"
 done
@@ -108,11 +128,11 @@ refused "the registry refused an upload (http $code)"`,
     script: `
 mkdir -p /tmp/probe-cg
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  mount -t cgroup2 none /tmp/probe-cg 2>/tmp/probe-err || refused "mount: $(cat /tmp/probe-err)"; file=memory.max
+  kmount none /tmp/probe-cg cgroup2 0 2>/tmp/probe-err || refused "mount: $(cat /tmp/probe-err)"; file=memory.max
 else
-  mount -t cgroup -o memory cgroup /tmp/probe-cg 2>/tmp/probe-err || refused "mount: $(cat /tmp/probe-err)"; file=memory.limit_in_bytes
+  kmount cgroup /tmp/probe-cg cgroup 0 memory 2>/tmp/probe-err || refused "mount: $(cat /tmp/probe-err)"; file=memory.limit_in_bytes
 fi
-trap 'umount /tmp/probe-cg' EXIT
+trap 'kumount /tmp/probe-cg' EXIT
 value=$(cat /tmp/probe-cg/$file)
 printf '%s\\n' "$value" 2>/tmp/probe-err >/tmp/probe-cg/$file && escaped "its own $file is writable"
 refused "write $file: $(cat /tmp/probe-err)"`,

@@ -16,7 +16,9 @@ export interface Closed {
 
 export class TestTerminal {
   readonly messages: ServerMessage[] = [];
-  private output = Buffer.alloc(0);
+  /** Output chunks as they came (joined only when read, so big outputs stay linear). */
+  private chunks: Buffer[] = [];
+  private total = 0;
   readonly closed: Promise<Closed>;
   private waiters: (() => void)[] = [];
 
@@ -26,7 +28,8 @@ export class TestTerminal {
       const msg = decodeServerMessage(new Uint8Array(data));
       this.messages.push(msg);
       if (msg.type === 'output') {
-        this.output = Buffer.concat([this.output, msg.data]);
+        this.chunks.push(Buffer.from(msg.data));
+        this.total += msg.data.length;
         this.send({ type: 'ack', bytes: msg.data.length });
       }
       this.waiters.forEach((w) => w());
@@ -69,18 +72,31 @@ export class TestTerminal {
 
   /** All output so far, decoded as UTF-8 at once (so split sequences are joined). */
   get text(): string {
-    return this.output.toString('utf8');
+    return this.since(0).toString('utf8');
   }
 
   get outputBytes(): number {
-    return this.output.length;
+    return this.total;
+  }
+
+  /** The output after its first `offset` bytes; cheap when offset is near the end. */
+  since(offset: number): Buffer {
+    let start = this.total;
+    let i = this.chunks.length;
+    while (i > 0 && start > offset) start -= this.chunks[--i]!.length;
+    return Buffer.concat(this.chunks.slice(i)).subarray(offset - start);
   }
 
   /** Resolves when the output matches, or rejects after timeoutMs. */
-  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+  waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+    return this.waitForAfter(() => 0, pattern, timeoutMs);
+  }
+
+  /** Like waitFor, looking only at output after the offset `from()` gives at each look. */
+  async waitForAfter(from: () => number, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const match = this.text.match(pattern);
+      const match = this.since(from()).toString('utf8').match(pattern);
       if (match) return match;
       if (Date.now() > deadline || this.ws.readyState === WebSocket.CLOSED) {
         throw new Error(`terminal output never matched ${pattern}; last output:\n${this.text.slice(-600)}`);

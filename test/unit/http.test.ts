@@ -10,7 +10,10 @@ const req = (headers: Record<string, string>) => ({ headers }) as unknown as Inc
 test("the page's own origin and listed origins may open terminals; others may not", () => {
   assert.equal(originAllowed(req({ host: 'localhost:8080', origin: 'http://localhost:8080' }), []), true);
   assert.equal(originAllowed(req({ host: 'localhost:8080', origin: 'http://evil.example' }), []), false);
-  assert.equal(originAllowed(req({ host: 'a:1', origin: 'https://lab.example' }), ['https://lab.example']), true);
+  assert.equal(
+    originAllowed(req({ host: 'a:1', origin: 'https://lab.example' }), ['https://lab.example']),
+    true,
+  );
   assert.equal(originAllowed(req({ host: 'a:1', origin: 'null' }), []), false);
 });
 
@@ -18,9 +21,13 @@ test('engine failures become messages that name the fix', () => {
   const down = explainEngineError(Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' }));
   assert.equal(down.status, 503);
   assert.match(down.message, /not reachable/);
-  const noImage = explainEngineError(Object.assign(new Error('No such image: x'), { statusCode: 404 }), { image: 'x' });
+  const noImage = explainEngineError(Object.assign(new Error('No such image: x'), { statusCode: 404 }), {
+    image: 'x',
+  });
   assert.match(noImage.message, /npm run setup/);
-  const pools = explainEngineError(new Error('could not find an available, non-overlapping IPv4 address pool'));
+  const pools = explainEngineError(
+    new Error('could not find an available, non-overlapping IPv4 address pool'),
+  );
   assert.match(pools.message, /default-address-pools/);
   assert.equal(explainEngineError(new Error('write: no space left on device')).status, 507);
   const mine = new PlaygroundError('mine', 418);

@@ -17,10 +17,13 @@ test('client messages survive a round trip', () => {
     type: 'input',
     data: input,
   });
-  assert.deepEqual(decodeClientMessage(encodeClientMessage({ type: 'resize', size: { cols: 120, rows: 40 } })), {
-    type: 'resize',
-    size: { cols: 120, rows: 40 },
-  });
+  assert.deepEqual(
+    decodeClientMessage(encodeClientMessage({ type: 'resize', size: { cols: 120, rows: 40 } })),
+    {
+      type: 'resize',
+      size: { cols: 120, rows: 40 },
+    },
+  );
   assert.deepEqual(decodeClientMessage(encodeClientMessage({ type: 'ack', bytes: 3_000_000_000 })), {
     type: 'ack',
     bytes: 3_000_000_000,
@@ -37,8 +40,14 @@ test('output bytes pass untouched, even a UTF-8 sequence cut in half', () => {
 
 test('server control messages round trip', () => {
   const status = { state: 'ready' as const, host: 'docker' };
-  assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'status', status })), { type: 'status', status });
-  assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'exit', code: 130 })), { type: 'exit', code: 130 });
+  assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'status', status })), {
+    type: 'status',
+    status,
+  });
+  assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'exit', code: 130 })), {
+    type: 'exit',
+    code: 130,
+  });
   assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'error', message: 'boom' })), {
     type: 'error',
     message: 'boom',
@@ -52,7 +61,10 @@ test('malformed client frames are refused with a ProtocolError', () => {
   assert.throws(() => decodeClientMessage(Uint8Array.of(0x32, 1, 2)), /4-byte/);
   const resizeWithText = new Uint8Array([0x31, ...new TextEncoder().encode('{"cols":"a","rows":2}')]);
   assert.throws(() => decodeClientMessage(resizeWithText), /numeric/);
-  assert.throws(() => decodeClientMessage(new Uint8Array(MAX_CLIENT_FRAME_BYTES + 1).fill(0x30)), /too large/);
+  assert.throws(
+    () => decodeClientMessage(new Uint8Array(MAX_CLIENT_FRAME_BYTES + 1).fill(0x30)),
+    /too large/,
+  );
 });
 
 test('nonsense sizes are clamped into the limits', () => {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EngineCapabilities } from '../../server/engine/capabilities.js';
 import { parseRemappedRoot } from '../../server/engine/capabilities.js';
-import { chooseRecipe, sandboxCreateOptions, SANDBOX_EXTRA_CAPABILITIES } from '../../server/sandboxes/recipe.js';
+import {
+  chooseRecipe,
+  sandboxCreateOptions,
+  SANDBOX_EXTRA_CAPABILITIES,
+} from '../../server/sandboxes/recipe.js';
 import { cgroupDirectories, parseCgroupMounts } from '../../server/sandboxes/cgroups.js';
 
 const caps = (over: Partial<EngineCapabilities> = {}): EngineCapabilities => ({
@@ -90,7 +94,13 @@ const MOUNTINFO_V1 = [
 ].join('\n');
 
 test("a sandbox's cgroup directories are found for every hierarchy (v1)", () => {
-  const proc = ['5:net_cls,net_prio:/docker/abc', '4:memory:/docker/abc', '2:cpu:/docker/abc', '1:name=systemd:/docker/abc', '0::/'].join('\n');
+  const proc = [
+    '5:net_cls,net_prio:/docker/abc',
+    '4:memory:/docker/abc',
+    '2:cpu:/docker/abc',
+    '1:name=systemd:/docker/abc',
+    '0::/',
+  ].join('\n');
   assert.deepEqual(cgroupDirectories(proc, parseCgroupMounts(MOUNTINFO_V1)).sort(), [
     '/sys/fs/cgroup/cpu/docker/abc',
     '/sys/fs/cgroup/memory/docker/abc',
