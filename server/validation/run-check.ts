@@ -1,0 +1,82 @@
+// Answers one check against a sandbox. Whatever goes wrong (a malformed check, a sandbox
+// that died, a daemon that hangs), the answer is a failed result with a reason, never a throw.
+import {
+  parseCheck,
+  type Check,
+  type CheckInput,
+  type CheckOf,
+  type CheckResult,
+  type CheckType,
+} from '../../common/checks.js';
+import { CheckError } from './docker-query.js';
+import type { SandboxShell } from './shell.js';
+import { SandboxUnavailableError } from './shell.js';
+import { httpGet, script } from './checks/commands.js';
+import {
+  containerEnv,
+  containerExists,
+  containerLink,
+  containerRunning,
+  containerUsesImage,
+} from './checks/containers.js';
+import { containerOnNetwork, nameResolves, networkExists, portPublished } from './checks/networks.js';
+import { fileContains, imagePresent, volumeExists, volumeMounted } from './checks/storage.js';
+
+type Evaluators = { [T in CheckType]: (shell: SandboxShell, check: CheckOf<T>) => Promise<CheckResult> };
+
+const evaluators: Evaluators = {
+  network_exists: networkExists,
+  container_exists: containerExists,
+  container_running: containerRunning,
+  container_uses_image: containerUsesImage,
+  container_on_network: containerOnNetwork,
+  name_resolves: nameResolves,
+  port_published: portPublished,
+  volume_exists: volumeExists,
+  volume_mounted: volumeMounted,
+  image_present: imagePresent,
+  container_env: containerEnv,
+  container_link: containerLink,
+  http_get: httpGet,
+  file_contains: fileContains,
+  script,
+};
+
+/** A backstop over the shell's own limits: how long any one check may take in all. */
+function overallLimitMs(check: Check): number {
+  return check.type === 'script' ? check.timeoutSeconds * 1000 + 10_000 : 45_000;
+}
+
+function evaluate<T extends CheckType>(shell: SandboxShell, check: CheckOf<T>): Promise<CheckResult> {
+  return (evaluators[check.type] as (shell: SandboxShell, check: CheckOf<T>) => Promise<CheckResult>)(
+    shell,
+    check,
+  );
+}
+
+/** Runs one check. Accepts unparsed input too: a malformed check fails with the reason. */
+export async function runCheck(shell: SandboxShell, check: Check | CheckInput): Promise<CheckResult> {
+  const parsed = parseCheck(check);
+  if (!parsed.ok) return { ok: false, reason: `This check is malformed, so it cannot pass: ${parsed.error}` };
+  const limit = overallLimitMs(parsed.check);
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<CheckResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, reason: 'The sandbox took too long to answer this check. Try again.' }),
+      limit,
+    );
+  });
+  try {
+    return await Promise.race([evaluate(shell, parsed.check), overdue]);
+  } catch (err) {
+    return { ok: false, reason: explainFailure(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function explainFailure(err: unknown): string {
+  if (err instanceof CheckError || err instanceof SandboxUnavailableError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  return `The check could not run: ${message}`;
+}
