@@ -1,0 +1,34 @@
+// What authors write: `lesson.yaml` (language-neutral, once per lesson) and the front matter of
+// each `<language>.md` (that language's words). The Markdown bodies are parsed in markdown.ts.
+import { z } from 'zod';
+import { CheckSchema } from '../../common/checks.js';
+import { HostNameSchema, IdSchema, PaneSchema } from '../../common/lesson.js';
+
+export const LESSON_FILE = 'lesson.yaml';
+
+export const StepSourceSchema = z.strictObject({
+  id: IdSchema,
+  checks: z.array(CheckSchema).min(1, 'a step needs at least one check'),
+  solution: z
+    .array(z.string().trim().min(1, 'a solution command must not be empty'))
+    .min(1, 'a step needs a solution: the commands that complete it'),
+});
+export type StepSource = z.infer<typeof StepSourceSchema>;
+
+export const LessonSourceSchema = z.strictObject({
+  id: IdSchema,
+  order: z.number().int().min(0),
+  minutes: z.number().int().min(1).optional(),
+  hosts: z.array(HostNameSchema).min(1),
+  panes: z.array(PaneSchema).min(1),
+  images: z.array(z.string().trim().min(1)).default([]),
+  steps: z.array(StepSourceSchema).min(1, 'a lesson needs at least one step'),
+});
+export type LessonSource = z.infer<typeof LessonSourceSchema>;
+
+/** A language file's front matter; the steps and their hints are in the Markdown body. */
+export const TranslationSourceSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1),
+});
+export type TranslationSource = z.infer<typeof TranslationSourceSchema>;
