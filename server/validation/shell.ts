@@ -30,6 +30,9 @@ export function shellQuote(word: string): string {
 const BACKSTOP_MS = 5_000;
 /** Exit statuses of coreutils `timeout`: TERM sent, or KILL after the grace second. */
 const TIMEOUT_STATUSES = new Set([124, 137]);
+/** First line of every run's output, so an exec that never started is told apart. */
+const STARTED = '@@check-started';
+const STOPPED = 'Your sandbox has stopped. Start a new session to continue.';
 
 /** Runs scripts in a sandbox container with `docker exec`, each under `timeout`. */
 export class DockerSandboxShell implements SandboxShell {
@@ -37,9 +40,9 @@ export class DockerSandboxShell implements SandboxShell {
 
   async run(script: string, timeoutMs: number): Promise<ShellResult> {
     const seconds = (Math.max(100, timeoutMs) / 1000).toFixed(1);
-    // `timeout` signals the script's whole process group, so children (a `sleep`, a
-    // `docker run`) end with it; KILL follows TERM after a second.
-    const cmd = ['timeout', '-k', '1', seconds, 'sh', '-c', script];
+    // The marker says the exec did start. `timeout` signals the script's whole process
+    // group, so children (a `sleep`, a `docker run`) end with it; KILL follows TERM a second later.
+    const cmd = ['sh', '-c', `echo ${STARTED}; exec timeout -k 1 "$1" sh -c "$2"`, 'sh', seconds, script];
     const started = Date.now();
     let backstop: NodeJS.Timeout | undefined;
     const late = new Promise<ShellResult>((resolve) => {
@@ -48,19 +51,36 @@ export class DockerSandboxShell implements SandboxShell {
         timeoutMs + BACKSTOP_MS,
       );
     });
+    let result: ShellResult;
     try {
-      const result: ShellResult = await Promise.race([execCapture(this.container, cmd), late]);
-      const timedOut =
-        result.timedOut === true ||
-        (result.exitCode !== null &&
-          TIMEOUT_STATUSES.has(result.exitCode) &&
-          Date.now() - started >= timeoutMs - 50);
-      return { ...result, timedOut };
+      result = await Promise.race([execCapture(this.container, cmd), late]);
     } catch (err) {
       throw explainExecError(err);
     } finally {
       clearTimeout(backstop);
     }
+    const marker = result.output.indexOf(`${STARTED}\n`);
+    if (marker < 0 && result.exitCode !== 0 && !result.timedOut) {
+      // Accepted but never started: a sandbox that is stopping, say.
+      if (!(await this.running())) throw new SandboxUnavailableError(STOPPED);
+      throw new SandboxUnavailableError(`The sandbox could not start the check: ${result.output.trim()}`);
+    }
+    if (marker >= 0) {
+      result.output = result.output.slice(0, marker) + result.output.slice(marker + STARTED.length + 1);
+    }
+    const timedOut =
+      result.timedOut === true ||
+      (result.exitCode !== null &&
+        TIMEOUT_STATUSES.has(result.exitCode) &&
+        Date.now() - started >= timeoutMs - 50);
+    return { ...result, timedOut };
+  }
+
+  private running(): Promise<boolean> {
+    return this.container.inspect().then(
+      (info) => info.State.Running && !info.State.Paused,
+      () => false,
+    );
   }
 }
 
@@ -71,7 +91,7 @@ function explainExecError(err: unknown): Error {
     return new SandboxUnavailableError('Your sandbox is gone. Start a new session to continue.');
   }
   if (e.statusCode === 409 || /is not running|is paused|is restarting/i.test(message)) {
-    return new SandboxUnavailableError('Your sandbox has stopped. Start a new session to continue.');
+    return new SandboxUnavailableError(STOPPED);
   }
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOENT' || e.code === 'ECONNRESET' || e.code === 'EPIPE') {
     return new SandboxUnavailableError('The playground cannot reach its Docker engine right now. Try again.');
