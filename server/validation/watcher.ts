@@ -1,0 +1,235 @@
+// Keeps a step's answer fresh: re-runs its checks shortly after the sandbox's daemon reports
+// events (a burst is one run, and runs start at most once per debounce window), and at once
+// when the learner asks (a Check button). Every answer goes to onUpdate. stop() ends the
+// event stream and all timers.
+import type { Check, CheckInput, StepResult } from '../../common/checks.js';
+import { logger } from '../log.js';
+import type { DockerEvent, EventSubscription, SubscribeEvents } from './events.js';
+import { explainFailure } from './run-check.js';
+import { runChecks } from './run-checks.js';
+import type { SandboxShell } from './shell.js';
+
+const log = logger('validation');
+
+export type WatchTrigger = 'start' | 'events' | 'demand' | 'reconnect';
+
+export interface WatchUpdate {
+  trigger: WatchTrigger;
+  result: StepResult;
+  /** Whether any check's answer differs from the previous update's (always true for the first). */
+  changed: boolean;
+}
+
+export interface StepWatcherOptions {
+  shell: SandboxShell;
+  checks: readonly (Check | CheckInput)[];
+  subscribe: SubscribeEvents;
+  onUpdate(update: WatchUpdate): void;
+  /** Told when the event stream breaks; the watcher reconnects by itself. */
+  onStreamProblem?(reason: string): void;
+  /** Least time between the starts of two runs that events cause. */
+  debounceMs?: number;
+  /** Wait after an event before running, so one command's burst of events is one run (at most debounceMs). */
+  settleMs?: number;
+}
+
+export interface StepWatcher {
+  /** Runs the checks now (or right after a run in progress) and resolves with that answer. */
+  check(): Promise<StepResult>;
+  /** The latest answer, if any. */
+  readonly last: StepResult | null;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 250;
+export const DEFAULT_SETTLE_MS = 50;
+/** Events this soon after a run ends may still be the run's own (a lesson script's `docker run`). */
+const OWN_EVENT_LAG_MS = 100;
+/** Longest extra wait when runs keep causing the very events that trigger them. */
+const MAX_BACKOFF_MS = 2_000;
+const RESUBSCRIBE_FIRST_MS = 1_000;
+const RESUBSCRIBE_MAX_MS = 30_000;
+
+/** Events the checks themselves cause and that change nothing: `docker cp` out of a container. */
+export function isOwnEvent(event: DockerEvent): boolean {
+  return event.Type === 'container' && event.Action === 'archive-path';
+}
+
+/** Starts watching: subscribes to events, then runs the checks once ('start'). Never throws. */
+export async function watchStep(options: StepWatcherOptions): Promise<StepWatcher> {
+  const watcher = new Watcher(options);
+  await watcher.start();
+  return watcher;
+}
+
+class Watcher implements StepWatcher {
+  last: StepResult | null = null;
+  private readonly debounceMs: number;
+  private readonly settleMs: number;
+  private stopped = false;
+  private started = false;
+  private busy = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** When the first event not yet answered by a run arrived. */
+  private pendingSince: number | null = null;
+  /** Whether one of those events arrived while no run was going (surely the learner's doing). */
+  private pendingTrusted = false;
+  private forced: WatchTrigger | null = null;
+  private waiters: ((result: StepResult) => void)[] = [];
+  private lastRunStartedAt = -Infinity;
+  private lastRunEndedAt = -Infinity;
+  private backoffMs = 0;
+  private subscription: EventSubscription | null = null;
+  private resubscribeTimer: NodeJS.Timeout | undefined;
+  private resubscribeDelay = RESUBSCRIBE_FIRST_MS;
+
+  constructor(private readonly opts: StepWatcherOptions) {
+    this.debounceMs = opts.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.settleMs = Math.min(opts.settleMs ?? DEFAULT_SETTLE_MS, this.debounceMs);
+  }
+
+  async start(): Promise<void> {
+    await this.subscribe();
+    this.started = true;
+    this.force('start');
+  }
+
+  check(): Promise<StepResult> {
+    if (this.stopped) return Promise.resolve(this.last ?? this.failAll('Checking has stopped.'));
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.kick();
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.resubscribeTimer);
+    const stopped = this.last ?? this.failAll('Checking has stopped.');
+    for (const waiter of this.waiters.splice(0)) waiter(stopped);
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+  }
+
+  private async subscribe(): Promise<void> {
+    try {
+      const subscription = await this.opts.subscribe({
+        onEvent: (event) => this.onEvent(event),
+        onEnd: (reason) => this.onStreamEnd(reason),
+      });
+      if (this.stopped) {
+        await subscription.stop();
+        return;
+      }
+      this.subscription = subscription;
+      this.resubscribeDelay = RESUBSCRIBE_FIRST_MS;
+    } catch (err) {
+      this.onStreamEnd(`could not follow the sandbox's events: ${explainFailure(err)}`);
+    }
+  }
+
+  private onStreamEnd(reason: string): void {
+    if (this.stopped) return;
+    this.subscription = null;
+    try {
+      this.opts.onStreamProblem?.(reason);
+    } catch {
+      // A listener's failure is not ours.
+    }
+    // Show what the sandbox answers now (a dead sandbox: every check says so), then reconnect.
+    if (this.started) this.force('reconnect');
+    clearTimeout(this.resubscribeTimer);
+    this.resubscribeTimer = setTimeout(() => {
+      void this.subscribe().then(() => {
+        if (this.subscription) this.force('reconnect');
+      });
+    }, this.resubscribeDelay);
+    this.resubscribeDelay = Math.min(this.resubscribeDelay * 2, RESUBSCRIBE_MAX_MS);
+  }
+
+  private onEvent(event: DockerEvent): void {
+    if (this.stopped || isOwnEvent(event)) return;
+    const now = Date.now();
+    const trusted = !this.busy && now - this.lastRunEndedAt >= OWN_EVENT_LAG_MS;
+    if (trusted) {
+      this.backoffMs = 0;
+      if (!this.pendingTrusted && this.timer) {
+        // A wait stretched by backoff no longer applies.
+        clearTimeout(this.timer);
+        this.timer = undefined;
+      }
+      this.pendingTrusted = true;
+    }
+    this.pendingSince ??= now;
+    this.kick();
+  }
+
+  private force(trigger: WatchTrigger): void {
+    this.forced ??= trigger;
+    this.kick();
+  }
+
+  /** Starts a run if one is due and none is going; otherwise arranges for one. */
+  private kick(): void {
+    if (this.stopped || this.busy) return;
+    const now = this.forced ?? (this.waiters.length > 0 ? 'demand' : null);
+    if (now) {
+      void this.run(now);
+      return;
+    }
+    if (this.pendingSince === null || this.timer) return;
+    const backoff = this.pendingTrusted ? 0 : this.backoffMs;
+    const due =
+      Math.max(this.pendingSince + this.settleMs, this.lastRunStartedAt + this.debounceMs) + backoff;
+    const wait = Math.max(0, due - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run('events');
+    }, wait);
+  }
+
+  private async run(trigger: WatchTrigger): Promise<void> {
+    this.busy = true;
+    this.lastRunStartedAt = Date.now();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const waiters = this.waiters.splice(0);
+    // Only events that came during or just after earlier runs, which may have caused them.
+    const suspectOnly = this.pendingSince !== null && !this.pendingTrusted;
+    this.pendingSince = null;
+    this.pendingTrusted = false;
+    this.forced = null;
+    let result: StepResult;
+    try {
+      result = await runChecks(this.opts.shell, this.opts.checks);
+    } catch (err) {
+      result = this.failAll(explainFailure(err));
+    }
+    this.busy = false;
+    this.lastRunEndedAt = Date.now();
+    if (this.stopped) {
+      for (const waiter of waiters) waiter(result);
+      return;
+    }
+    const changed = this.last === null || JSON.stringify(this.last) !== JSON.stringify(result);
+    if (changed) this.backoffMs = 0;
+    else if (trigger === 'events' && suspectOnly) {
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, this.debounceMs), MAX_BACKOFF_MS);
+    }
+    this.last = result;
+    try {
+      this.opts.onUpdate({ trigger, result, changed });
+    } catch (err) {
+      log.warn(`a step watcher's listener failed: ${explainFailure(err)}`);
+    }
+    for (const waiter of waiters) waiter(result);
+    this.kick();
+  }
+
+  private failAll(reason: string): StepResult {
+    return { passed: false, results: this.opts.checks.map(() => ({ ok: false, reason })) };
+  }
+}
