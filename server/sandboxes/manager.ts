@@ -23,6 +23,7 @@ export interface SandboxRecord {
   client: string;
   expiresAt: Date;
   running: boolean;
+  createdAt: Date;
 }
 
 export interface SandboxManagerOptions {
@@ -171,6 +172,7 @@ export class SandboxManager {
       client: c.Labels[LABEL.client] ?? '',
       expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
       running: c.State === 'running',
+      createdAt: new Date(c.Created * 1000),
     }));
   }
 
@@ -182,7 +184,8 @@ export class SandboxManager {
     const { docker } = this.opts;
     const live: SandboxRecord[] = [];
     for (const record of await this.list()) {
-      if (inFlight.has(record.sessionId)) continue;
+      // Another server process may be starting this sandbox right now: created, not yet running.
+      if (inFlight.has(record.sessionId) || now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS) continue;
       const valid = record.sessionId && record.tokenHash && !isNaN(record.expiresAt.getTime());
       if (valid && record.running && record.expiresAt > now) live.push(record);
       else {
@@ -251,6 +254,8 @@ export async function execCapture(
     stream.on('close', resolve);
     stream.on('error', reject);
   });
+  // A hijacked socket is half-open after the daemon's end; destroy it or it lingers.
+  stream.destroy();
   const { ExitCode } = await exec.inspect();
   return { exitCode: ExitCode, output: Buffer.concat(chunks).toString('utf8') };
 }

@@ -105,6 +105,7 @@ class DockerExecBackend implements TerminalBackend {
   private async reportExit(): Promise<void> {
     if (this.exited) return;
     this.exited = true;
+    this.stream.destroy(); // the hijacked socket stays half-open otherwise
     const code = await this.exec.inspect().then(
       (i) => i.ExitCode,
       () => null,

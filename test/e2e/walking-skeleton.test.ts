@@ -8,12 +8,14 @@ import { startTestPlayground } from '../support/playground.js';
 import { launchChromium, run, waitForTerminal } from '../support/browser.js';
 
 let pg: RunningPlayground;
+let existing: Set<string>;
 let browser: Browser;
 let page: Page;
 const SHOTS = 'test-results';
 
 before(async () => {
   pg = await startTestPlayground();
+  existing = new Set((await pg.sandboxes.list()).map((s) => s.sessionId));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -21,7 +23,9 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  for (const s of await pg.sandboxes.list()) await pg.sandboxes.destroy(s.sessionId);
+  // Only what this test made: other sessions on the engine are not ours to end.
+  for (const s of await pg.sandboxes.list())
+    if (!existing.has(s.sessionId)) await pg.sandboxes.destroy(s.sessionId);
   await pg?.close();
 });
 
