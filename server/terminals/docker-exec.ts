@@ -97,6 +97,8 @@ class DockerExecBackend implements TerminalBackend {
       await this.container
         .exec({ Cmd: ['/bin/sh', '-c', script], AttachStdout: false, AttachStderr: false })
         .then((e) => e.start({ Detach: true }))
+        // dockerode hands back the response as a stream even when detached; release its socket.
+        .then((response) => (response as Duplex | undefined)?.destroy())
         .catch(() => undefined);
     }
     this.stream.destroy();
