@@ -185,7 +185,8 @@ export class SandboxManager {
     const live: SandboxRecord[] = [];
     for (const record of await this.list()) {
       // Another server process may be starting this sandbox right now: created, not yet running.
-      if (inFlight.has(record.sessionId) || now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS) continue;
+      if (inFlight.has(record.sessionId) || now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS)
+        continue;
       const valid = record.sessionId && record.tokenHash && !isNaN(record.expiresAt.getTime());
       if (valid && record.running && record.expiresAt > now) live.push(record);
       else {

@@ -39,9 +39,14 @@ test('the sandbox is user-namespaced: its root is not root on the host', async (
 test('user networks, embedded DNS and aliases', async () => {
   await sh('docker network create backend-network >/dev/null');
   await sh('docker run -d --name=redis --net=backend-network redis >/dev/null');
-  assert.match(await sh('docker run --rm --net=backend-network alpine cat /etc/resolv.conf'), /nameserver 127\.0\.0\.11/);
+  assert.match(
+    await sh('docker run --rm --net=backend-network alpine cat /etc/resolv.conf'),
+    /nameserver 127\.0\.0\.11/,
+  );
   assert.match(await sh('docker run --rm --net=backend-network alpine ping -c1 redis'), /1 packets received/);
-  await sh('docker network create frontend-network2 >/dev/null && docker network connect --alias db frontend-network2 redis');
+  await sh(
+    'docker network create frontend-network2 >/dev/null && docker network connect --alias db frontend-network2 redis',
+  );
   assert.match(await sh('docker run --rm --net=frontend-network2 alpine ping -c1 db'), /1 packets received/);
 });
 
@@ -55,7 +60,9 @@ test('links set variables and a hosts entry', async () => {
 
 test('a published port answers at the host name docker', async () => {
   await sh('docker run -d --name=counter-redis redis >/dev/null');
-  await sh('docker run -d --name=counter -p 3000:3000 --link counter-redis:redis katacoda/redis-node-docker-example >/dev/null');
+  await sh(
+    'docker run -d --name=counter -p 3000:3000 --link counter-redis:redis katacoda/redis-node-docker-example >/dev/null',
+  );
   // The app needs a moment to listen; a bounded retry.
   const out = await sh('for i in $(seq 1 50); do curl -sf docker:3000 && exit 0; sleep 0.2; done; exit 1');
   assert.match(out, /viewed 1 times/i);
@@ -68,10 +75,13 @@ test('docker build, volumes and docker exec into a non-root container', async ()
   );
   await sh('docker build -q -t my-app /root/app >/dev/null');
   assert.match(await sh('docker run --rm my-app'), /^built$/m);
-  await sh('docker volume create notes >/dev/null && docker run --rm -v notes:/data alpine sh -c "echo kept > /data/n"');
+  await sh(
+    'docker volume create notes >/dev/null && docker run --rm -v notes:/data alpine sh -c "echo kept > /data/n"',
+  );
   assert.match(await sh('docker run --rm -v notes:/data alpine cat /data/n'), /^kept$/m);
   await sh('docker run -d --name=pg postgres:9.4 >/dev/null');
-  const ready = 'for i in $(seq 1 100); do docker exec pg psql -U postgres -tAc "select 40+2" 2>/dev/null && exit 0; sleep 0.3; done; exit 1';
+  const ready =
+    'for i in $(seq 1 100); do docker exec pg psql -U postgres -tAc "select 40+2" 2>/dev/null && exit 0; sleep 0.3; done; exit 1';
   assert.match(await sh(ready), /^42$/m);
 });
 
@@ -79,6 +89,8 @@ test('compose is present and runs a small project', async () => {
   await sh(
     'mkdir -p /root/stack && printf "services:\\n  cache:\\n    image: redis\\n  probe:\\n    image: alpine\\n    command: ping -c1 cache\\n    depends_on: [cache]\\n" > /root/stack/docker-compose.yml',
   );
-  const out = await sh('cd /root/stack && docker-compose up --exit-code-from probe probe 2>&1; docker-compose down >/dev/null 2>&1; true');
+  const out = await sh(
+    'cd /root/stack && docker-compose up --exit-code-from probe probe 2>&1; docker-compose down >/dev/null 2>&1; true',
+  );
   assert.match(out, /1 packets received/);
 });
