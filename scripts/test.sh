@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 suite=${1:-all}
 failed=""
 # Every suite runs even when an earlier one fails; the exit code tells if any did.
-run() { node --import tsx --test --test-concurrency=1 "$@" || failed="$failed $1"; }
+run() { node --import tsx --test --test-concurrency=1 "$@" || failed="$failed $(basename "$(dirname "$1")")"; }
 
 if [ "$suite" = all ] || [ "$suite" = unit ]; then
   echo "== unit tests"

@@ -184,11 +184,11 @@ export class SandboxManager {
     const { docker } = this.opts;
     const live: SandboxRecord[] = [];
     for (const record of await this.list()) {
-      // Another server process may be starting this sandbox right now: created, not yet running.
-      if (inFlight.has(record.sessionId) || now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS)
-        continue;
+      if (inFlight.has(record.sessionId)) continue;
       const valid = record.sessionId && record.tokenHash && !isNaN(record.expiresAt.getTime());
       if (valid && record.running && record.expiresAt > now) live.push(record);
+      // Another server process may be starting this sandbox right now: created, not yet running.
+      else if (!record.running && now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS) continue;
       else {
         log.info(`removing sandbox of session ${record.sessionId || '?'} (stopped, expired or unlabelled)`);
         await this.destroy(record.sessionId).catch(() => undefined);
