@@ -10,7 +10,7 @@ const run = promisify(execFile);
 export const FIREWALL_CHAIN = 'PLAYGROUND-SANDBOXES';
 
 /** The iptables commands that (re)build the chain; pure so it can be read and tested. */
-export function firewallRules(sourceCidr: string, mirrorPort: number): string[][] {
+export function firewallRules(mirrorPort: number): string[][] {
   return [
     ['-N', FIREWALL_CHAIN],
     ['-F', FIREWALL_CHAIN],
@@ -32,7 +32,7 @@ async function iptables(args: string[]): Promise<boolean> {
 
 /** Installs the chain for traffic from sandboxes (sourceCidr) to the host. Idempotent. */
 export async function installSandboxFirewall(sourceCidr: string, mirrorPort: number): Promise<void> {
-  const [create, ...rules] = firewallRules(sourceCidr, mirrorPort);
+  const [create, ...rules] = firewallRules(mirrorPort);
   await iptables(create!); // fails harmlessly when the chain exists
   for (const rule of rules) {
     if (!(await iptables(rule))) throw new Error(`iptables ${rule.join(' ')} failed`);

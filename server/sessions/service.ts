@@ -61,12 +61,17 @@ export class SessionService {
   }
 
   get activeCount(): number {
-    return [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready').length;
+    return this.active().length;
+  }
+
+  /** Sessions holding (or about to hold) a sandbox. */
+  private active(): Session[] {
+    return [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready');
   }
 
   /** Starts a new session; the sandbox comes up in the background. */
   create(client: string): { session: SessionView; token: string } {
-    const active = [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready');
+    const active = this.active();
     if (active.length >= this.config.maxSessions) {
       throw new PlaygroundError(
         `The playground is full: ${active.length} of ${this.config.maxSessions} sandboxes are in use. ` +
