@@ -10,8 +10,32 @@ export interface SessionView {
   error?: string;
   /** ISO time after which the sandbox is removed. */
   expiresAt: string;
-  /** Host names of the session's sandboxes, e.g. ["docker"]. */
+  /** Host names of the session's sandboxes, in the order they were added, e.g. ["node1", "node2"]. */
   hosts: string[];
+  /** Each host's own state: a host added later starts while the others are in use. */
+  hostStates: Record<string, HostState>;
+  /** Most hosts this session may have at once. */
+  maxHosts: number;
+  /** The lesson this session was started for, if any. */
+  lessonId?: string;
+}
+
+/** Lifecycle of one host (one sandbox) of a session. */
+export interface HostState {
+  state: 'starting' | 'ready' | 'failed';
+  /** Set when state is 'failed'. */
+  error?: string;
+}
+
+/** Body of POST /api/sessions (optional). */
+export interface CreateSessionRequest {
+  /** Start the session for this lesson: its hosts, images and progress. */
+  lessonId?: string;
+}
+
+/** Body of POST /api/sessions/:id/check (optional): check one step now, or every step. */
+export interface CheckRequest {
+  stepId?: string;
 }
 
 /** Answer to POST /api/sessions. The token is shown once; keep it to reconnect. */

@@ -1,0 +1,64 @@
+// The session event channel: one WebSocket per page that pushes what changes in a session
+// without polling: its hosts, the ports its containers publish, and lesson progress.
+// Server -> browser only; every message is one UTF-8 JSON text frame holding a SessionEvent.
+// A new subscriber first receives the latest event of each kind (a snapshot), then changes.
+import type { SessionView } from './api.js';
+
+/** Subprotocol the events WebSocket offers (beside the token subprotocol, as for terminals). */
+export const EVENTS_SUBPROTOCOL = 'playground.events.v1';
+
+/** Path of the events WebSocket for a session. */
+export const eventsPath = (sessionId: string) => `/api/sessions/${sessionId}/events`;
+
+/** A port a container in a sandbox publishes, reachable through the playground's proxy. */
+export interface PublishedPort {
+  /** Session host the container runs on, e.g. "docker" or "node2". */
+  host: string;
+  /** Port on the sandbox host (the left side of `-p 5000:80`). */
+  port: number;
+  /** Name of the container that publishes it. */
+  container: string;
+  /** Address that opens it in the browser through the proxy (needs a ticket, see api.ts). */
+  url: string;
+}
+
+/** Where a lesson step stands. */
+export type StepState = 'pending' | 'checking' | 'passed' | 'failed';
+
+export interface StepProgress {
+  stepId: string;
+  state: StepState;
+  /** Why the step is not done yet (the first failing check's reason), for the learner. */
+  reason?: string;
+  /** ISO time the step first passed; it stays done after that. */
+  completedAt?: string;
+}
+
+export interface LessonProgress {
+  lessonId: string;
+  steps: StepProgress[];
+}
+
+export type SessionEvent =
+  /** The session itself changed: state, hosts added or removed. */
+  | { type: 'session'; session: SessionView }
+  /** Every port currently published on one host (replaces the previous list for that host). */
+  | { type: 'ports'; host: string; ports: PublishedPort[] }
+  /** Progress of the session's lesson. */
+  | { type: 'progress'; progress: LessonProgress }
+  /** A problem the page should show (e.g. a step-start script that failed). */
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
+
+/** Key under which the latest event of a kind is kept for new subscribers. */
+export function snapshotKey(event: SessionEvent): string | null {
+  switch (event.type) {
+    case 'session':
+      return 'session';
+    case 'ports':
+      return `ports:${event.host}`;
+    case 'progress':
+      return `progress:${event.progress.lessonId}`;
+    case 'notice':
+      return null;
+  }
+}
