@@ -12,7 +12,12 @@ import { logger } from './log.js';
 import { mirrorHealth } from './registry/index.js';
 import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
+import { LessonCatalogue } from './lessons/catalogue.js';
+import { LessonSessions } from './progress/lesson-sessions.js';
+import { ProgressStore } from './progress/progress-store.js';
+import { SessionEventHub } from './sessions/event-hub.js';
 import { SessionService } from './sessions/service.js';
+import type { TerminalRegistry } from './terminals/registry.js';
 import type { SetupResult } from './setup/index.js';
 
 const log = logger('main');
@@ -22,6 +27,10 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface RunningPlayground {
   server: http.Server;
   sessions: SessionService;
+  /** Live terminals by session and pane. */
+  terminals: TerminalRegistry;
+  events: SessionEventHub;
+  catalogue: LessonCatalogue;
   sandboxes: SandboxManager;
   recipe: RecipeChoice;
   /** http://host:port of the listening server. */
@@ -29,7 +38,16 @@ export interface RunningPlayground {
   close(): Promise<void>;
 }
 
-export async function startPlayground(config: Config, setup: SetupResult): Promise<RunningPlayground> {
+export interface PlaygroundOptions {
+  /** Lessons to serve instead of the playground's lessons/ (tests). */
+  lessonsDir?: string;
+}
+
+export async function startPlayground(
+  config: Config,
+  setup: SetupResult,
+  options: PlaygroundOptions = {},
+): Promise<RunningPlayground> {
   const { endpoint, capabilities, managed } = setup;
   const recipe = chooseRecipe(capabilities, endpoint.local, config.runtime);
   if (recipe.warning) log.warn(recipe.warning);
@@ -43,7 +61,20 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
     image: setup.sandboxImage,
     mirrorPort: setup.mirrorPort,
   });
-  const sessions = new SessionService(sandboxes, config);
+  const catalogue = await LessonCatalogue.load(options.lessonsDir);
+  for (const p of catalogue.problems.filter((p) => p.severity === 'error')) {
+    log.warn(`lesson left out: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  }
+  const events = new SessionEventHub();
+  const sessions = new SessionService(sandboxes, config, events);
+  // Observers first: adopting live sessions tells them which hosts are ready.
+  const lessonSessions = new LessonSessions({
+    sessions,
+    sandboxes,
+    catalogue,
+    events,
+    store: new ProgressStore(path.join(config.stateDir, 'progress')),
+  });
   await sessions.start();
 
   const health = async (): Promise<HealthView> => {
@@ -71,6 +102,9 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
     sandboxes,
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
     health,
+    catalogue,
+    events,
+    lessonSessions,
   });
   const server = playground.http;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -80,11 +114,15 @@ export async function startPlayground(config: Config, setup: SetupResult): Promi
   return {
     server,
     sessions,
+    terminals: playground.terminals,
+    events,
+    catalogue,
     sandboxes,
     recipe,
     url,
     close: async () => {
       sessions.stop();
+      await lessonSessions.stopAll();
       await playground.close();
     },
   };

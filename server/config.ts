@@ -32,8 +32,12 @@ export interface Config {
   maxSessions: number;
   /** Most sandboxes one client address may hold at once. */
   maxSessionsPerClient: number;
+  /** Most hosts (sandboxes) one session may have at once. */
+  maxHostsPerSession: number;
   /** Most terminals (shells) open at once in one session. */
   maxTerminalsPerSession: number;
+  /** How long a terminal's shell outlives its socket, waiting for the pane to reconnect. */
+  terminalGraceMs: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
 }
@@ -73,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),
     maxSessionsPerClient: num(env, 'PLAYGROUND_MAX_SESSIONS_PER_CLIENT', 3),
+    maxHostsPerSession: num(env, 'PLAYGROUND_MAX_HOSTS', 3),
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
+    terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
   };
 }

@@ -4,9 +4,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiError, HealthView } from '../../common/api.js';
+import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
+import { LanguageSchema } from '../../common/lesson.js';
 import {
   CloseCode,
   MAX_CLIENT_FRAME_BYTES,
+  newPaneId,
+  PANE_ID_PATTERN,
   TERMINAL_SUBPROTOCOL,
   TOKEN_SUBPROTOCOL_PREFIX,
 } from '../../common/protocol.js';
@@ -14,11 +18,17 @@ import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import { PlaygroundError } from '../sandboxes/errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
+import type { LessonCatalogue } from '../lessons/catalogue.js';
+import type { LessonSessions } from '../progress/lesson-sessions.js';
+import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionService } from '../sessions/service.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from '../terminals/backend.js';
 import { DockerExecBackendFactory } from '../terminals/docker-exec.js';
 import { closeWith } from '../terminals/close.js';
+import { TerminalRegistry } from '../terminals/registry.js';
 import { serveTerminal } from '../terminals/socket.js';
+import { serveSessionEvents } from './events-socket.js';
+import { optionalString, readJsonBody } from './json-body.js';
 import { originAllowed } from './origin.js';
 import { serveStatic } from './static-files.js';
 
@@ -47,6 +57,9 @@ export interface ServerDeps {
   sandboxes: SandboxManager;
   clientRoot: string;
   health: () => Promise<HealthView>;
+  catalogue: LessonCatalogue;
+  events: SessionEventHub;
+  lessonSessions: LessonSessions;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -59,6 +72,12 @@ function bearer(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** The session token offered as a WebSocket subprotocol (never in the URL). */
+function tokenFromSubprotocols(req: IncomingMessage): string | undefined {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+}
+
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
@@ -68,13 +87,18 @@ const SECURITY_HEADERS = {
 
 export interface PlaygroundServer {
   http: http.Server;
+  /** Every session's live terminals. */
+  terminals: TerminalRegistry;
   /** Stops accepting, ends every open terminal, and resolves when all connections are closed. */
   close(): Promise<void>;
 }
 
 export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
   const { sessions, config } = deps;
-  const terminalsPerSession = new Map<string, number>();
+  const terminals = new TerminalRegistry({
+    graceMs: config.terminalGraceMs,
+    maxPerSession: config.maxTerminalsPerSession,
+  });
 
   const ROUTES: Route[] = [
     {
@@ -84,10 +108,74 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       handle: async ({ res }) => sendJson(res, 200, await deps.health()),
     },
     {
+      method: 'GET',
+      pattern: /^\/api\/lessons$/,
+      access: 'public',
+      handle: ({ res }) => sendJson(res, 200, deps.catalogue.list()),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/lessons\/([a-z0-9-]+)$/,
+      access: 'public',
+      handle: ({ req, res, params }) => {
+        const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
+        const language = LanguageSchema.safeParse(lang);
+        if (!language.success)
+          throw new PlaygroundError(`No lessons in language "${lang}"; use en or id.`, 400);
+        const lesson = deps.catalogue.localized(params[0]!, language.data);
+        if (!lesson) throw new PlaygroundError(`No lesson "${params[0]}".`, 404);
+        sendJson(res, 200, lesson);
+      },
+    },
+    {
       method: 'POST',
       pattern: /^\/api\/sessions$/,
       access: 'public',
-      handle: ({ req, res }) => sendJson(res, 201, sessions.create(req.socket.remoteAddress ?? 'unknown')),
+      handle: async ({ req, res }) => {
+        const lessonId = optionalString(await readJsonBody(req), 'lessonId');
+        const lesson = lessonId === undefined ? undefined : deps.catalogue.get(lessonId);
+        if (lessonId !== undefined && !lesson) throw new PlaygroundError(`No lesson "${lessonId}".`, 404);
+        const client = req.socket.remoteAddress ?? 'unknown';
+        sendJson(
+          res,
+          201,
+          sessions.create(client, lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {}),
+        );
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts$/,
+      access: 'session-token',
+      handle: ({ res, params, token }) => sendJson(res, 201, sessions.addHost(params[0]!, token)),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts\/([a-z][a-z0-9-]*)$/,
+      access: 'session-token',
+      handle: async ({ res, params, token }) =>
+        sendJson(res, 200, await sessions.removeHost(params[0]!, token, params[1]!)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sessions\/([a-f0-9]+)\/progress$/,
+      access: 'session-token',
+      handle: async ({ res, params, token }) => {
+        sessions.authorize(params[0]!, token);
+        const progress = await deps.lessonSessions.progress(params[0]!);
+        if (!progress) throw new PlaygroundError('This session has no lesson progress (yet).', 404);
+        sendJson(res, 200, progress);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([a-f0-9]+)\/check$/,
+      access: 'session-token',
+      handle: async ({ req, res, params, token }) => {
+        sessions.authorize(params[0]!, token);
+        const stepId = optionalString(await readJsonBody(req), 'stepId');
+        sendJson(res, 200, await deps.lessonSessions.check(params[0]!, stepId));
+      },
     },
     {
       method: 'GET',
@@ -100,6 +188,8 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       pattern: /^\/api\/sessions\/([a-f0-9]+)$/,
       access: 'session-token',
       handle: async ({ res, params, token }) => {
+        sessions.authorize(params[0]!, token);
+        await terminals.closeSession(params[0]!); // shells end now, not with the sandbox
         await sessions.end(params[0]!, token);
         res.writeHead(204).end();
       },
@@ -144,17 +234,16 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
   // Terminal WebSocket: session-token access, checked here before any shell exists.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const eventsMatch = /^\/api\/sessions\/([a-f0-9]+)\/events$/.exec(url.pathname);
+    if (eventsMatch) return upgradeEvents(req, socket, head, eventsMatch[1]!);
     const match = /^\/api\/sessions\/([a-f0-9]+)\/terminal$/.exec(url.pathname);
     if (!match) {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
     const sessionId = match[1]!;
-    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const token = offered
-      .find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))
-      ?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
-    const host = url.searchParams.get('host') ?? 'docker';
+    const token = tokenFromSubprotocols(req);
+    const host = url.searchParams.get('host') ?? sessions.primaryHost(sessionId);
 
     // Refusals complete the upgrade and close with a code and reason the page can show.
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -173,22 +262,37 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       }
       if (!view.hosts.includes(host))
         return refuse(CloseCode.UnknownSession, `This session has no host "${host}".`);
-      const open = terminalsPerSession.get(sessionId) ?? 0;
-      if (open >= config.maxTerminalsPerSession) {
-        return refuse(
-          CloseCode.TooManyTerminals,
-          `At most ${config.maxTerminalsPerSession} terminals per session.`,
-        );
-      }
-      terminalsPerSession.set(sessionId, open + 1);
-      const release = () => {
-        const n = (terminalsPerSession.get(sessionId) ?? 1) - 1;
-        if (n > 0) terminalsPerSession.set(sessionId, n);
-        else terminalsPerSession.delete(sessionId);
-      };
-      connectTerminal(ws, sessionId, token, host, release);
+      // The browser names its pane so a new socket can reattach to the pane's shell.
+      const paneId = url.searchParams.get('pane') ?? newPaneId();
+      if (!PANE_ID_PATTERN.test(paneId))
+        return refuse(CloseCode.BadMessage, 'A pane id is 6 to 32 lowercase letters and digits.');
+      connectTerminal(ws, sessionId, token, host, paneId);
     });
   });
+
+  const eventsWss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024,
+    handleProtocols: (protocols) => (protocols.has(EVENTS_SUBPROTOCOL) ? EVENTS_SUBPROTOCOL : false),
+  });
+
+  // Session events WebSocket: session-token access, like the terminal.
+  function upgradeEvents(req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string): void {
+    eventsWss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const refuse = (code: number, reason: string) => closeWith(ws, code, reason);
+      if (!originAllowed(req, config.allowedOrigins))
+        return refuse(CloseCode.ForeignOrigin, 'Foreign origin refused.');
+      if (ws.protocol !== EVENTS_SUBPROTOCOL)
+        return refuse(CloseCode.BadMessage, `Offer the ${EVENTS_SUBPROTOCOL} subprotocol.`);
+      try {
+        sessions.authorize(sessionId, tokenFromSubprotocols(req));
+      } catch (err) {
+        const e = err as PlaygroundError;
+        return refuse(e.status === 401 ? CloseCode.BadToken : CloseCode.UnknownSession, e.message);
+      }
+      serveSessionEvents(ws, sessionId, deps.events);
+    });
+  }
 
   // The socket is served at once (so no early frame is lost); the shell starts when the
   // first resize arrives, after the sandbox is ready.
@@ -197,7 +301,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
     sessionId: string,
     token: string | undefined,
     host: string,
-    release: () => void,
+    paneId: string,
   ): void {
     const factory: TerminalBackendFactory = {
       create: async (size) => {
@@ -213,17 +317,22 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
         return new DockerExecBackendFactory(container).create(size);
       },
     };
-    serveTerminal(ws, { host, factory, onClosed: release });
+    serveTerminal(ws, { sessionId, paneId, host, factory, registry: terminals });
   }
 
   return {
     http: server,
+    terminals,
     close: () =>
-      new Promise<void>((resolve) => {
+      // Shells end with the server rather than wait out their grace period.
+      terminals.closeAll().then(
+        () =>
+          new Promise<void>((resolve) => {
         // Upgraded sockets are no longer the HTTP server's: end them here or close() waits forever.
-        for (const ws of wss.clients) ws.terminate();
+        for (const ws of [...wss.clients, ...eventsWss.clients]) ws.terminate();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+          }),
+      ),
   };
 }

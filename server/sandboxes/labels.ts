@@ -4,7 +4,7 @@ export const LABEL = {
   /** What the object is: "sandbox", "network" or "docker-data". */
   role: 'io.docker-playground.role',
   session: 'io.docker-playground.session',
-  /** Host name of a sandbox inside its session ("docker", later "node1", ...). */
+  /** Host name of a sandbox inside its session ("node1", "node2", ...). */
   host: 'io.docker-playground.host',
   /** ISO time after which the reaper removes the session's objects. */
   expires: 'io.docker-playground.expires',
@@ -12,6 +12,8 @@ export const LABEL = {
   tokenHash: 'io.docker-playground.token-sha256',
   /** Client address that created the session (for the per-client limit). */
   client: 'io.docker-playground.client',
+  /** Lesson the session was started for, if any. */
+  lesson: 'io.docker-playground.lesson',
 } as const;
 
 export type ObjectRole = 'sandbox' | 'network' | 'docker-data';

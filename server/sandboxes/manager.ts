@@ -11,8 +11,14 @@ import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
 
 const log = logger('sandboxes');
 
-/** Host name the seed lessons expect the sandbox to answer to (`curl docker:3000`). */
-export const PRIMARY_HOST = 'docker';
+/** Host of a session without a lesson; further hosts are node2, node3, ... */
+export const PRIMARY_HOST = 'node1';
+
+/**
+ * The first host of every session also answers to this name on the session network, as
+ * on Play with Docker and in the seed lessons (`curl docker:3000`).
+ */
+export const PRIMARY_ALIAS = 'docker';
 
 /** What the engine's labels say about a live session. */
 export interface SandboxRecord {
@@ -20,6 +26,7 @@ export interface SandboxRecord {
   host: string;
   containerId: string;
   tokenHash: string;
+  lessonId?: string;
   client: string;
   expiresAt: Date;
   running: boolean;
@@ -41,6 +48,12 @@ export interface CreateSandboxRequest {
   tokenHash: string;
   client: string;
   expiresAt: Date;
+  lessonId?: string;
+}
+
+export interface CreateHostOptions {
+  /** The session's first host: it also answers to PRIMARY_ALIAS. */
+  primary: boolean;
 }
 
 /** Networks and volumes younger than this are never swept as orphans. */
@@ -55,30 +68,32 @@ export class SandboxManager {
     return this.opts.docker;
   }
 
-  /** Creates the session's network, volume and sandbox, and resolves when its daemon answers. */
-  async create(req: CreateSandboxRequest, host = PRIMARY_HOST): Promise<Docker.Container> {
+  /**
+   * Creates one host of a session: the session's network (the first time), a volume and the
+   * sandbox, and resolves when its daemon answers. A host that fails is removed again; the
+   * session's other hosts are left alone.
+   */
+  async create(
+    req: CreateSandboxRequest,
+    host = PRIMARY_HOST,
+    { primary }: CreateHostOptions = { primary: true },
+  ): Promise<Docker.Container> {
     const { docker, config, image } = this.opts;
     const started = Date.now();
     const common = { [LABEL.expires]: req.expiresAt.toISOString() };
     try {
-      const networkName = objectName(req.sessionId, 'net');
-      const network = await docker.createNetwork({
-        Name: networkName,
-        Driver: 'bridge',
-        // No route out: learners reach each other's sandboxes, the internet and the host's
-        // LAN through nothing. The gateway stays reachable for the registry mirror.
-        Internal: true,
-        CheckDuplicate: true,
-        Labels: labelsFor('network', req.sessionId, common),
-      });
-      const gateway = await networkGateway(network);
+      const { name: networkName, gateway } = await this.sessionNetwork(req.sessionId, common);
       const volume = objectName(req.sessionId, `${host}-data`);
-      await docker.createVolume({ Name: volume, Labels: labelsFor('docker-data', req.sessionId, common) });
+      await docker.createVolume({
+        Name: volume,
+        Labels: labelsFor('docker-data', req.sessionId, { ...common, [LABEL.host]: host }),
+      });
       const container = await docker.createContainer(
         sandboxCreateOptions({
           name: objectName(req.sessionId, host),
           image,
           hostName: host,
+          aliases: primary && host !== PRIMARY_ALIAS ? [PRIMARY_ALIAS] : [],
           network: networkName,
           volume,
           labels: labelsFor('sandbox', req.sessionId, {
@@ -86,6 +101,7 @@ export class SandboxManager {
             [LABEL.host]: host,
             [LABEL.tokenHash]: req.tokenHash,
             [LABEL.client]: req.client,
+            ...(req.lessonId ? { [LABEL.lesson]: req.lessonId } : {}),
           }),
           mirror: gateway && this.opts.mirrorPort ? `${gateway}:${this.opts.mirrorPort}` : undefined,
           limits: config.limits,
@@ -103,10 +119,49 @@ export class SandboxManager {
       return container;
     } catch (err) {
       const explained = explainEngineError(err, { image });
-      log.warn(`session ${req.sessionId}: sandbox failed: ${explained.message}`);
-      await this.destroy(req.sessionId).catch(() => undefined);
+      log.warn(`session ${req.sessionId}: sandbox ${host} failed: ${explained.message}`);
+      if (primary) await this.destroy(req.sessionId).catch(() => undefined);
+      else await this.destroyHost(req.sessionId, host).catch(() => undefined);
       throw explained;
     }
+  }
+
+  /** The session's internal network, created on first use. */
+  private async sessionNetwork(
+    sessionId: string,
+    labels: Record<string, string>,
+  ): Promise<{ name: string; gateway?: string }> {
+    const { docker } = this.opts;
+    const name = objectName(sessionId, 'net');
+    let network: Docker.Network;
+    try {
+      network = await docker.createNetwork({
+        Name: name,
+        Driver: 'bridge',
+        // No route out: learners reach each other's sandboxes, the internet and the host's
+        // LAN through nothing. The gateway stays reachable for the registry mirror.
+        Internal: true,
+        CheckDuplicate: true,
+        Labels: labelsFor('network', sessionId, labels),
+      });
+    } catch (err) {
+      // A second host of the session: the network is already there.
+      if ((err as { statusCode?: number }).statusCode !== 409) throw err;
+      network = docker.getNetwork(name);
+    }
+    return { name, gateway: await networkGateway(network) };
+  }
+
+  /** Removes one host of a session: its sandbox and its volume. Idempotent. */
+  async destroyHost(sessionId: string, host: string): Promise<void> {
+    const { docker } = this.opts;
+    const filters = { label: [`${LABEL.session}=${sessionId}`, `${LABEL.host}=${host}`] };
+    const containers = await docker.listContainers({ all: true, filters });
+    await Promise.all(
+      containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)),
+    );
+    const { Volumes } = await docker.listVolumes({ filters });
+    await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
   }
 
   /** Polls the inner daemon with `docker version` until it answers. */
@@ -169,6 +224,7 @@ export class SandboxManager {
       host: c.Labels[LABEL.host] ?? '',
       containerId: c.Id,
       tokenHash: c.Labels[LABEL.tokenHash] ?? '',
+      ...(c.Labels[LABEL.lesson] ? { lessonId: c.Labels[LABEL.lesson] } : {}),
       client: c.Labels[LABEL.client] ?? '',
       expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
       running: c.State === 'running',

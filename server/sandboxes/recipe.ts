@@ -70,6 +70,8 @@ export interface SandboxSpec {
   name: string;
   image: string;
   hostName: string;
+  /** Further names the sandbox answers to on the session network (e.g. "docker"). */
+  aliases?: string[];
   network: string;
   volume: string;
   labels: Record<string, string>;
@@ -117,7 +119,7 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
       RestartPolicy: { Name: 'no' },
     } as Docker.HostConfig,
     NetworkingConfig: {
-      EndpointsConfig: { [spec.network]: { Aliases: [spec.hostName] } },
+      EndpointsConfig: { [spec.network]: { Aliases: [spec.hostName, ...(spec.aliases ?? [])] } },
     },
   };
 }

@@ -1,16 +1,22 @@
-// Sessions: who owns which sandbox, in what state, until when. The engine's labels are
+// Sessions: who owns which sandboxes, in what state, until when. The engine's labels are
 // the record of truth, so a restarted server adopts live sessions instead of losing them.
-import type { SessionView } from '../../common/api.js';
+import type { HostState, SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import { PlaygroundError } from '../sandboxes/errors.js';
 import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
+import type { SessionEventHub } from './event-hub.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';
 
 const log = logger('sessions');
 
 /** How often expired sessions are looked for. */
 const REAP_INTERVAL_MS = 30_000;
+
+interface Host extends HostState {
+  /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
+  ready: Promise<void>;
+}
 
 interface Session {
   id: string;
@@ -19,37 +25,68 @@ interface Session {
   state: SessionView['state'];
   error?: string;
   expiresAt: Date;
-  hosts: string[];
-  /** Settles when the sandbox is ready (or failed); terminals wait on it. */
+  lessonId?: string;
+  maxHosts: number;
+  /** In the order they were added; the first is the primary host. */
+  hosts: Map<string, Host>;
+  /** Settles when the session's first hosts are ready (or one failed). */
   ready: Promise<void>;
+}
+
+/** What other parts of the server do when a session changes (watchers, terminals, lessons). */
+export interface SessionObserver {
+  hostReady?(sessionId: string, host: string): void;
+  hostRemoved?(sessionId: string, host: string): void;
+  sessionEnded?(sessionId: string): void;
+}
+
+export interface CreateSessionOptions {
+  lessonId?: string;
+  /** The session's first hosts (a lesson's); [PRIMARY_HOST] by default. */
+  hosts?: string[];
 }
 
 export class SessionService {
   private readonly sessions = new Map<string, Session>();
+  private readonly observers: SessionObserver[] = [];
   private reaper?: NodeJS.Timeout;
 
   constructor(
     private readonly sandboxes: SandboxManager,
     private readonly config: Config,
+    private readonly events?: SessionEventHub,
   ) {}
+
+  observe(observer: SessionObserver): void {
+    this.observers.push(observer);
+  }
 
   /** Adopts live sandboxes left by an earlier server, removes the rest, starts the reaper. */
   async start(): Promise<void> {
     for (const record of await this.sandboxes.sweep()) {
-      const existing = this.sessions.get(record.sessionId);
-      if (existing) {
-        existing.hosts.push(record.host);
-        continue;
+      let session = this.sessions.get(record.sessionId);
+      if (!session) {
+        session = {
+          id: record.sessionId,
+          tokenHash: record.tokenHash,
+          client: record.client,
+          state: 'ready',
+          expiresAt: record.expiresAt,
+          ...(record.lessonId ? { lessonId: record.lessonId } : {}),
+          maxHosts: this.config.maxHostsPerSession,
+          hosts: new Map(),
+          ready: Promise.resolve(),
+        };
+        this.sessions.set(record.sessionId, session);
       }
-      this.sessions.set(record.sessionId, {
-        id: record.sessionId,
-        tokenHash: record.tokenHash,
-        client: record.client,
-        state: 'ready',
-        expiresAt: record.expiresAt,
-        hosts: [record.host],
-        ready: Promise.resolve(),
-      });
+      session.hosts.set(record.host, { state: 'ready', ready: Promise.resolve() });
+    }
+    // Host names say their order (node1 before node2); the engine lists them in any order.
+    for (const session of this.sessions.values()) {
+      session.hosts = new Map(
+        [...session.hosts].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
+      );
+      for (const host of session.hosts.keys()) this.notify((o) => o.hostReady?.(session.id, host));
     }
     if (this.sessions.size) log.info(`adopted ${this.sessions.size} live session(s)`);
     this.reaper = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
@@ -69,8 +106,8 @@ export class SessionService {
     return [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready');
   }
 
-  /** Starts a new session; the sandbox comes up in the background. */
-  create(client: string): { session: SessionView; token: string } {
+  /** Starts a new session; its sandboxes come up in the background. */
+  create(client: string, options: CreateSessionOptions = {}): { session: SessionView; token: string } {
     const active = this.active();
     if (active.length >= this.config.maxSessions) {
       throw new PlaygroundError(
@@ -85,6 +122,14 @@ export class SessionService {
         429,
       );
     }
+    const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
+    if (hosts.length > this.config.maxHostsPerSession) {
+      throw new PlaygroundError(
+        `This lesson needs ${hosts.length} hosts, but sessions may have at most ${this.config.maxHostsPerSession} ` +
+          '(an operator can raise PLAYGROUND_MAX_HOSTS).',
+        503,
+      );
+    }
     const token = newToken();
     const session: Session = {
       id: newSessionId(),
@@ -92,22 +137,85 @@ export class SessionService {
       client,
       state: 'starting',
       expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
-      hosts: [PRIMARY_HOST],
+      ...(options.lessonId ? { lessonId: options.lessonId } : {}),
+      maxHosts: this.config.maxHostsPerSession,
+      hosts: new Map(),
       ready: Promise.resolve(),
     };
-    session.ready = this.sandboxes
-      .create({ sessionId: session.id, tokenHash: session.tokenHash, client, expiresAt: session.expiresAt })
-      .then(
-        () => {
-          if (session.state === 'starting') session.state = 'ready';
-        },
-        (err: Error) => {
-          session.state = 'failed';
-          session.error = err.message;
-        },
-      );
     this.sessions.set(session.id, session);
+    const first = hosts.map((host, i) => this.startHost(session, host, i === 0));
+    session.ready = Promise.all(first).then(() => {
+      const failed = [...session.hosts.values()].find((h) => h.state === 'failed');
+      if (session.state !== 'starting') return;
+      if (failed) {
+        session.state = 'failed';
+        session.error = failed.error ?? 'A sandbox failed to start.';
+      } else session.state = 'ready';
+      this.changed(session);
+    });
     return { session: view(session), token };
+  }
+
+  /** Adds the next free host (node2, node3, ...) to a session; it starts in the background. */
+  addHost(id: string, token: string | undefined): SessionView {
+    const session = this.authorized(id, token);
+    if (session.state !== 'ready' && session.state !== 'starting') {
+      throw new PlaygroundError(`This session has ${session.state}.`, 410);
+    }
+    if (session.hosts.size >= this.config.maxHostsPerSession) {
+      throw new PlaygroundError(
+        `A session may have at most ${this.config.maxHostsPerSession} hosts. Remove one before adding another.`,
+        409,
+      );
+    }
+    let n = 1;
+    while (session.hosts.has(`node${n}`)) n++;
+    void this.startHost(session, `node${n}`, session.hosts.size === 0);
+    this.changed(session);
+    return view(session);
+  }
+
+  /** Removes one host and everything on it; a session keeps at least one host. */
+  async removeHost(id: string, token: string | undefined, host: string): Promise<SessionView> {
+    const session = this.authorized(id, token);
+    const entry = session.hosts.get(host);
+    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
+    if (session.hosts.size === 1) {
+      throw new PlaygroundError('A session keeps at least one host. End the session instead.', 409);
+    }
+    session.hosts.delete(host);
+    this.changed(session);
+    this.notify((o) => o.hostRemoved?.(id, host));
+    await entry.ready.catch(() => undefined); // a host still starting is removed once it exists
+    await this.sandboxes.destroyHost(id, host);
+    return view(session);
+  }
+
+  /** Starts one host's sandbox; resolves when it is ready or has failed (never rejects). */
+  private startHost(session: Session, host: string, primary: boolean): Promise<void> {
+    const entry: Host = { state: 'starting', ready: Promise.resolve() };
+    session.hosts.set(host, entry);
+    const request = {
+      sessionId: session.id,
+      tokenHash: session.tokenHash,
+      client: session.client,
+      expiresAt: session.expiresAt,
+      ...(session.lessonId ? { lessonId: session.lessonId } : {}),
+    };
+    entry.ready = this.sandboxes.create(request, host, { primary }).then(
+      () => {
+        entry.state = 'ready';
+        if (session.hosts.get(host) !== entry) return;
+        this.changed(session);
+        this.notify((o) => o.hostReady?.(session.id, host));
+      },
+      (err: Error) => {
+        entry.state = 'failed';
+        entry.error = err.message;
+        this.changed(session);
+      },
+    );
+    return entry.ready;
   }
 
   /** The session if the token is right; throws 404 or 401 otherwise. */
@@ -115,22 +223,59 @@ export class SessionService {
     return view(this.authorized(id, token));
   }
 
-  /** Waits until the session's sandbox is ready; throws with the reason if it is not. */
-  async whenReady(id: string, token: string | undefined): Promise<SessionView> {
+  /** Waits until one host of the session is ready; throws with the reason if it is not. */
+  async whenReady(id: string, token: string | undefined, host = this.primaryHost(id)): Promise<SessionView> {
     const session = this.authorized(id, token);
-    await session.ready;
-    if (session.state !== 'ready') {
+    const entry = session.hosts.get(host);
+    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
+    await entry.ready;
+    if (session.state === 'ended' || session.state === 'failed') {
       throw new PlaygroundError(session.error ?? `This session has ${session.state}.`, 410);
+    }
+    if (entry.state !== 'ready') {
+      throw new PlaygroundError(entry.error ?? `The host ${host} is not ready.`, 410);
     }
     return view(session);
   }
 
+  /** The session's first host, or PRIMARY_HOST if the session is unknown. */
+  primaryHost(id: string): string {
+    return this.sessions.get(id)?.hosts.keys().next().value ?? PRIMARY_HOST;
+  }
+
+  /** The lesson a session was started for, without a token (for server-side wiring only). */
+  lessonOf(id: string): string | undefined {
+    return this.sessions.get(id)?.lessonId;
+  }
+
   async end(id: string, token: string | undefined): Promise<void> {
     const session = this.authorized(id, token);
+    await this.remove(session);
+  }
+
+  private async remove(session: Session): Promise<void> {
     session.state = 'ended';
-    this.sessions.delete(id);
+    this.sessions.delete(session.id);
+    this.changed(session);
+    this.notify((o) => o.sessionEnded?.(session.id));
+    this.events?.forget(session.id);
     await session.ready.catch(() => undefined); // let a half-made sandbox finish before removing it
-    await this.sandboxes.destroy(id);
+    await Promise.all([...session.hosts.values()].map((h) => h.ready));
+    await this.sandboxes.destroy(session.id);
+  }
+
+  private changed(session: Session): void {
+    this.events?.publish(session.id, { type: 'session', session: view(session) });
+  }
+
+  private notify(call: (observer: SessionObserver) => void): void {
+    for (const observer of this.observers) {
+      try {
+        call(observer);
+      } catch (err) {
+        log.warn(`session observer failed: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** Ends every expired session and sweeps objects left without a session. */
@@ -139,8 +284,7 @@ export class SessionService {
       for (const session of [...this.sessions.values()]) {
         if (session.expiresAt <= now || session.state === 'failed') {
           log.info(`session ${session.id} ${session.state === 'failed' ? 'failed' : 'expired'}; removing it`);
-          this.sessions.delete(session.id);
-          await this.sandboxes.destroy(session.id);
+          await this.remove(session);
         }
       }
       const inFlight = new Set(
@@ -161,11 +305,17 @@ export class SessionService {
 }
 
 function view(s: Session): SessionView {
+  const hostStates: Record<string, HostState> = {};
+  for (const [name, h] of s.hosts)
+    hostStates[name] = { state: h.state, ...(h.error ? { error: h.error } : {}) };
   return {
     id: s.id,
     state: s.state,
     ...(s.error ? { error: s.error } : {}),
     expiresAt: s.expiresAt.toISOString(),
-    hosts: [...s.hosts],
+    hosts: [...s.hosts.keys()],
+    hostStates,
+    maxHosts: s.maxHosts,
+    ...(s.lessonId ? { lessonId: s.lessonId } : {}),
   };
 }

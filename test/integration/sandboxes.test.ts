@@ -32,7 +32,7 @@ async function leftovers(sessionId: string) {
 
 test('a sandbox runs nested containers from the mirror and leaves nothing when ended', async () => {
   const { session, token } = await readySession(pg.url);
-  assert.deepEqual(session.hosts, ['docker']);
+  assert.deepEqual(session.hosts, ['node1']);
   const container = await pg.sandboxes.container(session.id);
   assert.ok(container, 'the sandbox container exists');
 
@@ -41,7 +41,7 @@ test('a sandbox runs nested containers from the mirror and leaves nothing when e
   assert.match(hi.output, /^hi$/m);
 
   const name = await execCapture(container, ['hostname']);
-  assert.equal(name.output.trim(), 'docker');
+  assert.equal(name.output.trim(), 'node1');
 
   assert.deepEqual(await leftovers(session.id), { containers: 1, volumes: 1, networks: 1 });
   const ended = await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);

@@ -1,10 +1,13 @@
 // Starts a real playground (real engine, real sandboxes) on a free loopback port.
-import { startPlayground, type RunningPlayground } from '../../server/app.js';
+import { startPlayground, type PlaygroundOptions, type RunningPlayground } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { runSetup } from '../../server/setup/index.js';
-import type { CreatedSession, SessionView } from '../../common/api.js';
+import type { CreatedSession, CreateSessionRequest, SessionView } from '../../common/api.js';
 
-export async function startTestPlayground(overrides: Partial<Config> = {}): Promise<RunningPlayground> {
+export async function startTestPlayground(
+  overrides: Partial<Config> = {},
+  options: PlaygroundOptions = {},
+): Promise<RunningPlayground> {
   const config: Config = {
     ...loadConfig(),
     host: '127.0.0.1',
@@ -13,7 +16,7 @@ export async function startTestPlayground(overrides: Partial<Config> = {}): Prom
     maxSessionsPerClient: 20,
     ...overrides,
   };
-  return startPlayground(config, await runSetup(config, () => undefined));
+  return startPlayground(config, await runSetup(config, () => undefined), options);
 }
 
 export async function api<T>(
@@ -21,26 +24,48 @@ export async function api<T>(
   method: string,
   path: string,
   token?: string,
+  body?: unknown,
 ): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(base + path, {
     method,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** Creates a session and waits (bounded) until its sandbox is ready. */
-export async function readySession(base: string, timeoutMs = 90_000): Promise<CreatedSession> {
-  const created = await api<CreatedSession>(base, 'POST', '/api/sessions');
+/** Creates a session (for a lesson, optionally) and waits (bounded) until its sandboxes are ready. */
+export async function readySession(
+  base: string,
+  timeoutMs = 90_000,
+  request: CreateSessionRequest = {},
+): Promise<CreatedSession> {
+  const created = await api<CreatedSession>(base, 'POST', '/api/sessions', undefined, request);
   if (created.status !== 201) throw new Error(`POST /api/sessions answered ${created.status}`);
   const { session, token } = created.body;
+  return {
+    session: await waitForSession(base, session.id, token, (s) => s.state === 'ready', timeoutMs),
+    token,
+  };
+}
+
+/** Polls a session (bounded) until `done` holds; throws if it failed. */
+export async function waitForSession(
+  base: string,
+  id: string,
+  token: string,
+  done: (s: SessionView) => boolean,
+  timeoutMs = 90_000,
+): Promise<SessionView> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const { body } = await api<SessionView>(base, 'GET', `/api/sessions/${session.id}`, token);
-    if (body.state === 'ready') return { session: body, token };
+    const { body } = await api<SessionView>(base, 'GET', `/api/sessions/${id}`, token);
+    if (done(body)) return body;
     if (body.state === 'failed') throw new Error(`sandbox failed: ${body.error}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('sandbox not ready in time');
+  throw new Error('session did not reach the wanted state in time');
 }

@@ -48,7 +48,7 @@ export class TestTerminal {
     token: string,
     opts: { host?: string; origin?: string; protocols?: string[] } = {},
   ): Promise<TestTerminal> {
-    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'docker'}`;
+    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}`;
     const protocols = opts.protocols ?? [TERMINAL_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
     const ws = new WebSocket(url, protocols, opts.origin ? { origin: opts.origin } : {});
     const terminal = new TestTerminal(ws);

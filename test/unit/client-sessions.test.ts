@@ -21,7 +21,9 @@ const session = (state: SessionView['state'], extra: Partial<SessionView> = {}):
   id: 's1',
   state,
   expiresAt: '2030-01-01T00:00:00.000Z',
-  hosts: ['docker'],
+  hosts: ['node1'],
+  hostStates: { node1: { state: 'ready' } },
+  maxHosts: 3,
   ...extra,
 });
 

@@ -1,0 +1,105 @@
+// Ties lessons to sessions: when the first host of a lesson's session is ready, a tracker
+// starts watching its steps; progress is saved and pushed to the page on every change.
+import type { LessonProgress, StepProgress } from '../../common/events.js';
+import { logger } from '../log.js';
+import type { LessonCatalogue } from '../lessons/catalogue.js';
+import { PlaygroundError } from '../sandboxes/errors.js';
+import type { SandboxManager } from '../sandboxes/manager.js';
+import type { SessionEventHub } from '../sessions/event-hub.js';
+import type { SessionObserver, SessionService } from '../sessions/service.js';
+import { sandboxEvents } from '../validation/events.js';
+import { DockerSandboxShell } from '../validation/shell.js';
+import { LessonTracker } from './lesson-tracker.js';
+import type { ProgressStore } from './progress-store.js';
+
+const log = logger('progress');
+
+export interface LessonSessionsDeps {
+  sessions: SessionService;
+  sandboxes: SandboxManager;
+  catalogue: LessonCatalogue;
+  events: SessionEventHub;
+  store: ProgressStore;
+}
+
+export class LessonSessions implements SessionObserver {
+  private readonly trackers = new Map<string, Promise<LessonTracker | null>>();
+
+  constructor(private readonly deps: LessonSessionsDeps) {
+    deps.sessions.observe(this);
+  }
+
+  hostReady(sessionId: string, host: string): void {
+    const { sessions } = this.deps;
+    const lessonId = sessions.lessonOf(sessionId);
+    // Checks are answered by the lesson's first host.
+    if (!lessonId || host !== sessions.primaryHost(sessionId) || this.trackers.has(sessionId)) return;
+    this.trackers.set(sessionId, this.startTracker(sessionId, lessonId, host));
+  }
+
+  sessionEnded(sessionId: string): void {
+    const tracker = this.trackers.get(sessionId);
+    this.trackers.delete(sessionId);
+    void tracker?.then((t) => t?.stop());
+    void this.deps.store.remove(sessionId).catch(() => undefined);
+  }
+
+  /** The session's progress now (after the page checked the token). */
+  async progress(sessionId: string): Promise<LessonProgress | null> {
+    const tracker = await this.trackers.get(sessionId);
+    return tracker?.current ?? null;
+  }
+
+  /** The Check button (after the page checked the token). */
+  async check(sessionId: string, stepId?: string): Promise<StepProgress> {
+    const tracker = await this.trackers.get(sessionId);
+    if (!tracker) {
+      throw new PlaygroundError(
+        this.deps.sessions.lessonOf(sessionId)
+          ? 'The lesson is still starting; try again in a moment.'
+          : 'This session was not started for a lesson.',
+        409,
+      );
+    }
+    try {
+      return await tracker.check(stepId);
+    } catch (err) {
+      throw new PlaygroundError((err as Error).message, 404);
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    const all = [...this.trackers.values()];
+    this.trackers.clear();
+    await Promise.all(all.map((t) => t.then((tracker) => tracker?.stop())));
+  }
+
+  private async startTracker(
+    sessionId: string,
+    lessonId: string,
+    host: string,
+  ): Promise<LessonTracker | null> {
+    const { catalogue, sandboxes, store, events } = this.deps;
+    const lesson = catalogue.get(lessonId);
+    const container = await sandboxes.container(sessionId, host);
+    if (!lesson || !container) {
+      log.warn(
+        `session ${sessionId}: ${lesson ? 'no sandbox' : `unknown lesson "${lessonId}"`}; not tracking progress`,
+      );
+      return null;
+    }
+    const tracker = new LessonTracker({
+      lesson,
+      shell: new DockerSandboxShell(container),
+      subscribe: sandboxEvents(container),
+      saved: await store.load(sessionId),
+      onChange: (progress) => {
+        events.publish(sessionId, { type: 'progress', progress });
+        store.save(sessionId, progress).catch((err: Error) => log.warn(`saving progress: ${err.message}`));
+      },
+    });
+    events.publish(sessionId, { type: 'progress', progress: tracker.current });
+    await tracker.start();
+    return tracker;
+  }
+}

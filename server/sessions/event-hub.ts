@@ -1,0 +1,47 @@
+// Fans session events out to the pages that watch a session, and keeps the latest event of
+// each kind so a page that connects (or reconnects) late starts from the current state.
+import { snapshotKey, type SessionEvent } from '../../common/events.js';
+
+export type SessionEventListener = (event: SessionEvent) => void;
+
+export class SessionEventHub {
+  private readonly listeners = new Map<string, Set<SessionEventListener>>();
+  private readonly snapshots = new Map<string, Map<string, SessionEvent>>();
+
+  publish(sessionId: string, event: SessionEvent): void {
+    const key = snapshotKey(event);
+    if (key) {
+      let snapshot = this.snapshots.get(sessionId);
+      if (!snapshot) this.snapshots.set(sessionId, (snapshot = new Map()));
+      snapshot.set(key, event);
+    }
+    for (const listener of this.listeners.get(sessionId) ?? []) listener(event);
+  }
+
+  /** Calls `listener` with the snapshot at once, then with every new event; returns an unsubscribe. */
+  subscribe(sessionId: string, listener: SessionEventListener): () => void {
+    for (const event of this.snapshot(sessionId)) listener(event);
+    let set = this.listeners.get(sessionId);
+    if (!set) this.listeners.set(sessionId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.listeners.delete(sessionId);
+    };
+  }
+
+  /** The latest event of each kind, e.g. for a page's first paint. */
+  snapshot(sessionId: string): SessionEvent[] {
+    return [...(this.snapshots.get(sessionId)?.values() ?? [])];
+  }
+
+  /** Forgets a session's snapshot (when it ends); listeners are closed by their owners. */
+  forget(sessionId: string): void {
+    this.snapshots.delete(sessionId);
+  }
+
+  /** Removes one kind of event from the snapshot (e.g. the ports of a removed host). */
+  drop(sessionId: string, key: string): void {
+    this.snapshots.get(sessionId)?.delete(key);
+  }
+}
