@@ -29,6 +29,8 @@ export const ClientMessageType = {
   Resize: 0x31,
   /** Flow control: a uint32 (big endian) count of output bytes rendered since the previous Ack. */
   Ack: 0x32,
+  /** No payload: the learner closed this pane on purpose; end the shell and all it started. */
+  Close: 0x33,
 } as const;
 
 /** First byte of a frame sent by the server. */
@@ -41,6 +43,8 @@ export const ServerMessageType = {
   Exit: 0x42,
   /** JSON {message}: something went wrong; the message is meant for the learner. */
   Error: 0x43,
+  /** JSON {title}: the shell set the window title (OSC 0 or 2). */
+  Title: 0x44,
 } as const;
 
 /** WebSocket close codes the server uses, each with a human reason string. */
@@ -50,10 +54,27 @@ export const CloseCode = {
   BadToken: 4401,
   ForeignOrigin: 4403,
   UnknownSession: 4404,
+  /** Another socket opened the same pane (a second tab); this one gave way. */
+  TakenOver: 4409,
   TooManyTerminals: 4429,
   SandboxGone: 4410,
   BackendFailed: 4500,
 } as const;
+
+/**
+ * A pane's identity, made by the browser and sent as `&pane=`: a socket with the id of a
+ * live pane reattaches to its shell instead of starting a new one.
+ */
+export const PANE_ID_PATTERN = /^[a-z0-9]{6,32}$/;
+
+/** A fresh random pane id (browser and Node both have Web Crypto). */
+export function newPaneId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+/** Longest window title passed on; a shell can set any length. */
+export const MAX_TITLE_LENGTH = 256;
 
 export interface TerminalSize {
   cols: number;
@@ -69,18 +90,25 @@ export interface TerminalStatus {
   state: TerminalState;
   /** Which sandbox host the shell runs on, e.g. "docker". */
   host: string;
+  /**
+   * With state "ready": "new" for a fresh shell, "reattached" for a live one. A reattached
+   * shell's screen follows at once as output: clear the terminal before writing it.
+   */
+  attach?: 'new' | 'reattached';
 }
 
 export type ClientMessage =
   | { type: 'input'; data: Uint8Array }
   | { type: 'resize'; size: TerminalSize }
-  | { type: 'ack'; bytes: number };
+  | { type: 'ack'; bytes: number }
+  | { type: 'close' };
 
 export type ServerMessage =
   | { type: 'output'; data: Uint8Array }
   | { type: 'status'; status: TerminalStatus }
   | { type: 'exit'; code: number | null }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'title'; title: string };
 
 /** Raised for a frame that does not follow the protocol. */
 export class ProtocolError extends Error {
@@ -139,6 +167,8 @@ export const encodeClientMessage = (msg: ClientMessage): Uint8Array => {
       new DataView(payload.buffer).setUint32(0, msg.bytes >>> 0);
       return frame(ClientMessageType.Ack, payload);
     }
+    case 'close':
+      return frame(ClientMessageType.Close, new Uint8Array(0));
   }
 };
 
@@ -157,6 +187,9 @@ export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
         type: 'ack',
         bytes: new DataView(payload.buffer, payload.byteOffset, 4).getUint32(0),
       };
+    case ClientMessageType.Close:
+      if (payload.length !== 0) throw new ProtocolError('close has no payload');
+      return { type: 'close' };
     default:
       throw new ProtocolError(`unknown client message type 0x${bytes[0]!.toString(16)}`);
   }
@@ -172,6 +205,8 @@ export const encodeServerMessage = (msg: ServerMessage): Uint8Array => {
       return jsonFrame(ServerMessageType.Exit, { code: msg.code });
     case 'error':
       return jsonFrame(ServerMessageType.Error, { message: msg.message });
+    case 'title':
+      return jsonFrame(ServerMessageType.Title, { title: msg.title });
   }
 };
 
@@ -187,6 +222,8 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
       return { type: 'exit', code: (parseJson(payload) as { code: number | null }).code };
     case ServerMessageType.Error:
       return { type: 'error', message: String((parseJson(payload) as { message: unknown }).message) };
+    case ServerMessageType.Title:
+      return { type: 'title', title: String((parseJson(payload) as { title: unknown }).title) };
     default:
       throw new ProtocolError(`unknown server message type 0x${bytes[0]!.toString(16)}`);
   }

@@ -1,5 +1,6 @@
-// Serves one terminal over one WebSocket: decodes the browser's frames, starts the
-// backend once the first resize gives the pane's size, and streams output back.
+// Serves one terminal WebSocket: decodes the browser's frames, claims the pane in the
+// registry, starts or reattaches its shell once the first resize gives the pane's size,
+// and hands the socket's frames to it.
 import type { WebSocket } from 'ws';
 import {
   CloseCode,
@@ -9,9 +10,9 @@ import {
   type ServerMessage,
 } from '../../common/protocol.js';
 import { logger } from '../log.js';
-import { TerminalUnavailableError, type TerminalBackend, type TerminalBackendFactory } from './backend.js';
+import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
-import { FlowControl } from './flow-control.js';
+import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
 
 const log = logger('terminals');
 
@@ -21,15 +22,18 @@ const FIRST_RESIZE_TIMEOUT_MS = 10_000;
 const HEARTBEAT_MS = 30_000;
 
 export interface TerminalSocketOptions {
+  sessionId: string;
+  paneId: string;
   host: string;
   factory: TerminalBackendFactory;
-  onClosed?: () => void;
+  registry: TerminalRegistry;
 }
 
-export function serveTerminal(ws: WebSocket, { host, factory, onClosed }: TerminalSocketOptions): void {
-  let backend: TerminalBackend | undefined;
-  let starting = false;
-  let closed = false;
+export function serveTerminal(
+  ws: WebSocket,
+  { sessionId, paneId, host, factory, registry }: TerminalSocketOptions,
+): void {
+  let started = false;
   let alive = true;
 
   const send = (msg: ServerMessage) => {
@@ -39,11 +43,21 @@ export function serveTerminal(ws: WebSocket, { host, factory, onClosed }: Termin
     send({ type: 'error', message: reason });
     closeWith(ws, code, reason);
   };
+  const owner: PaneOwner = { send, close: (code, reason) => closeWith(ws, code, reason) };
+
+  let pane: PaneClaim;
+  try {
+    pane = registry.claim(sessionId, paneId, host, owner);
+  } catch (err) {
+    if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
+    throw err;
+  }
 
   const firstResizeTimer = setTimeout(
     () => fail(CloseCode.BadMessage, 'No terminal size was sent after connecting.'),
     FIRST_RESIZE_TIMEOUT_MS,
   );
+  // A socket that stops answering is terminated; its pane then waits for the grace period.
   const heartbeat = setInterval(() => {
     if (!alive) return ws.terminate();
     alive = false;
@@ -62,62 +76,39 @@ export function serveTerminal(ws: WebSocket, { host, factory, onClosed }: Termin
       const reason = err instanceof ProtocolError ? err.message : 'malformed message';
       return fail(CloseCode.BadMessage, `Bad terminal message: ${reason}.`);
     }
-    if (!backend) {
+    if (msg.type === 'close') {
+      void pane.close();
+      return closeWith(ws, CloseCode.Normal, 'The terminal was closed.');
+    }
+    if (!started) {
       if (msg.type !== 'resize')
         return fail(CloseCode.BadMessage, 'The first terminal message must be its size.');
-      if (starting) return;
-      starting = true;
+      started = true;
       clearTimeout(firstResizeTimer);
-      factory.create(msg.size).then(
-        (created) => {
-          if (closed) return void created.close();
-          backend = created;
-          attach(created);
-        },
-        (err: Error) => {
-          if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
-          log.warn(`shell on ${host} failed to start: ${err.message}`);
-          fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
-        },
-      );
+      pane.start(msg.size, factory).catch((err: Error) => {
+        if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
+        log.warn(`shell on ${host} failed to start: ${err.message}`);
+        fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
+      });
       return;
     }
     switch (msg.type) {
       case 'input':
-        backend.write(msg.data);
+        pane.input(msg.data);
         break;
       case 'resize':
-        backend.resize(msg.size).catch(() => undefined);
+        pane.resize(msg.size);
         break;
       case 'ack':
-        flow?.acked(msg.bytes);
+        pane.ack(msg.bytes);
         break;
     }
   });
 
-  let flow: FlowControl | undefined;
-  const attach = (b: TerminalBackend) => {
-    flow = new FlowControl(
-      () => b.pause(),
-      () => b.resume(),
-    );
-    b.onData((chunk) => {
-      flow!.sent(chunk.length);
-      send({ type: 'output', data: chunk });
-    });
-    b.onExit((code) => {
-      send({ type: 'exit', code });
-      closeWith(ws, CloseCode.Normal, 'The shell exited.');
-    });
-    send({ type: 'status', status: { state: 'ready', host } });
-  };
-
   ws.on('close', () => {
-    closed = true;
     clearTimeout(firstResizeTimer);
     clearInterval(heartbeat);
-    void backend?.close();
-    onClosed?.();
+    pane.release(); // a no-op after a Close, or once another socket took the pane
   });
   ws.on('error', () => ws.terminate());
 }

@@ -1,17 +1,12 @@
+import { realTimers, type Timers } from '../../../common/timers';
+
 /** Acknowledge rendered output once this many bytes have been written... */
 export const ACK_BATCH_BYTES = 32 * 1024;
 /** ...or once output has been quiet this long with some bytes still unacknowledged. */
 export const ACK_IDLE_MS = 500;
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export type { Timers } from '../../../common/timers';
+export { realTimers } from '../../../common/timers';
 
 /**
  * Counts output bytes xterm has finished writing and reports them in batches, so the

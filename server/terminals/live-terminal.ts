@@ -1,0 +1,194 @@
+// One shell that outlives its sockets. Its output goes to a headless screen mirror and,
+// batched and flow-controlled, to the socket attached now (if any); a socket that
+// attaches later first gets the mirror's screen, then the live output.
+import type { ServerMessage, TerminalSize } from '../../common/protocol.js';
+import { realTimers, type Timers } from '../../common/timers.js';
+import type { TerminalBackend } from './backend.js';
+import { FlowControl } from './flow-control.js';
+import { OutputBatcher } from './output-batcher.js';
+import { PauseGate } from './pause-gate.js';
+import { ScreenMirror } from './screen-mirror.js';
+
+/** Where an attached socket receives the terminal's messages. */
+export interface TerminalSink {
+  send(msg: ServerMessage): void;
+}
+
+export interface LiveTerminalStats {
+  attached: boolean;
+  /** Output counted against the attached socket's window and not acknowledged yet. */
+  unacked: number;
+  /** Part of `unacked` still gathering for the next frame. */
+  queued: number;
+  /** Output the screen mirror has not parsed yet. */
+  mirrorBacklog: number;
+  /** The most the server has held for this pane at once (unacked + mirror backlog). */
+  peakBuffered: number;
+  /** Whether the shell's output is being held back now. */
+  paused: boolean;
+}
+
+const encoder = new TextEncoder();
+
+export class LiveTerminal {
+  private sink: TerminalSink | null = null;
+  private flow: FlowControl | null = null;
+  /** Output that came while a snapshot was being taken; it follows the replay. */
+  private heldForReplay: Buffer[] | null = null;
+  private attachedBefore = false;
+  private ended = false;
+  private peak = 0;
+  private readonly gate: PauseGate;
+  private readonly mirror: ScreenMirror;
+  private readonly mirrorFlow: FlowControl;
+  private readonly batcher: OutputBatcher;
+  private readonly exitListeners: ((code: number | null) => void)[] = [];
+
+  constructor(
+    private readonly backend: TerminalBackend,
+    private size: TerminalSize,
+    private readonly host: string,
+    timers: Timers = realTimers,
+  ) {
+    this.gate = new PauseGate(
+      () => backend.pause(),
+      () => backend.resume(),
+    );
+    this.mirror = new ScreenMirror(size, (title) => {
+      if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
+    });
+    // The mirror parses in slices; if it falls behind, reading waits for it as for a slow browser.
+    this.mirrorFlow = new FlowControl(
+      () => this.gate.hold('mirror'),
+      () => this.gate.release('mirror'),
+    );
+    this.batcher = new OutputBatcher((data) => this.sink?.send({ type: 'output', data }), timers);
+    backend.onData((chunk) => this.output(chunk));
+    backend.onExit((code) => this.exit(code));
+    // With no socket attached the shell is paused rather than drained into memory: a
+    // detached `yes` then blocks on write instead of burning CPU in the mirror, the mirror
+    // already holds everything the screen shows, and nothing waits in a growing buffer.
+    this.gate.hold('detached');
+  }
+
+  /** Called once when the shell ends by itself (not after close()). */
+  onExit(listener: (code: number | null) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  /**
+   * Makes `sink` the terminal's one socket, with a fresh flow-control window (whatever the
+   * previous socket left unacknowledged is forgotten). It gets a ready status, the screen
+   * as it is now, the title, then live output.
+   */
+  attach(sink: TerminalSink, size: TerminalSize): void {
+    if (this.ended) return;
+    if (this.sink) this.detach(this.sink);
+    this.sink = sink;
+    const flow = new FlowControl(
+      () => this.gate.hold('socket'),
+      () => this.gate.release('socket'),
+    );
+    this.flow = flow;
+    this.resize(size);
+    const held: Buffer[] = [];
+    this.heldForReplay = held;
+    const reattached = this.attachedBefore;
+    this.attachedBefore = true;
+    this.mirror.snapshot((screen) => {
+      if (this.sink !== sink || this.ended) return;
+      this.heldForReplay = null;
+      sink.send({
+        type: 'status',
+        status: { state: 'ready', host: this.host, attach: reattached ? 'reattached' : 'new' },
+      });
+      if (screen) {
+        const data = encoder.encode(screen);
+        flow.sent(data.length);
+        sink.send({ type: 'output', data });
+        this.notePeak();
+      }
+      if (this.mirror.title) sink.send({ type: 'title', title: this.mirror.title });
+      for (const chunk of held) this.batcher.push(chunk);
+      this.gate.release('detached');
+    });
+  }
+
+  /** The socket went away: the shell keeps running, paused, until a socket attaches. */
+  detach(sink: TerminalSink): void {
+    if (this.sink !== sink) return;
+    this.sink = null;
+    this.flow = null;
+    this.heldForReplay = null;
+    this.batcher.discard(); // the mirror has it; a new socket gets it in the replay
+    this.gate.hold('detached');
+    this.gate.release('socket');
+  }
+
+  input(data: Uint8Array): void {
+    if (this.ended) return;
+    this.batcher.inputSent();
+    this.backend.write(data);
+  }
+
+  resize(size: TerminalSize): void {
+    if (this.ended || (size.cols === this.size.cols && size.rows === this.size.rows)) return;
+    this.size = size;
+    this.mirror.resize(size);
+    this.backend.resize(size).catch(() => undefined);
+  }
+
+  ack(bytes: number): void {
+    this.flow?.acked(bytes);
+  }
+
+  stats(): LiveTerminalStats {
+    return {
+      attached: this.sink !== null,
+      unacked: this.flow?.pending ?? 0,
+      queued: this.batcher.queued,
+      mirrorBacklog: this.mirror.backlog,
+      peakBuffered: this.peak,
+      paused: this.gate.paused,
+    };
+  }
+
+  /** Ends the shell and everything it started, and frees the mirror. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    this.end();
+    await this.backend.close();
+  }
+
+  private output(chunk: Buffer): void {
+    if (this.ended) return;
+    this.mirrorFlow.sent(chunk.length);
+    this.mirror.write(chunk, () => this.mirrorFlow.acked(chunk.length));
+    if (this.sink && this.flow) {
+      this.flow.sent(chunk.length);
+      if (this.heldForReplay) this.heldForReplay.push(chunk);
+      else this.batcher.push(chunk);
+    }
+    this.notePeak();
+  }
+
+  private exit(code: number | null): void {
+    if (this.ended) return;
+    if (!this.heldForReplay) this.batcher.flush();
+    this.sink?.send({ type: 'exit', code });
+    this.end();
+    for (const listener of this.exitListeners) listener(code);
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.sink = null;
+    this.flow = null;
+    this.batcher.discard();
+    this.mirror.dispose();
+  }
+
+  private notePeak(): void {
+    this.peak = Math.max(this.peak, (this.flow?.pending ?? 0) + this.mirror.backlog);
+  }
+}

@@ -1,0 +1,206 @@
+// Which shells are alive in each session, by pane id. A pane's shell outlives its socket:
+// when a socket goes without an explicit Close, the shell waits (paused) for a grace
+// period for a socket with the same pane id to reattach, then it is ended. One socket
+// owns a pane at a time; a newer one takes it over.
+import { CloseCode, type TerminalSize } from '../../common/protocol.js';
+import { realTimers, type Timers } from '../../common/timers.js';
+import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
+import { LiveTerminal, type LiveTerminalStats, type TerminalSink } from './live-terminal.js';
+
+/** A socket as the registry sees it: it receives messages and can be closed with a reason. */
+export interface PaneOwner extends TerminalSink {
+  close(code: number, reason: string): void;
+}
+
+export interface RegistryOptions {
+  /** How long a shell with no socket lives on, waiting for its pane to reattach. */
+  graceMs: number;
+  /** Most live shells (attached or waiting) per session. */
+  maxPerSession: number;
+  timers?: Timers;
+}
+
+/** What one socket may do with the pane it claimed; everything is ignored once another socket owns it. */
+export interface PaneClaim {
+  /** The pane's size is known: start its shell, or reattach to the live one. */
+  start(size: TerminalSize, factory: TerminalBackendFactory): Promise<void>;
+  input(data: Uint8Array): void;
+  resize(size: TerminalSize): void;
+  ack(bytes: number): void;
+  /** The socket is gone without a Close: the shell waits for the grace period. */
+  release(): void;
+  /** The learner closed the pane: end the shell and everything it started now. */
+  close(): Promise<void>;
+}
+
+interface PaneEntry {
+  sessionId: string;
+  paneId: string;
+  host: string;
+  owner: PaneOwner | null;
+  terminal: LiveTerminal | null;
+  starting: boolean;
+  graceTimer: unknown;
+}
+
+export class TerminalRegistry {
+  private readonly sessions = new Map<string, Map<string, PaneEntry>>();
+  private readonly timers: Timers;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.timers = options.timers ?? realTimers;
+  }
+
+  /**
+   * Gives the pane to `owner`: an existing pane is taken from its previous socket (closed
+   * with a reason), a new one takes a place in the session's limit or is refused.
+   */
+  claim(sessionId: string, paneId: string, host: string, owner: PaneOwner): PaneClaim {
+    const panes = this.sessions.get(sessionId) ?? new Map<string, PaneEntry>();
+    let entry = panes.get(paneId);
+    if (entry) {
+      if (entry.host !== host)
+        throw new TerminalUnavailableError(
+          `This pane's shell runs on "${entry.host}".`,
+          CloseCode.BadMessage,
+        );
+      this.cancelGrace(entry);
+      const previous = entry.owner;
+      entry.owner = owner;
+      if (previous) {
+        entry.terminal?.detach(previous);
+        previous.close(CloseCode.TakenOver, 'This terminal was opened in another window.');
+      }
+    } else {
+      if (panes.size >= this.options.maxPerSession) {
+        throw new TerminalUnavailableError(
+          `At most ${this.options.maxPerSession} terminals per session.`,
+          CloseCode.TooManyTerminals,
+        );
+      }
+      entry = { sessionId, paneId, host, owner, terminal: null, starting: false, graceTimer: undefined };
+      panes.set(paneId, entry);
+      this.sessions.set(sessionId, panes);
+    }
+    return this.claimFor(entry, owner);
+  }
+
+  /** Live shells (attached, starting or waiting) in a session. */
+  count(sessionId: string): number {
+    return this.sessions.get(sessionId)?.size ?? 0;
+  }
+
+  /** Buffer figures of one pane's shell, for tests and benchmarks. */
+  stats(sessionId: string, paneId: string): LiveTerminalStats | undefined {
+    return this.sessions.get(sessionId)?.get(paneId)?.terminal?.stats();
+  }
+
+  /** The session ended: its sockets are closed and its shells ended at once. */
+  async closeSession(sessionId: string): Promise<void> {
+    const panes = this.sessions.get(sessionId);
+    if (!panes) return;
+    this.sessions.delete(sessionId);
+    await Promise.all(
+      [...panes.values()].map((entry) => {
+        this.cancelGrace(entry);
+        entry.owner?.close(CloseCode.SandboxGone, 'The session has ended.');
+        entry.owner = null;
+        return entry.terminal?.close();
+      }),
+    );
+  }
+
+  /** Ends every shell (the server is stopping). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
+  }
+
+  private claimFor(entry: PaneEntry, owner: PaneOwner): PaneClaim {
+    const owns = () => entry.owner === owner && this.isLive(entry);
+    return {
+      start: (size, factory) => (owns() ? this.start(entry, owner, size, factory) : Promise.resolve()),
+      input: (data) => owns() && entry.terminal?.input(data),
+      resize: (size) => owns() && entry.terminal?.resize(size),
+      ack: (bytes) => owns() && entry.terminal?.ack(bytes),
+      release: () => {
+        if (!owns()) return;
+        entry.owner = null;
+        entry.terminal?.detach(owner);
+        if (entry.terminal || entry.starting) this.startGrace(entry);
+        else this.remove(entry); // a socket that never started a shell leaves nothing behind
+      },
+      close: async () => {
+        if (!owns()) return;
+        entry.owner = null;
+        this.remove(entry);
+        await entry.terminal?.close(); // a shell still starting is ended when it comes up
+      },
+    };
+  }
+
+  private async start(
+    entry: PaneEntry,
+    starter: PaneOwner,
+    size: TerminalSize,
+    factory: TerminalBackendFactory,
+  ): Promise<void> {
+    if (entry.terminal) return entry.terminal.attach(starter, size);
+    if (entry.starting) return; // the socket that started it gave way; the shell comes to the owner
+    entry.starting = true;
+    let backend;
+    try {
+      backend = await factory.create(size);
+    } catch (err) {
+      entry.starting = false;
+      if (this.isLive(entry)) this.remove(entry);
+      // The starter reports the failure itself; a socket that took over meanwhile is told here.
+      if (entry.owner && entry.owner !== starter) {
+        entry.owner.close(CloseCode.BackendFailed, `The shell could not start: ${(err as Error).message}`);
+      }
+      throw err;
+    }
+    entry.starting = false;
+    if (!this.isLive(entry)) return void backend.close(); // closed while it started
+    const terminal = new LiveTerminal(backend, size, entry.host, this.timers);
+    entry.terminal = terminal;
+    terminal.onExit(() => {
+      if (!this.isLive(entry)) return;
+      this.remove(entry);
+      entry.owner?.close(CloseCode.Normal, 'The shell exited.');
+      entry.owner = null;
+    });
+    if (entry.owner) terminal.attach(entry.owner, size);
+    else this.startGrace(entry);
+  }
+
+  private startGrace(entry: PaneEntry): void {
+    this.cancelGrace(entry);
+    const timer = this.timers.setTimeout(() => {
+      entry.graceTimer = undefined;
+      if (entry.owner || !this.isLive(entry)) return;
+      this.remove(entry);
+      void entry.terminal?.close();
+    }, this.options.graceMs);
+    // A waiting shell must not keep the server process alive.
+    (timer as { unref?: () => void } | null)?.unref?.();
+    entry.graceTimer = timer;
+  }
+
+  private cancelGrace(entry: PaneEntry): void {
+    if (entry.graceTimer === undefined) return;
+    this.timers.clearTimeout(entry.graceTimer);
+    entry.graceTimer = undefined;
+  }
+
+  private isLive(entry: PaneEntry): boolean {
+    return this.sessions.get(entry.sessionId)?.get(entry.paneId) === entry;
+  }
+
+  private remove(entry: PaneEntry): void {
+    this.cancelGrace(entry);
+    const panes = this.sessions.get(entry.sessionId);
+    if (panes?.get(entry.paneId) !== entry) return;
+    panes.delete(entry.paneId);
+    if (panes.size === 0) this.sessions.delete(entry.sessionId);
+  }
+}
