@@ -1,6 +1,14 @@
 // HTTP calls to the playground API. No DOM: fetch is passed in, so tests can fake it.
 
-import { AUTH_SCHEME, type CreatedSession, type HealthView, type SessionView } from '../../../common/api';
+import {
+  AUTH_SCHEME,
+  type CreatedSession,
+  type CreateSessionRequest,
+  type HealthView,
+  type SessionView,
+} from '../../../common/api';
+import type { LessonProgress, StepProgress } from '../../../common/events';
+import type { Language, LessonSummary, LocalizedLesson } from '../../../common/lesson';
 
 /** Texts used when the server's answer does not carry its own message. */
 export interface ApiMessages {
@@ -29,10 +37,18 @@ export class ApiError extends Error {
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface SessionApi {
-  create(): Promise<CreatedSession>;
+  create(request?: CreateSessionRequest): Promise<CreatedSession>;
   get(id: string, token: string, signal?: AbortSignal): Promise<SessionView>;
   end(id: string, token: string): Promise<void>;
   health(): Promise<HealthView>;
+  /** Adds the next host (node2, ...); it starts in the background. */
+  addHost(id: string, token: string): Promise<SessionView>;
+  removeHost(id: string, token: string, host: string): Promise<SessionView>;
+  /** The Check button: checks one step now (or the current one). */
+  check(id: string, token: string, stepId?: string): Promise<StepProgress>;
+  progress(id: string, token: string): Promise<LessonProgress>;
+  lessons(): Promise<LessonSummary[]>;
+  lesson(lessonId: string, language: Language): Promise<LocalizedLesson>;
 }
 
 export interface SessionApiOptions {
@@ -71,8 +87,14 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
   const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
   return {
-    async create() {
-      const created = await json<CreatedSession>(await call('/api/sessions', { method: 'POST' }));
+    async create(request = {}) {
+      const created = await json<CreatedSession>(
+        await call('/api/sessions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        }),
+      );
       if (!created?.session?.id || typeof created.token !== 'string') {
         throw new ApiError(m.unexpectedAnswer(201), 201);
       }
@@ -86,6 +108,33 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
     },
     async health() {
       return json<HealthView>(await call('/api/health', {}));
+    },
+    async addHost(id, token) {
+      return json<SessionView>(
+        await call(`${sessionPath(id)}/hosts`, { method: 'POST', headers: auth(token) }),
+      );
+    },
+    async removeHost(id, token, host) {
+      const path = `${sessionPath(id)}/hosts/${encodeURIComponent(host)}`;
+      return json<SessionView>(await call(path, { method: 'DELETE', headers: auth(token) }));
+    },
+    async check(id, token, stepId) {
+      const init = {
+        method: 'POST',
+        headers: { ...auth(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify(stepId ? { stepId } : {}),
+      };
+      return json<StepProgress>(await call(`${sessionPath(id)}/check`, init));
+    },
+    async progress(id, token) {
+      return json<LessonProgress>(await call(`${sessionPath(id)}/progress`, { headers: auth(token) }));
+    },
+    async lessons() {
+      return json<LessonSummary[]>(await call('/api/lessons', {}));
+    },
+    async lesson(lessonId, language) {
+      const path = `/api/lessons/${encodeURIComponent(lessonId)}?lang=${encodeURIComponent(language)}`;
+      return json<LocalizedLesson>(await call(path, {}));
     },
   };
 }
