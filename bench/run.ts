@@ -8,6 +8,7 @@
 //   keystroke echo latency    through the playground's WebSocket vs a raw docker exec
 //   output throughput         the same two paths
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
+//   validation                check latency and command-to-green (bench/validation.ts)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { sandboxCreateOptions } from '../server/sandboxes/recipe.js';
 import { runSetup } from '../server/setup/index.js';
 import { api, readySession } from '../test/support/playground.js';
 import { TestTerminal } from '../test/support/terminal-client.js';
+import { benchValidation } from './validation.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const KEYSTROKES = 100;
@@ -281,6 +283,8 @@ async function main(): Promise<void> {
     raw.close();
     term.close();
     await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
+
+    await benchValidation(pg, ROUNDS, record);
   } finally {
     await pg.close();
   }
