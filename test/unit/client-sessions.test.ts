@@ -162,6 +162,12 @@ test('the token store remembers the current session until it is forgotten or exp
   assert.deepEqual(store.current(), { id: 'b', token: 'tb', expiresAt: '2030-01-01T02:00:00Z' });
   // Survives a reload (a new store over the same storage).
   assert.equal(new TokenStore(storage, () => now).current()?.token, 'tb');
+  // Remembers which lesson a session is for, across a reload too.
+  store.save({ id: 'l', token: 'tl', expiresAt: '2030-01-01T02:00:00Z', lessonId: 'docker-networks' });
+  assert.equal(new TokenStore(storage, () => now).current()?.lessonId, 'docker-networks');
+  store.forget('l');
+  store.save({ id: 'b', token: 'tb', expiresAt: '2030-01-01T02:00:00Z' });
+  assert.equal(store.current()?.lessonId, undefined);
   store.forget('b');
   assert.equal(store.current(), null);
   store.save({ id: 'c', token: 'tc', expiresAt: '2030-01-01T00:30:00Z' });

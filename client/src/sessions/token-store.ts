@@ -12,13 +12,15 @@ export interface StoredSession {
   token: string;
   /** ISO time after which the server has removed the sandbox anyway. */
   expiresAt: string;
+  /** The lesson the session was started for; absent for free play. */
+  lessonId?: string;
 }
 
 const KEY = 'docker-playground.sessions.v1';
 
 interface Stored {
   current: string | null;
-  sessions: Record<string, { token: string; expiresAt: string }>;
+  sessions: Record<string, { token: string; expiresAt: string; lessonId?: string }>;
 }
 
 export class TokenStore {
@@ -34,13 +36,13 @@ export class TokenStore {
     if (!id) return null;
     const entry = data.sessions[id];
     if (!entry || this.expired(entry.expiresAt)) return null;
-    return { id, token: entry.token, expiresAt: entry.expiresAt };
+    return { id, token: entry.token, expiresAt: entry.expiresAt, ...lessonOf(entry) };
   }
 
   /** Remembers a session and makes it the current one; drops expired entries. */
   save(session: StoredSession): void {
     const data = this.read();
-    data.sessions[session.id] = { token: session.token, expiresAt: session.expiresAt };
+    data.sessions[session.id] = { token: session.token, expiresAt: session.expiresAt, ...lessonOf(session) };
     data.current = session.id;
     this.write(data);
   }
@@ -82,7 +84,7 @@ export class TokenStore {
       if (parsed.sessions && typeof parsed.sessions === 'object') {
         for (const [id, v] of Object.entries(parsed.sessions)) {
           if (v && typeof v.token === 'string' && typeof v.expiresAt === 'string') {
-            sessions[id] = { token: v.token, expiresAt: v.expiresAt };
+            sessions[id] = { token: v.token, expiresAt: v.expiresAt, ...lessonOf(v) };
           }
         }
       }
@@ -107,6 +109,9 @@ export class TokenStore {
     }
   }
 }
+
+const lessonOf = (v: { lessonId?: unknown }) =>
+  typeof v.lessonId === 'string' && v.lessonId ? { lessonId: v.lessonId } : {};
 
 /** The page's localStorage, or null where it is unavailable (some private modes). */
 export function browserStorage(): StorageLike | null {
