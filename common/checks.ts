@@ -153,6 +153,12 @@ export const ScriptCheck = check('script', {
     .default(SCRIPT_TIMEOUT_DEFAULT_SECONDS),
 });
 
+/**
+ * Nothing to ask the sandbox: passes whenever it is checked. For a step that only explains
+ * (an imported scenario's step without a verify script): it is done once the learner reaches it.
+ */
+export const ManualCheck = check('manual', {});
+
 export const CheckSchema = z.discriminatedUnion('type', [
   NetworkExistsCheck,
   ContainerExistsCheck,
@@ -169,6 +175,7 @@ export const CheckSchema = z.discriminatedUnion('type', [
   HttpGetCheck,
   FileContainsCheck,
   ScriptCheck,
+  ManualCheck,
 ]);
 
 /** A check after parsing (defaults filled in). */
@@ -238,5 +245,7 @@ export function describeCheck(c: Check): string {
       return `${c.path}${c.container ? ` in ${c.container}` : ''} contains "${c.text}"`;
     case 'script':
       return 'The step is done';
+    case 'manual':
+      return 'Read the step, then continue';
   }
 }

@@ -81,18 +81,52 @@ export type Block = z.infer<typeof BlockSchema>;
 /** One text per language; every language is present. */
 const localized = <T extends z.ZodType>(schema: T) => z.record(LanguageSchema, schema);
 
+/**
+ * Scripts run when a step starts (imported Katacoda/Killercoda scenarios): `background` runs
+ * in the sandbox unseen, `foreground` is typed into the first pane. Each is a bash script.
+ */
+export const StepStartSchema = z.strictObject({
+  background: z.string().min(1).optional(),
+  foreground: z.string().min(1).optional(),
+});
+export type StepStart = z.infer<typeof StepStartSchema>;
+
 export const StepSchema = z.strictObject({
   id: IdSchema,
   /** What the validator asks the sandbox; the step is done when every check passes. */
   checks: z.array(CheckSchema).min(1),
-  /** Shell commands that complete the step, run in order on the first pane's host. */
-  solution: z.array(z.string().min(1)).min(1),
+  /**
+   * Shell commands that complete the step, run in order on the first pane's host. Native lessons
+   * always have some; an imported scenario's step with nothing to run has none.
+   */
+  solution: z.array(z.string().min(1)),
   title: localized(z.string().min(1)),
   text: localized(z.array(BlockSchema).min(1)),
-  /** Shown one at a time, in order. */
-  hints: localized(z.array(z.array(BlockSchema).min(1)).min(1)),
+  /** Shown one at a time, in order (an imported step may have none). */
+  hints: localized(z.array(z.array(BlockSchema).min(1))),
+  onStart: StepStartSchema.optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
+
+/** Chmod modes an asset may ask for: octal ("755") or symbolic ("+x", "u+rw,go-w"). */
+export const FILE_MODE = /^(?:[0-7]{3,4}|[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*)$/;
+
+/** A file of the lesson folder copied into the sandbox when a session starts. */
+export const AssetSchema = z.strictObject({
+  /** Relative to the lesson folder, inside it. */
+  path: z
+    .string()
+    .min(1)
+    .refine(
+      (p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'),
+      'path must stay inside the lesson folder',
+    ),
+  /** Absolute directory in the sandbox the file goes into (created when missing). */
+  target: z.string().regex(/^\/[^\0\n]*$/, 'target must be an absolute directory'),
+  /** Applied with chmod after copying, e.g. "+x" or "0755". */
+  mode: z.string().regex(FILE_MODE, 'mode must be an octal or symbolic chmod mode').optional(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
 
 export const LessonSchema = z.strictObject({
   id: IdSchema,
@@ -110,6 +144,14 @@ export const LessonSchema = z.strictObject({
   /** Text before the first step (may be empty). */
   intro: localized(z.array(BlockSchema)),
   steps: z.array(StepSchema).min(1),
+  /** Languages the text is really written in, when not all (an imported scenario's text is copied into every language). */
+  languages: z.array(LanguageSchema).min(1).optional(),
+  /** Said at the top of the lesson: what of an imported scenario does not work here. */
+  notices: z.array(z.string().min(1)).optional(),
+  /** Files copied into the sandbox at session start. */
+  assets: z.array(AssetSchema).optional(),
+  /** Text shown once every step is done. */
+  finish: localized(z.array(BlockSchema)).optional(),
 });
 export type Lesson = z.infer<typeof LessonSchema>;
 
@@ -148,6 +190,10 @@ export interface LocalizedLesson {
   summary: string;
   intro: Block[];
   steps: LocalizedStep[];
+  /** See Lesson: languages the text is really written in. */
+  languages?: Language[];
+  notices?: string[];
+  finish?: Block[];
 }
 
 /** The first of `preferred` (e.g. navigator.languages) that lessons are written in. */
@@ -181,6 +227,9 @@ export function localizeLesson(lesson: Lesson, language: Language): LocalizedLes
       checks: step.checks,
       solution: step.solution,
     })),
+    ...(lesson.languages ? { languages: lesson.languages } : {}),
+    ...(lesson.notices ? { notices: lesson.notices } : {}),
+    ...(lesson.finish ? { finish: lesson.finish[language] } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export function summarize(lesson: Lesson): LessonSummary {
     title: lesson.title,
     summary: lesson.summary,
     stepCount: lesson.steps.length,
-    languages: LANGUAGES.filter((l) => l in lesson.title),
+    languages: lesson.languages ?? LANGUAGES.filter((l) => l in lesson.title),
   };
 }
 

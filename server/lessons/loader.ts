@@ -14,6 +14,8 @@ import {
   type Lesson,
   type Step,
 } from '../../common/lesson.js';
+import { isScenarioFolder, loadScenarioFolder } from './katacoda/folder.js';
+import { DEFAULT_ORDER } from './katacoda/import.js';
 import { canonicalImage, familiarImage, imagesInCommand, playgroundImages } from './images.js';
 import {
   extractHints,
@@ -75,8 +77,15 @@ export async function loadLessons(dir: string = LESSONS_DIR, options: LoadOption
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
+  // Katacoda/Killercoda scenario folders come after the native lessons, in name order.
+  const scenarios = new Set<string>();
+  for (const name of folders) if (await isScenarioFolder(path.join(dir, name))) scenarios.add(name);
   const results = await Promise.all(
-    folders.map((name) => loadLessonFolder(path.join(dir, name), { images })),
+    folders.map((name) =>
+      scenarios.has(name)
+        ? loadScenarioFolder(path.join(dir, name), DEFAULT_ORDER + [...scenarios].indexOf(name), { images })
+        : loadLessonFolder(path.join(dir, name), { images }),
+    ),
   );
   const problems = results.flatMap((r) => r.problems);
 

@@ -9,6 +9,7 @@ import {
   type CheckType,
 } from '../../common/checks.js';
 import { CheckError } from './docker-query.js';
+import { pass } from './checks/result.js';
 import type { SandboxShell } from './shell.js';
 import { SandboxUnavailableError } from './shell.js';
 import { httpGet, script } from './checks/commands.js';
@@ -40,6 +41,7 @@ const evaluators: Evaluators = {
   http_get: httpGet,
   file_contains: fileContains,
   script,
+  manual: async () => pass('Nothing to check here: continue when you are ready.'),
 };
 
 /** A backstop over the shell's own limits: how long any one check may take in all. */

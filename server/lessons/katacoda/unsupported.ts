@@ -1,0 +1,132 @@
+// What a Docker-in-Docker sandbox cannot give a scenario, said plainly: VM and Kubernetes
+// backends, systemd, Katacoda's launch.sh, other machines, editors and dashboard tabs.
+import type { Severity } from '../loader.js';
+
+export interface Finding {
+  line?: number;
+  message: string;
+  severity: Severity;
+}
+
+/** Backends whose scenarios only need a Linux shell with Docker: what a sandbox is. */
+const SHELL_BACKENDS = new Set([
+  'docker',
+  'docker-direct',
+  'ubuntu',
+  'ubuntu-4gb',
+  'ubuntu:2004',
+  'ubuntu:1804',
+  'ubuntu-2004',
+  'ubuntu-1804',
+  'bash',
+  'git',
+]);
+const CLUSTER_BACKEND = /kube|minikube|k3s|k8s|openshift|okd|swarm|nomad|istio|cluster|\d+nodes?\b/i;
+
+/** Problems with `backend.imageid`. */
+export function checkBackend(imageid: string | undefined): Finding[] {
+  if (imageid === undefined) return [];
+  const id = imageid.trim().toLowerCase();
+  if (SHELL_BACKENDS.has(id)) {
+    return id.startsWith('ubuntu')
+      ? [
+          {
+            message: `backend "${imageid}" is an Ubuntu VM; here it is a Debian sandbox with Docker and no systemd`,
+            severity: 'warning',
+          },
+        ]
+      : [];
+  }
+  if (CLUSTER_BACKEND.test(id)) {
+    return [
+      {
+        message: `backend "${imageid}" is a cluster or VM environment; a playground sandbox is one Docker host without systemd or Kubernetes`,
+        severity: 'error',
+      },
+    ];
+  }
+  return [
+    {
+      message: `backend "${imageid}" is not known here; the sandbox is Debian with Docker only, so its tools may be missing`,
+      severity: 'warning',
+    },
+  ];
+}
+
+interface ScriptRule {
+  pattern: RegExp;
+  message: string;
+}
+
+/** Commands that need what a sandbox lacks, with why. */
+const RULES: ScriptRule[] = [
+  {
+    pattern: /\b(?:systemctl|journalctl)\b/,
+    message: 'uses systemd (systemctl/journalctl), which a sandbox does not run',
+  },
+  {
+    pattern: /(?:^|[\s;&|(])service\s+[\w.@-]+\s+(?:start|stop|restart|reload|status)\b/,
+    message: 'uses "service", which needs an init system a sandbox does not run',
+  },
+  {
+    pattern: /(?:^|[\s;&|(/])launch\.sh\b/,
+    message: "runs launch.sh (Katacoda's wait for its cluster), which does not exist here",
+  },
+  {
+    pattern: /\bssh\s+(?:\S+@)?(?:host0?[2-9]|node0?[1-9]|controlplane)\b/,
+    message: 'reaches another machine over ssh; a scenario gets one host here',
+  },
+  {
+    pattern: /\b(?:kubectl|kubeadm|minikube|k3s|helm)\b/,
+    message: 'uses Kubernetes tools, which a sandbox does not have',
+  },
+];
+
+/**
+ * Problems of a script or of a command in the text. In a script (verify, background,
+ * foreground) they are errors: the step cannot work. In the text, warnings: the learner will see it fail.
+ */
+export function checkScript(text: string, severity: Severity): Finding[] {
+  const findings: Finding[] = [];
+  text.split('\n').forEach((line, i) => {
+    const code = line.replace(/(^|\s)#.*$/, '');
+    for (const rule of RULES) {
+      if (rule.pattern.test(code)) findings.push({ line: i + 1, message: rule.message, severity });
+    }
+  });
+  return findings;
+}
+
+/** Problems with `environment` and Killercoda's `interface`. */
+export function checkEnvironment(
+  environment: Record<string, unknown> | undefined,
+  ui: Record<string, unknown> | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  const env = environment ?? {};
+  const layout = typeof env.uilayout === 'string' ? env.uilayout : undefined;
+  if (layout && /editor|iframe|ide/i.test(layout)) {
+    findings.push({
+      message: `uilayout "${layout}": the playground shows the text and terminals only (no editor or web view)`,
+      severity: 'warning',
+    });
+  }
+  if (env.showdashboard || Array.isArray(env.dashboards)) {
+    findings.push({
+      message:
+        "dashboard tabs (showdashboard, dashboards) do not exist here; a port a container publishes opens from the playground's port list",
+      severity: 'warning',
+    });
+  }
+  if (env.showide || env.uieditorpath) {
+    findings.push({ message: 'the editor (showide, uieditorpath) does not exist here', severity: 'warning' });
+  }
+  const layoutUi = ui && typeof ui.layout === 'string' ? ui.layout : undefined;
+  if (layoutUi && layoutUi !== 'terminal') {
+    findings.push({
+      message: `interface layout "${layoutUi}": the playground shows the text and terminals only`,
+      severity: 'warning',
+    });
+  }
+  return findings;
+}
