@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { TerminalSize } from '../../common/protocol.js';
+import { execCapture } from '../sandboxes/manager.js';
 import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
 
 /** The shell records its pid here so closing the pane can end it (Docker has no exec kill). */
@@ -17,6 +18,22 @@ const SHELL_SCRIPT =
   `cat /etc/motd 2>/dev/null; exec bash -l`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Closing never waits longer than this for the kill to finish. */
+const KILL_TIMEOUT_MS = 5_000;
+
+/**
+ * Ends a shell and everything it started. The TTY exec made the shell a session leader,
+ * and its jobs (background ones too, even under nohup) stay in its session: SIGHUP first,
+ * as a closing terminal would, then SIGKILL for whatever is still in the session.
+ */
+function killSessionScript(shellId: string): string {
+  const pidFile = `${PID_DIR}/${shellId}`;
+  return (
+    `pid=$(cat ${pidFile} 2>/dev/null) || exit 0; rm -f ${pidFile}; ` +
+    `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; exit 0`
+  );
+}
 
 export class DockerExecBackendFactory implements TerminalBackendFactory {
   constructor(private readonly container: Docker.Container) {}
@@ -92,14 +109,9 @@ class DockerExecBackend implements TerminalBackend {
 
   async close(): Promise<void> {
     if (!this.exited) {
-      // SIGHUP, as a closing terminal would send: bash passes it on to its jobs.
-      const script = `pid=$(cat ${PID_DIR}/${this.shellId} 2>/dev/null) && kill -HUP "$pid" 2>/dev/null; rm -f ${PID_DIR}/${this.shellId}`;
-      await this.container
-        .exec({ Cmd: ['/bin/sh', '-c', script], AttachStdout: false, AttachStderr: false })
-        .then((e) => e.start({ Detach: true }))
-        // dockerode hands back the response as a stream even when detached; release its socket.
-        .then((response) => (response as Duplex | undefined)?.destroy())
-        .catch(() => undefined);
+      // Bounded: a stuck daemon must not hold up closing the pane.
+      const kill = execCapture(this.container, ['/bin/sh', '-c', killSessionScript(this.shellId)]);
+      await Promise.race([kill.catch(() => undefined), sleep(KILL_TIMEOUT_MS)]);
     }
     this.stream.destroy();
   }

@@ -77,8 +77,8 @@ export function serveTerminal(
       return fail(CloseCode.BadMessage, `Bad terminal message: ${reason}.`);
     }
     if (msg.type === 'close') {
-      void pane.close();
-      return closeWith(ws, CloseCode.Normal, 'The terminal was closed.');
+      // The socket closes once the shell and its jobs are gone.
+      return void pane.close().finally(() => closeWith(ws, CloseCode.Normal, 'The terminal was closed.'));
     }
     if (!started) {
       if (msg.type !== 'resize')

@@ -9,6 +9,16 @@ import {
   type TerminalSize,
 } from '../../common/protocol.js';
 
+export interface OpenOptions {
+  host?: string;
+  origin?: string;
+  protocols?: string[];
+  /** The pane id sent as `&pane=` (a socket with a live pane's id reattaches to it). */
+  pane?: string;
+  /** Acknowledge output this long after it came, like a slow browser (default: at once). */
+  ackDelayMs?: number;
+}
+
 export interface Closed {
   code: number;
   reason: string;
@@ -22,7 +32,10 @@ export class TestTerminal {
   readonly closed: Promise<Closed>;
   private waiters: (() => void)[] = [];
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    private readonly ackDelayMs = 0,
+  ) {
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => {
       const msg = decodeServerMessage(new Uint8Array(data));
@@ -30,7 +43,7 @@ export class TestTerminal {
       if (msg.type === 'output') {
         this.chunks.push(Buffer.from(msg.data));
         this.total += msg.data.length;
-        this.send({ type: 'ack', bytes: msg.data.length });
+        this.acknowledge(msg.data.length);
       }
       this.waiters.forEach((w) => w());
     });
@@ -42,16 +55,12 @@ export class TestTerminal {
     );
   }
 
-  static open(
-    base: string,
-    sessionId: string,
-    token: string,
-    opts: { host?: string; origin?: string; protocols?: string[] } = {},
-  ): Promise<TestTerminal> {
-    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}`;
+  static open(base: string, sessionId: string, token: string, opts: OpenOptions = {}): Promise<TestTerminal> {
+    const pane = opts.pane === undefined ? '' : `&pane=${encodeURIComponent(opts.pane)}`;
+    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}${pane}`;
     const protocols = opts.protocols ?? [TERMINAL_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
     const ws = new WebSocket(url, protocols, opts.origin ? { origin: opts.origin } : {});
-    const terminal = new TestTerminal(ws);
+    const terminal = new TestTerminal(ws, opts.ackDelayMs);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(terminal));
       ws.once('error', reject);
@@ -112,7 +121,21 @@ export class TestTerminal {
     }
   }
 
+  /** Drops the connection as a reload would: the pane's shell is kept for the grace period. */
   close(): void {
     this.ws.close();
+  }
+
+  /** Closes the pane on purpose: the server ends its shell and everything it started. */
+  closePane(): void {
+    this.send({ type: 'close' });
+  }
+
+  private acknowledge(bytes: number): void {
+    const ack = () => {
+      if (this.ws.readyState === WebSocket.OPEN) this.send({ type: 'ack', bytes });
+    };
+    if (this.ackDelayMs > 0) setTimeout(ack, this.ackDelayMs);
+    else ack();
   }
 }

@@ -10,7 +10,8 @@ import {
   TOKEN_SUBPROTOCOL_PREFIX,
 } from '../../common/protocol';
 import { chunkInput, encodeBinaryString, INPUT_CHUNK_BYTES } from '../../client/src/terminals/input-chunks';
-import { AckBatcher, type Timers } from '../../client/src/terminals/ack-batcher';
+import { AckBatcher } from '../../client/src/terminals/ack-batcher';
+import { FakeTimers } from '../support/fake-timers';
 import { terminalUrl } from '../../client/src/terminals/terminal-url';
 import {
   closeDisposition,
@@ -26,32 +27,6 @@ import {
 } from '../../client/src/terminals/terminal-connection';
 
 // ----- helpers -----
-
-class FakeTimers implements Timers {
-  now = 0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private next = 1;
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.timers.set(id, { at: this.now + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at <= this.now) {
-        this.timers.delete(id);
-        t.fn();
-      }
-    }
-  }
-  get pending(): number {
-    return this.timers.size;
-  }
-}
 
 class FakeSocket implements SocketLike {
   binaryType: BinaryType = 'blob';

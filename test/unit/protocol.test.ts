@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ClientMessageType,
   clampSize,
   decodeClientMessage,
   decodeServerMessage,
   encodeClientMessage,
   encodeServerMessage,
   MAX_CLIENT_FRAME_BYTES,
+  newPaneId,
+  PANE_ID_PATTERN,
   ProtocolError,
+  ServerMessageType,
   TERMINAL_SIZE_LIMITS,
 } from '../../common/protocol.js';
 
@@ -28,6 +32,38 @@ test('client messages survive a round trip', () => {
     type: 'ack',
     bytes: 3_000_000_000,
   });
+});
+
+test('close is one type byte with no payload', () => {
+  const frame = encodeClientMessage({ type: 'close' });
+  assert.deepEqual([...frame], [ClientMessageType.Close]);
+  assert.equal(ClientMessageType.Close, 0x33);
+  assert.deepEqual(decodeClientMessage(frame), { type: 'close' });
+  assert.throws(() => decodeClientMessage(Uint8Array.of(0x33, 1)), /close has no payload/);
+});
+
+test('a title round trips as JSON, whatever its characters', () => {
+  const frame = encodeServerMessage({ type: 'title', title: 'root@sandbox: ~ 🐳 "kutip"' });
+  assert.equal(frame[0], ServerMessageType.Title);
+  assert.equal(ServerMessageType.Title, 0x44);
+  assert.equal(new TextDecoder().decode(frame.subarray(1)), '{"title":"root@sandbox: ~ 🐳 \\"kutip\\""}');
+  assert.deepEqual(decodeServerMessage(frame), { type: 'title', title: 'root@sandbox: ~ 🐳 "kutip"' });
+});
+
+test('a ready status says whether the shell is new or reattached', () => {
+  const status = { state: 'ready' as const, host: 'node1', attach: 'reattached' as const };
+  assert.deepEqual(decodeServerMessage(encodeServerMessage({ type: 'status', status })), {
+    type: 'status',
+    status,
+  });
+});
+
+test('pane ids are 6 to 32 lowercase letters and digits, and fresh ones fit', () => {
+  for (let i = 0; i < 100; i++) assert.match(newPaneId(), PANE_ID_PATTERN);
+  assert.notEqual(newPaneId(), newPaneId());
+  for (const bad of ['', 'abc12', 'ABCDEF', 'abc-def', 'a'.repeat(33), 'abcdef\n', '../../x'])
+    assert.doesNotMatch(bad, PANE_ID_PATTERN);
+  assert.match('a'.repeat(32), PANE_ID_PATTERN);
 });
 
 test('output bytes pass untouched, even a UTF-8 sequence cut in half', () => {
