@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { RunningPlayground } from '../../server/app.js';
-import { loadLessons } from '../../server/lessons/index.js';
+import path from 'node:path';
+import { copyAssets } from '../../server/lessons/assets.js';
+import { LESSONS_DIR, loadLessons } from '../../server/lessons/index.js';
+import { startStep } from '../../server/lessons/step-start.js';
 import { execCapture } from '../../server/sandboxes/manager.js';
 import { DockerSandboxShell, runChecks } from '../../server/validation/index.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
@@ -32,7 +35,11 @@ for (const lesson of lessons.filter((l) => l.hosts.length === 1)) {
     try {
       const sandbox = (await pg.sandboxes.container(session.id))!;
       const shell = new DockerSandboxShell(sandbox);
+      // As a session does: assets at its start, a step's background script when it starts.
+      await copyAssets(sandbox, lesson, path.join(LESSONS_DIR, lesson.id));
       for (const step of lesson.steps) {
+        const setup = await startStep(shell, step).background;
+        assert.ok(setup?.ok ?? true, `${step.id}: ${setup?.message}`);
         const beforeSolution = await runChecks(shell, step.checks);
         assert.equal(beforeSolution.passed, false, `${step.id} passes before its solution`);
         for (const command of step.solution) {

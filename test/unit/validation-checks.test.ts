@@ -105,7 +105,7 @@ describe('the check schema', () => {
     });
     const script = parseCheck({ type: 'script', run: 'true' });
     assert.ok(script.ok && script.check.type === 'script' && script.check.timeoutSeconds === 10);
-    assert.equal(CHECK_TYPES.length, 15);
+    assert.equal(CHECK_TYPES.length, 16);
   });
 
   test('refuses typos, bad names, long scripts and value with matches', () => {
