@@ -1,18 +1,25 @@
-// Terminals through a real WebSocket to a real sandbox.
+// Terminals through a real WebSocket to a real sandbox: the protocol, refusals, split
+// UTF-8, bulk output with slow acks, resize, reattach with the screen replayed, Close,
+// and the grace period.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
-import { CloseCode, TOKEN_SUBPROTOCOL_PREFIX } from '../../common/protocol.js';
+import { CloseCode, newPaneId, TOKEN_SUBPROTOCOL_PREFIX, type ServerMessage } from '../../common/protocol.js';
 import type { RunningPlayground } from '../../server/app.js';
+import { execCapture } from '../../server/sandboxes/manager.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
+
+/** Short, so the grace-period test waits seconds, not minutes. */
+const GRACE_MS = 4_000;
+const PROMPT = /[#$] $/m;
 
 let pg: RunningPlayground;
 let sessionId: string;
 let token: string;
 
 before(async () => {
-  pg = await startTestPlayground();
+  pg = await startTestPlayground({ terminalGraceMs: GRACE_MS });
   const created = await readySession(pg.url);
   sessionId = created.session.id;
   token = created.token;
@@ -120,4 +127,157 @@ test('without the terminal subprotocol the server refuses', async () => {
     ws.on('error', () => resolve(-1));
   });
   assert.ok(code === CloseCode.BadMessage || code === -1, `refused (got ${code})`);
+});
+
+/** The sandbox's processes, seen from an exec of their own. */
+async function processes(): Promise<string> {
+  const container = await pg.sandboxes.container(sessionId);
+  assert.ok(container, 'the sandbox exists');
+  return (await execCapture(container, ['ps', '-eo', 'pid,sid,args'])).output;
+}
+
+async function openShell(pane = newPaneId(), opts: { ackDelayMs?: number } = {}): Promise<TestTerminal> {
+  const term = await TestTerminal.open(pg.url, sessionId, token, { pane, ...opts });
+  term.start();
+  await term.waitFor(PROMPT);
+  return term;
+}
+
+/** Waits (bounded) until `check` holds, looking again every 250 ms. */
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const outputFrames = (messages: ServerMessage[]) =>
+  messages.flatMap((m) => (m.type === 'output' ? [Buffer.from(m.data)] : []));
+
+test('Indonesian text and emoji written a byte at a time arrive intact', async () => {
+  const term = await openShell();
+  const text = 'Selamat datang di Docker, teman-teman 🐳🚀';
+  // The shell prints one byte per write, so characters are cut across chunks and frames;
+  // the command line carries only hex, so its echo cannot match the text.
+  const hex = [...Buffer.from(text)].map((b) => b.toString(16)).join(' ');
+  term.type(`for b in ${hex}; do printf "\\\\x$b"; sleep 0.02; done; echo; echo SELESAI-$((40+2))\r`);
+  await term.waitFor(/SELESAI-42/);
+  assert.ok(term.text.includes(text), `the text arrived whole:\n${term.text.slice(-400)}`);
+  assert.ok(!term.text.includes('\uFFFD'), 'no replacement characters');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const cut = outputFrames(term.messages).filter((f) => {
+    try {
+      strict.decode(f);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.ok(cut.length > 0, 'some frames really did end inside a character');
+  term.closePane();
+  await term.closed;
+});
+
+test('50 MB of output passes a slowly acknowledging client with the server holding a bounded amount', async () => {
+  const pane = newPaneId();
+  const term = await openShell(pane, { ackDelayMs: 25 });
+  let maxHeld = 0;
+  const watch = setInterval(() => {
+    const stats = pg.terminals.stats(sessionId, pane);
+    if (stats) maxHeld = Math.max(maxHeld, stats.unacked + stats.mirrorBacklog);
+  }, 10);
+  try {
+    const start = term.outputBytes;
+    term.type(`head -c 50000000 /dev/zero | tr '\\0' a; echo; echo BULK-$((40+2))\r`);
+    await term.waitForAfter(() => Math.max(start, term.outputBytes - 4096), /BULK-42/, 180_000);
+    assert.ok(
+      term.outputBytes - start >= 50_000_000,
+      `all output arrived (${term.outputBytes - start} bytes)`,
+    );
+  } finally {
+    clearInterval(watch);
+  }
+  const stats = pg.terminals.stats(sessionId, pane);
+  assert.ok(stats, 'the pane is live');
+  const bound = 2 * 1024 * 1024;
+  assert.ok(stats.peakBuffered < bound, `peak held ${stats.peakBuffered} bytes`);
+  assert.ok(maxHeld < bound, `held at most ${maxHeld} bytes while watched`);
+  assert.ok(stats.peakBuffered > 0);
+  term.closePane();
+  await term.closed;
+});
+
+test('a reconnect with the same pane id gets the screen replayed and finds its jobs running', async () => {
+  const pane = newPaneId();
+  const first = await openShell(pane);
+  first.type('sleep 3131 & echo BEFORE-$((1+1))\r');
+  await first.waitFor(/BEFORE-2/);
+  await first.waitForAfter(() => first.text.lastIndexOf('BEFORE-2'), PROMPT);
+  first.close(); // dropped, as a reload would
+  await first.closed;
+  assert.match(await processes(), /sleep 3131/);
+
+  const second = await TestTerminal.open(pg.url, sessionId, token, { pane });
+  second.start({ cols: 100, rows: 30 });
+  await second.waitFor(/BEFORE-2/);
+  const readyAt = second.messages.findIndex((m) => m.type === 'status' && m.status.state === 'ready');
+  const ready = second.messages[readyAt];
+  assert.equal(ready?.type === 'status' && ready.status.attach, 'reattached');
+  const firstOutput = second.messages.slice(readyAt).find((m) => m.type === 'output');
+  assert.ok(firstOutput?.type === 'output');
+  assert.match(Buffer.from(firstOutput.data).toString(), /BEFORE-2/, 'the replay comes first');
+
+  const from = second.outputBytes;
+  second.type('jobs; echo AFTER-$((2+2))\r');
+  await second.waitForAfter(() => from, /AFTER-4/);
+  assert.match(second.since(from).toString(), /Running\s+sleep 3131/);
+  second.closePane();
+  await second.closed;
+});
+
+test('Close ends the shell and everything it started', async () => {
+  const term = await openShell();
+  term.type('sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & echo STARTED-$((3+3))\r');
+  await term.waitFor(/STARTED-6/);
+  const before = await processes();
+  assert.match(before, /sleep 4242/);
+  assert.match(before, /sleep 4243/);
+  term.closePane();
+  assert.deepEqual(await term.closed, { code: CloseCode.Normal, reason: 'The terminal was closed.' });
+  const left = await processes();
+  assert.doesNotMatch(left, /sleep 424[23]/, `processes left:\n${left}`);
+});
+
+test('a pane abandoned without Close is ended after the grace period', async () => {
+  const pane = newPaneId();
+  const term = await openShell(pane);
+  term.type('sleep 5151 & echo WAITING-$((4+4))\r');
+  await term.waitFor(/WAITING-8/);
+  const before = pg.terminals.count(sessionId);
+  term.close();
+  await term.closed;
+  assert.match(await processes(), /sleep 5151/, 'still running inside the grace period');
+  assert.ok(pg.terminals.stats(sessionId, pane), 'the pane waits in the registry');
+  await eventually(async () => !/sleep 5151/.test(await processes()), 'the shell and its job end');
+  assert.equal(pg.terminals.stats(sessionId, pane), undefined);
+  assert.equal(pg.terminals.count(sessionId), before - 1);
+});
+
+test('a malformed pane id is refused', async () => {
+  const term = await TestTerminal.open(pg.url, sessionId, token, { pane: 'Bad_Pane!' });
+  const closed = await term.closed;
+  assert.equal(closed.code, CloseCode.BadMessage);
+  assert.match(closed.reason, /pane id/);
+});
+
+test('ending the session closes its terminals at once', async () => {
+  const created = await readySession(pg.url);
+  const term = await TestTerminal.open(pg.url, created.session.id, created.token, { pane: newPaneId() });
+  term.start();
+  await term.waitFor(PROMPT);
+  const ended = await api(pg.url, 'DELETE', `/api/sessions/${created.session.id}`, created.token);
+  assert.equal(ended.status, 204);
+  assert.equal((await term.closed).code, CloseCode.SandboxGone);
+  assert.equal(pg.terminals.count(created.session.id), 0);
 });

@@ -12,7 +12,7 @@ import {
 import { chunkInput, encodeBinaryString, INPUT_CHUNK_BYTES } from '../../client/src/terminals/input-chunks';
 import { AckBatcher } from '../../client/src/terminals/ack-batcher';
 import { FakeTimers } from '../support/fake-timers';
-import { terminalUrl } from '../../client/src/terminals/terminal-url';
+import { terminalUrl, withPaneId } from '../../client/src/terminals/terminal-url';
 import {
   closeDisposition,
   closeMessage,
@@ -23,6 +23,7 @@ import {
   TerminalConnection,
   type CloseInfo,
   type ConnectionHandlers,
+  type ConnectionOptions,
   type SocketLike,
 } from '../../client/src/terminals/terminal-connection';
 
@@ -70,7 +71,11 @@ class FakeSocket implements SocketLike {
   }
 }
 
-function setup(overrides: Partial<ConnectionHandlers> = {}, size = { cols: 120, rows: 40 }) {
+function setup(
+  overrides: Partial<ConnectionHandlers> = {},
+  size = { cols: 120, rows: 40 },
+  extra: Partial<ConnectionOptions> = {},
+) {
   const timers = new FakeTimers();
   const sockets: FakeSocket[] = [];
   const events: string[] = [];
@@ -81,6 +86,7 @@ function setup(overrides: Partial<ConnectionHandlers> = {}, size = { cols: 120, 
     token: 'secret-token',
     initialSize: () => size,
     timers,
+    ...extra,
     socketFactory: (url, protocols) => {
       const s = new FakeSocket(url, protocols);
       sockets.push(s);
@@ -93,6 +99,9 @@ function setup(overrides: Partial<ConnectionHandlers> = {}, size = { cols: 120, 
       exit: (code) => events.push(`exit:${code}`),
       error: (m) => events.push(`error:${m}`),
       close: (info) => closes.push(info),
+      replay: () => events.push('replay'),
+      title: (t) => events.push(`title:${t}`),
+      state: (st, attempt) => events.push(`state:${st}:${attempt}`),
       ...overrides,
     },
   });
@@ -110,6 +119,15 @@ test('terminal URL follows the page scheme and host and escapes the parts', () =
     terminalUrl({ protocol: 'https:', host: 'play.example.org' }, 'a/b c', 'node 1'),
     'wss://play.example.org/api/sessions/a%2Fb%20c/terminal?host=node%201',
   );
+});
+
+test('the pane id is added to the URL once', () => {
+  assert.equal(
+    withPaneId('ws://h/api/sessions/a/terminal?host=node1', 'abc123'),
+    'ws://h/api/sessions/a/terminal?host=node1&pane=abc123',
+  );
+  assert.equal(withPaneId('ws://h/t', 'abc123'), 'ws://h/t?pane=abc123');
+  assert.equal(withPaneId('ws://h/t?host=x&pane=keep01', 'abc123'), 'ws://h/t?host=x&pane=keep01');
 });
 
 // ----- input chunks -----
@@ -186,6 +204,7 @@ test('close codes map to what the page does next', () => {
   assert.equal(closeDisposition(CloseCode.ForeignOrigin), 'fatal');
   assert.equal(closeDisposition(CloseCode.TooManyTerminals), 'fatal');
   assert.equal(closeDisposition(CloseCode.BackendFailed), 'fatal');
+  assert.equal(closeDisposition(CloseCode.TakenOver), 'fatal');
   assert.equal(closeDisposition(1009), 'fatal');
   assert.equal(closeDisposition(1006), 'retry');
   assert.equal(closeDisposition(1001), 'retry');
@@ -225,7 +244,7 @@ test('the socket offers the protocol and the token, and the first frame is the f
   s.open();
   assert.deepEqual(s.messages(), [{ type: 'resize', size: { cols: 120, rows: 40 } }]);
   assert.equal(s.sent[0]![0], ClientMessageType.Resize);
-  assert.deepEqual(events, ['open']);
+  assert.deepEqual(events, ['state:online:0', 'open']);
 });
 
 test('input is sent as Input frames, big pastes in chunks', () => {
@@ -261,7 +280,7 @@ test('resizes are sent when the size changes', () => {
 });
 
 test('server frames are decoded and output passed on as bytes', () => {
-  const { conn, sockets, events, output } = setup();
+  const { conn, sockets, events, output } = setup({ state: () => undefined });
   conn.connect();
   const s = sockets[0]!;
   s.open();
@@ -331,4 +350,154 @@ test('a socket that cannot even be created is reported as a close', () => {
   });
   conn.connect();
   assert.deepEqual(closes, [{ code: 1006, reason: 'invalid subprotocol', wasClean: false }]);
+});
+
+// ----- panes: reconnect, replay, title, Close -----
+
+const ready = (attach: 'new' | 'reattached') =>
+  encodeServerMessage({ type: 'status', status: { state: 'ready', host: 'node1', attach } });
+
+test('every socket of a connection carries the same pane id', () => {
+  const { conn, sockets, timers } = setup({}, undefined, {
+    paneId: 'pane42',
+    reconnect: true,
+    random: () => 0,
+  });
+  conn.connect();
+  sockets[0]!.open();
+  sockets[0]!.serverClose(1006);
+  timers.advance(500);
+  assert.equal(sockets.length, 2);
+  for (const s of sockets) assert.match(s.url, /\?host=docker&pane=pane42$/);
+  assert.equal(conn.paneId, 'pane42');
+  const fresh = setup();
+  fresh.conn.connect();
+  assert.match(fresh.sockets[0]!.url, /&pane=[a-z0-9]{6,32}$/, 'a fresh id when none is given');
+});
+
+test('a dropped socket is reopened with growing pauses; offline input is dropped', () => {
+  const { conn, sockets, timers, events, closes } = setup({}, undefined, {
+    reconnect: true,
+    random: () => 0,
+  });
+  conn.connect();
+  sockets[0]!.open();
+  sockets[0]!.receive(ready('new'));
+  sockets[0]!.serverClose(1006);
+  assert.equal(conn.state, 'offline');
+  assert.equal(conn.sendText('lost'), false, 'keystrokes are refused while offline');
+  timers.advance(499);
+  assert.equal(sockets.length, 1);
+  timers.advance(1);
+  assert.equal(sockets.length, 2, 'first retry after 500 ms');
+  sockets[1]!.serverClose(1006);
+  timers.advance(999);
+  assert.equal(sockets.length, 2);
+  timers.advance(1);
+  assert.equal(sockets.length, 3, 'second retry after 1 s');
+  sockets[2]!.open();
+  assert.equal(conn.state, 'online');
+  assert.equal(conn.sendText('ls\r'), true);
+  assert.deepEqual(
+    sockets[2]!.messages().map((m) => m.type),
+    ['resize', 'input'],
+    'a new socket starts with the size again',
+  );
+  assert.deepEqual(closes, [], 'drops are not reported as closes');
+  assert.deepEqual(
+    events.filter((e) => e.startsWith('state:')),
+    ['state:online:0', 'state:offline:1', 'state:offline:2', 'state:online:2'],
+  );
+});
+
+test('reconnecting stops at a close that retrying cannot help, or after the last attempt', () => {
+  const refused = setup({}, undefined, { reconnect: true, random: () => 0 });
+  refused.conn.connect();
+  refused.sockets[0]!.open();
+  refused.sockets[0]!.serverClose(CloseCode.TakenOver, 'opened in another window');
+  assert.deepEqual(refused.closes, [{ code: 4409, reason: 'opened in another window', wasClean: true }]);
+  assert.equal(refused.conn.state, 'closed');
+
+  const flaky = setup({}, undefined, { reconnect: true, random: () => 0 });
+  flaky.conn.connect();
+  for (let i = 0; i <= MAX_RECONNECT_ATTEMPTS; i++) {
+    flaky.sockets[i]!.serverClose(1006);
+    flaky.timers.advance(60_000);
+  }
+  assert.equal(flaky.sockets.length, MAX_RECONNECT_ATTEMPTS + 1);
+  assert.equal(flaky.closes.length, 1);
+  assert.equal(flaky.timers.pending, 0);
+});
+
+test('without reconnect, a drop ends the connection as before', () => {
+  const { conn, sockets, timers, closes } = setup();
+  conn.connect();
+  sockets[0]!.open();
+  sockets[0]!.serverClose(1006);
+  timers.advance(60_000);
+  assert.equal(sockets.length, 1);
+  assert.equal(closes.length, 1);
+});
+
+test('a reattached shell asks for a reset before its replayed screen arrives', () => {
+  const order: string[] = [];
+  const { conn, sockets } = setup({
+    replay: () => order.push('reset'),
+    output: (d) => order.push(`output:${new TextDecoder().decode(d)}`),
+  });
+  conn.connect();
+  const s = sockets[0]!;
+  s.open();
+  s.receive(ready('reattached'));
+  s.receive(encodeServerMessage({ type: 'output', data: new TextEncoder().encode('screen') }));
+  assert.deepEqual(order, ['reset', 'output:screen']);
+  const fresh = setup();
+  fresh.conn.connect();
+  fresh.sockets[0]!.open();
+  fresh.sockets[0]!.receive(ready('new'));
+  assert.ok(!fresh.events.includes('replay'), 'a new shell needs no reset');
+});
+
+test('the title the shell sets is reported and kept', () => {
+  const { conn, sockets, events } = setup();
+  conn.connect();
+  sockets[0]!.open();
+  sockets[0]!.receive(encodeServerMessage({ type: 'title', title: 'root@node1: ~' }));
+  assert.ok(events.includes('title:root@node1: ~'));
+  assert.equal(conn.title, 'root@node1: ~');
+});
+
+test('closing the pane sends Close and does not reconnect', () => {
+  const { conn, sockets, timers, closes } = setup({}, undefined, { reconnect: true });
+  conn.connect();
+  const s = sockets[0]!;
+  s.open();
+  conn.closePane();
+  assert.deepEqual(s.messages().at(-1), { type: 'close' });
+  assert.equal(s.sent.at(-1)![0], ClientMessageType.Close);
+  assert.deepEqual(s.closedWith, [1000, '']);
+  timers.advance(60_000);
+  assert.equal(sockets.length, 1);
+  assert.deepEqual(closes, []);
+  assert.equal(conn.state, 'closed');
+});
+
+test('closing a pane while offline sends Close on a short-lived socket for the same pane', () => {
+  const { conn, sockets, timers } = setup({}, undefined, {
+    reconnect: true,
+    paneId: 'off123',
+    random: () => 0,
+  });
+  conn.connect();
+  sockets[0]!.open();
+  sockets[0]!.serverClose(1006);
+  conn.closePane();
+  assert.equal(sockets.length, 2);
+  const courier = sockets[1]!;
+  assert.match(courier.url, /pane=off123/);
+  courier.open();
+  assert.deepEqual(courier.messages(), [{ type: 'close' }], 'only the Close, no size');
+  assert.deepEqual(courier.closedWith, [1000, '']);
+  timers.advance(60_000);
+  assert.equal(sockets.length, 2, 'no reconnect afterwards');
 });

@@ -22,6 +22,7 @@ export function closeDisposition(code: number): CloseDisposition {
     case CloseCode.ForeignOrigin:
     case CloseCode.TooManyTerminals:
     case CloseCode.BackendFailed:
+    case CloseCode.TakenOver: // another window has the pane now; taking it back would ping-pong
       return 'fatal';
     default:
       // 1001 going away, 1006 abnormal closure, 1011 server error, 1012 restart, 1013 try again...

@@ -1,7 +1,10 @@
-// One terminal WebSocket speaking the playground protocol. No DOM: the pane feeds it
-// keystrokes and sizes and renders what it reports.
+// One terminal pane's connection speaking the playground protocol. No DOM: the pane feeds
+// it keystrokes and sizes and renders what it reports. The pane has an id the server keeps
+// its shell under; with `reconnect` on, a dropped socket is reopened with backoff under the
+// same id, and the server replays the screen.
 
 import {
+  newPaneId,
   TERMINAL_SUBPROTOCOL,
   TOKEN_SUBPROTOCOL_PREFIX,
   decodeServerMessage,
@@ -11,7 +14,9 @@ import {
   type TerminalStatus,
 } from '../../../common/protocol';
 import { AckBatcher, type Timers, realTimers, ACK_BATCH_BYTES, ACK_IDLE_MS } from './ack-batcher';
+import { closeDisposition, MAX_RECONNECT_ATTEMPTS, reconnectDelay } from './close-policy';
 import { chunkInput, encodeBinaryString, encodeText, INPUT_CHUNK_BYTES } from './input-chunks';
+import { withPaneId } from './terminal-url';
 
 /** The part of the browser's WebSocket this module uses (a fake stands in for it in tests). */
 export interface SocketLike {
@@ -37,6 +42,14 @@ export interface CloseInfo {
   wasClean: boolean;
 }
 
+/**
+ * - 'connecting': the first socket is opening.
+ * - 'online': a socket is open; input goes through.
+ * - 'offline': the socket dropped and a new one is due (`reconnect` on); input is dropped.
+ * - 'closed': for good (the `close` handler says why, unless the page closed it).
+ */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'closed';
+
 export interface ConnectionHandlers {
   /** The socket opened and the first Resize frame went out. */
   open?(): void;
@@ -44,7 +57,16 @@ export interface ConnectionHandlers {
   status?(status: TerminalStatus): void;
   exit?(code: number | null): void;
   error?(message: string): void;
-  /** Called once per connection, whatever ended it. */
+  /**
+   * The server reattached a live shell and its screen comes next as output: reset the
+   * terminal now so the replay is not drawn over a stale screen.
+   */
+  replay?(): void;
+  /** The shell set the window title (OSC 0/2). */
+  title?(title: string): void;
+  /** The connection's state changed; `attempt` counts reconnects since the last success. */
+  state?(state: ConnectionState, attempt: number): void;
+  /** Called once, whatever ended the connection for good (not for a close the page asked for). */
   close?(info: CloseInfo): void;
 }
 
@@ -54,6 +76,16 @@ export interface ConnectionOptions {
   /** The pane's fitted size, read when the socket opens: the first frame carries it. */
   initialSize: () => TerminalSize;
   handlers: ConnectionHandlers;
+  /** The pane's id ([a-z0-9]{6,32}), added to the URL as `pane`; a fresh one by default. */
+  paneId?: string;
+  /**
+   * Reopen a dropped socket by itself, with growing pauses (close-policy.ts), under the same
+   * pane id so the shell and its screen come back. Off: one socket, and `close` reports
+   * every end.
+   */
+  reconnect?: boolean;
+  /** Spread for the reconnect pauses (tests pin it). */
+  random?: () => number;
   socketFactory?: SocketFactory;
   timers?: Timers;
   ackBatchBytes?: number;
@@ -69,18 +101,27 @@ export const terminalProtocols = (token: string): string[] => [
 
 export class TerminalConnection {
   private socket: SocketLike | null = null;
+  private started = false;
   private closed = false;
   private lastSize: TerminalSize | null = null;
+  private currentState: ConnectionState = 'connecting';
+  private attempt = 0;
+  private retryTimer: unknown = undefined;
+  private shellTitle = '';
+  readonly paneId: string;
+  private readonly timers: Timers;
   private readonly acks: AckBatcher;
   private readonly handlers: ConnectionHandlers;
 
   constructor(private readonly options: ConnectionOptions) {
     this.handlers = options.handlers;
+    this.paneId = options.paneId ?? newPaneId();
+    this.timers = options.timers ?? realTimers;
     this.acks = new AckBatcher(
       (bytes) => this.send({ type: 'ack', bytes }),
       options.ackBatchBytes ?? ACK_BATCH_BYTES,
       options.ackIdleMs ?? ACK_IDLE_MS,
-      options.timers ?? realTimers,
+      this.timers,
     );
   }
 
@@ -88,50 +129,48 @@ export class TerminalConnection {
     return !this.closed && this.socket?.readyState === OPEN;
   }
 
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** The last window title the shell set ('' until it sets one). */
+  get title(): string {
+    return this.shellTitle;
+  }
+
   /** Opens the socket. Failures (even synchronous ones) are reported through `close`. */
   connect(): void {
-    if (this.socket || this.closed) throw new Error('a TerminalConnection connects only once');
-    let socket: SocketLike;
-    try {
-      socket = (this.options.socketFactory ?? browserSocket)(
-        this.options.url,
-        terminalProtocols(this.options.token),
-      );
-    } catch (err) {
-      this.finish({ code: 1006, reason: err instanceof Error ? err.message : String(err), wasClean: false });
-      return;
-    }
-    this.socket = socket;
-    socket.binaryType = 'arraybuffer';
-    socket.onopen = () => {
-      if (this.closed) return;
-      const size = this.options.initialSize();
-      this.lastSize = size;
-      this.send({ type: 'resize', size });
-      this.handlers.open?.();
-    };
-    socket.onmessage = (ev) => this.receive(ev.data);
-    socket.onerror = () => {
-      // The close event that always follows carries the details.
-    };
-    socket.onclose = (ev) => this.finish({ code: ev.code, reason: ev.reason, wasClean: ev.wasClean });
+    if (this.started || this.closed) throw new Error('a TerminalConnection connects only once');
+    this.started = true;
+    this.openSocket();
+  }
+
+  /** While offline: try again now instead of waiting out the pause (e.g. the network is back). */
+  retryNow(): void {
+    if (this.closed || this.currentState !== 'offline') return;
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.openSocket();
   }
 
   /** Sends keystrokes or pasted text (from xterm's onData), in frames of bounded size. */
-  sendText(data: string): void {
-    this.sendInput(encodeText(data));
+  sendText(data: string): boolean {
+    return this.sendInput(encodeText(data));
   }
 
   /** Sends bytes from xterm's onBinary (one byte per character). */
-  sendBinaryString(data: string): void {
-    this.sendInput(encodeBinaryString(data));
+  sendBinaryString(data: string): boolean {
+    return this.sendInput(encodeBinaryString(data));
   }
 
-  sendInput(bytes: Uint8Array): void {
-    if (!this.isOpen || bytes.length === 0) return;
+  /** False when the input was dropped: no socket is open (offline, connecting, closed). */
+  sendInput(bytes: Uint8Array): boolean {
+    if (!this.isOpen) return false;
+    if (bytes.length === 0) return true;
     for (const chunk of chunkInput(bytes, this.options.inputChunkBytes ?? INPUT_CHUNK_BYTES)) {
       this.send({ type: 'input', data: chunk });
     }
+    return true;
   }
 
   /** Tells the server the pane's new size; repeated sizes are not sent again. */
@@ -148,20 +187,44 @@ export class TerminalConnection {
     this.acks.written(bytes);
   }
 
-  /** Closes the socket; `close` handlers are not called for a close the page asked for. */
+  /**
+   * Closes the socket but not the shell: the server keeps it for a grace period, so a page
+   * that comes back with the same pane id gets it again. `close` handlers are not called
+   * for a close the page asked for.
+   */
   close(code = 1000, reason = ''): void {
     if (this.closed) return;
-    this.closed = true;
-    this.acks.reset();
+    this.stop();
     const socket = this.socket;
+    this.socket = null;
+    if (socket) closeQuietly(socket, code, reason);
+  }
+
+  /**
+   * The learner closed the pane: asks the server to end the shell and everything it started,
+   * then closes. While offline, a short-lived socket carries the request.
+   */
+  closePane(): void {
+    if (this.closed) return;
+    const socket = this.socket;
+    const open = this.isOpen;
+    this.stop();
+    this.socket = null;
     if (socket) {
-      socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
-      try {
-        socket.close(code, reason);
-      } catch {
-        // Already closing.
-      }
+      if (open) sendClose(socket);
+      closeQuietly(socket, 1000, '');
     }
+    if (open || !this.started) return;
+    let courier: SocketLike;
+    try {
+      courier = this.createSocket();
+    } catch {
+      return; // the server ends the shell after its grace period
+    }
+    courier.onopen = () => {
+      sendClose(courier);
+      closeQuietly(courier, 1000, '');
+    };
   }
 
   private receive(data: unknown): void {
@@ -182,7 +245,13 @@ export class TerminalConnection {
         this.handlers.output(msg.data);
         break;
       case 'status':
+        if (msg.status.state === 'ready') this.attempt = 0;
         this.handlers.status?.(msg.status);
+        if (msg.status.attach === 'reattached') this.handlers.replay?.();
+        break;
+      case 'title':
+        this.shellTitle = msg.title;
+        this.handlers.title?.(msg.title);
         break;
       case 'exit':
         this.handlers.exit?.(msg.code);
@@ -199,12 +268,100 @@ export class TerminalConnection {
     socket.send(encodeClientMessage(msg) as Uint8Array<ArrayBuffer>);
   }
 
+  private createSocket(): SocketLike {
+    const url = withPaneId(this.options.url, this.paneId);
+    const socket = (this.options.socketFactory ?? browserSocket)(url, terminalProtocols(this.options.token));
+    socket.binaryType = 'arraybuffer';
+    return socket;
+  }
+
+  private openSocket(): void {
+    let socket: SocketLike;
+    try {
+      socket = this.createSocket();
+    } catch (err) {
+      this.dropped({ code: 1006, reason: err instanceof Error ? err.message : String(err), wasClean: false });
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      if (this.closed || this.socket !== socket) return;
+      const size = this.options.initialSize();
+      this.lastSize = size;
+      this.send({ type: 'resize', size });
+      this.setState('online');
+      this.handlers.open?.();
+    };
+    socket.onmessage = (ev) => {
+      if (this.socket === socket) this.receive(ev.data);
+    };
+    socket.onerror = () => {
+      // The close event that always follows carries the details.
+    };
+    socket.onclose = (ev) => {
+      if (this.socket === socket) this.dropped({ code: ev.code, reason: ev.reason, wasClean: ev.wasClean });
+    };
+  }
+
+  /** The socket ended: try again later if that can help, else finish. */
+  private dropped(info: CloseInfo): void {
+    if (this.closed) return;
+    if (this.socket) detach(this.socket);
+    this.socket = null;
+    // Output the old socket did not acknowledge is forgotten: a new socket starts a fresh window.
+    this.acks.reset();
+    this.lastSize = null;
+    const retry =
+      this.options.reconnect === true &&
+      closeDisposition(info.code) === 'retry' &&
+      this.attempt < MAX_RECONNECT_ATTEMPTS;
+    if (!retry) return this.finish(info);
+    this.attempt += 1;
+    this.setState('offline');
+    this.retryTimer = this.timers.setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        if (!this.closed) this.openSocket();
+      },
+      reconnectDelay(this.attempt, this.options.random),
+    );
+  }
+
   private finish(info: CloseInfo): void {
     if (this.closed) return;
-    this.closed = true;
-    this.acks.reset();
-    if (this.socket)
-      this.socket.onopen = this.socket.onmessage = this.socket.onerror = this.socket.onclose = null;
+    this.stop();
     this.handlers.close?.(info);
   }
+
+  private stop(): void {
+    this.closed = true;
+    this.acks.reset();
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.socket) detach(this.socket);
+    this.setState('closed');
+  }
+
+  private setState(next: ConnectionState): void {
+    if (next === this.currentState && next !== 'offline') return;
+    this.currentState = next;
+    this.handlers.state?.(next, this.attempt);
+  }
+}
+
+function detach(socket: SocketLike): void {
+  socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
+}
+
+function closeQuietly(socket: SocketLike, code: number, reason: string): void {
+  detach(socket);
+  try {
+    socket.close(code, reason);
+  } catch {
+    // Already closing.
+  }
+}
+
+function sendClose(socket: SocketLike): void {
+  socket.send(encodeClientMessage({ type: 'close' }) as Uint8Array<ArrayBuffer>);
 }

@@ -10,3 +10,9 @@ export function terminalUrl(page: PageLocation, sessionId: string, host: string)
   const path = `/api/sessions/${encodeURIComponent(sessionId)}/terminal`;
   return `${scheme}//${page.host}${path}?host=${encodeURIComponent(host)}`;
 }
+
+/** The terminal URL naming the pane, so the server can reattach its shell (kept if present). */
+export function withPaneId(url: string, paneId: string): string {
+  if (/[?&]pane=/.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}pane=${encodeURIComponent(paneId)}`;
+}
