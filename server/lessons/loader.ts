@@ -251,7 +251,8 @@ export async function loadLessonFolder(folder: string, options: LoadOptions = {}
 
   // The language files.
   const translations: Translation[] = [];
-  for (const language of LANGUAGES) {
+  const written = source?.languages ?? LANGUAGES;
+  for (const language of written) {
     const t = await loadTranslation(folder, language, shape, problems, uses);
     if (t) translations.push(t);
   }
@@ -301,7 +302,7 @@ export async function loadLessonFolder(folder: string, options: LoadOptions = {}
     }
   }
 
-  if (source && translations.length === LANGUAGES.length && !problems.some((p) => p.severity === 'error')) {
+  if (source && translations.length === written.length && !problems.some((p) => p.severity === 'error')) {
     const lesson = assemble(source, translations);
     const checked = LessonSchema.safeParse(lesson);
     if (checked.success) result.lesson = checked.data;
@@ -470,8 +471,15 @@ function compareHintCounts(translations: Translation[], shape: Shape, problems: 
 
 type Localized<T> = Record<Language, T>;
 
+/** Each language's value; a language not written (see `languages`) gets the first one's. */
 function byLanguage<T>(translations: Translation[], pick: (t: Translation) => T): Localized<T> {
-  return Object.fromEntries(translations.map((t) => [t.language, pick(t)])) as Localized<T>;
+  const first = translations[0];
+  return Object.fromEntries(
+    LANGUAGES.map((l) => {
+      const t = translations.find((x) => x.language === l) ?? first;
+      return [l, t ? pick(t) : undefined];
+    }),
+  ) as Localized<T>;
 }
 
 function assemble(source: LessonSource, translations: Translation[]): Lesson {
@@ -482,6 +490,7 @@ function assemble(source: LessonSource, translations: Translation[]): Lesson {
     title: byLanguage(translations, (t) => t.steps.get(step.id)?.title ?? ''),
     text: byLanguage(translations, (t) => t.steps.get(step.id)?.text ?? []),
     hints: byLanguage(translations, (t) => t.steps.get(step.id)?.hints ?? []),
+    ...(step.onStart ? { onStart: step.onStart } : {}),
   }));
   return {
     id: source.id,
@@ -494,5 +503,8 @@ function assemble(source: LessonSource, translations: Translation[]): Lesson {
     summary: byLanguage(translations, (t) => t.summary),
     intro: byLanguage(translations, (t) => t.intro),
     steps,
+    ...(source.languages ? { languages: source.languages } : {}),
+    ...(source.notices ? { notices: source.notices } : {}),
+    ...(source.assets ? { assets: source.assets } : {}),
   };
 }

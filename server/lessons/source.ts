@@ -2,7 +2,14 @@
 // each `<language>.md` (that language's words). The Markdown bodies are parsed in markdown.ts.
 import { z } from 'zod';
 import { CheckSchema } from '../../common/checks.js';
-import { HostNameSchema, IdSchema, PaneSchema } from '../../common/lesson.js';
+import {
+  AssetSchema,
+  HostNameSchema,
+  IdSchema,
+  LanguageSchema,
+  PaneSchema,
+  StepStartSchema,
+} from '../../common/lesson.js';
 
 export const LESSON_FILE = 'lesson.yaml';
 
@@ -12,6 +19,8 @@ export const StepSourceSchema = z.strictObject({
   solution: z
     .array(z.string().trim().min(1, 'a solution command must not be empty'))
     .min(1, 'a step needs a solution: the commands that complete it'),
+  /** Bash scripts run when the step starts (see lessons/README.md, Katacoda scenarios). */
+  onStart: StepStartSchema.optional(),
 });
 export type StepSource = z.infer<typeof StepSourceSchema>;
 
@@ -23,6 +32,10 @@ export const LessonSourceSchema = z.strictObject({
   panes: z.array(PaneSchema).min(1),
   images: z.array(z.string().trim().min(1)).default([]),
   steps: z.array(StepSourceSchema).min(1, 'a lesson needs at least one step'),
+  /** Write only these languages' files; the first one's text stands in for the others. */
+  languages: z.array(LanguageSchema).min(1).optional(),
+  notices: z.array(z.string().trim().min(1)).optional(),
+  assets: z.array(AssetSchema).optional(),
 });
 export type LessonSource = z.infer<typeof LessonSourceSchema>;
 

@@ -13,7 +13,7 @@ import { summarize } from '../../server/lessons/catalogue.js';
 import { assetTarget, importScenario } from '../../server/lessons/katacoda/import.js';
 import { translateMarkdown } from '../../server/lessons/katacoda/markers.js';
 import { verifyConvention, wrapVerify } from '../../server/lessons/katacoda/scripts.js';
-import { loadLessons } from '../../server/lessons/loader.js';
+import { loadLessonFolder, loadLessons } from '../../server/lessons/loader.js';
 import { startStep } from '../../server/lessons/step-start.js';
 import { tarArchive } from '../../server/lessons/tar.js';
 import { runCheck } from '../../server/validation/run-check.js';
@@ -342,4 +342,35 @@ test('a scenario folder among the lessons is loaded as a lesson named after its 
     [['my-scenario', 1000]],
   );
   assert.ok(problems.some((p) => p.severity === 'warning' && /\{\{open\}\}/.test(p.message)));
+});
+
+test('the CLI writes a native lesson that loads back with the same steps, scripts and assets', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'katacoda-out-'));
+  temps.push(dir);
+  const out = path.join(dir, 'container-basics');
+  const { main } = await import('../../server/lessons/katacoda/cli.js');
+  const log = console.log;
+  const printed: string[] = [];
+  console.log = (line: string) => printed.push(line);
+  try {
+    assert.equal(await main([FIXTURE, '--out', out, '--order', '40']), 0);
+  } finally {
+    console.log = log;
+  }
+  assert.match(printed.join('\n'), /the written lesson lints clean/);
+  const imported = (await importScenario(FIXTURE, { id: 'container-basics', order: 40 })).lesson;
+  const { lesson, problems } = await loadLessonFolder(out);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error'),
+    [],
+  );
+  assert.ok(lesson && imported);
+  assert.deepEqual(lesson.languages, ['en']);
+  assert.equal(lesson.title.id, lesson.title.en, 'the one language stands in for the others');
+  assert.deepEqual(lesson.assets, imported.assets);
+  assert.deepEqual(
+    lesson.steps.map((s) => [s.id, s.checks, s.solution, s.onStart]),
+    imported.steps.map((s) => [s.id, s.checks, s.solution, s.onStart]),
+  );
+  assert.equal(await main([path.join(dir, 'nothing-here')]).catch(() => 2), 1);
 });
