@@ -9,7 +9,6 @@ import {
   initialLayout,
   isPaneId,
   LayoutError,
-  newPaneId,
   nextPaneNumber,
   paneByNumber,
   parseLayout,
@@ -19,6 +18,7 @@ import {
   visiblePanes,
   type WorkspaceLayout,
 } from '../../client/src/terminals/workspace-layout';
+import { newPaneId } from '../../common/protocol';
 
 const HOSTS = ['node1', 'node2'];
 const MAX = 8;
@@ -26,7 +26,7 @@ const MAX = 8;
 /** Ids that are valid pane ids and easy to read in assertions. */
 function ids() {
   let n = 0;
-  return () => `pane-000${++n}`;
+  return () => `pane000${++n}`;
 }
 
 function withPanes(...hosts: string[]): WorkspaceLayout {
@@ -39,25 +39,25 @@ test('adding panes numbers them 1, 2, 3 and activates the newest', () => {
   assert.deepEqual(
     l.panes.map((p) => [p.id, p.host, p.number]),
     [
-      ['pane-0001', 'node1', 1],
-      ['pane-0002', 'node2', 2],
-      ['pane-0003', 'node1', 3],
+      ['pane0001', 'node1', 1],
+      ['pane0002', 'node2', 2],
+      ['pane0003', 'node1', 3],
     ],
   );
-  assert.equal(l.active, 'pane-0003');
-  assert.deepEqual(visiblePanes(l), ['pane-0003']);
+  assert.equal(l.active, 'pane0003');
+  assert.deepEqual(visiblePanes(l), ['pane0003']);
 });
 
 test('a closed pane frees its number for the next pane; other numbers stay', () => {
   let l = withPanes('node1', 'node1', 'node1');
-  l = closePane(l, 'pane-0002');
+  l = closePane(l, 'pane0002');
   assert.deepEqual(
     l.panes.map((p) => p.number),
     [1, 3],
   );
   assert.equal(nextPaneNumber(l), 2);
-  l = addPane(l, { id: 'pane-0009', host: 'node2' }, MAX);
-  assert.equal(paneByNumber(l, 2)?.id, 'pane-0009');
+  l = addPane(l, { id: 'pane0009', host: 'node2' }, MAX);
+  assert.equal(paneByNumber(l, 2)?.id, 'pane0009');
   assert.deepEqual(
     l.panes.map((p) => p.number),
     [1, 2, 3],
@@ -67,83 +67,83 @@ test('a closed pane frees its number for the next pane; other numbers stay', () 
 
 test('closing the active pane activates the one left of it, and the last pane leaves none', () => {
   let l = withPanes('node1', 'node1', 'node1');
-  l = activatePane(l, 'pane-0002');
-  l = closePane(l, 'pane-0002');
-  assert.equal(l.active, 'pane-0001');
-  l = closePane(l, 'pane-0001');
-  assert.equal(l.active, 'pane-0003');
-  l = closePane(l, 'pane-0003');
+  l = activatePane(l, 'pane0002');
+  l = closePane(l, 'pane0002');
+  assert.equal(l.active, 'pane0001');
+  l = closePane(l, 'pane0001');
+  assert.equal(l.active, 'pane0003');
+  l = closePane(l, 'pane0003');
   assert.equal(l.active, null);
   assert.deepEqual(visiblePanes(l), []);
 });
 
 test('the pane limit is enforced, as are unique ids and numbers', () => {
   let l = emptyLayout;
-  for (let i = 0; i < 3; i++) l = addPane(l, { id: `pane-000${i}`, host: 'node1' }, 3);
-  assert.throws(() => addPane(l, { id: 'pane-0099', host: 'node1' }, 3), LayoutError);
+  for (let i = 0; i < 3; i++) l = addPane(l, { id: `pane000${i}`, host: 'node1' }, 3);
+  assert.throws(() => addPane(l, { id: 'pane0099', host: 'node1' }, 3), LayoutError);
   const two = withPanes('node1', 'node1');
-  assert.throws(() => addPane(two, { id: 'pane-0001', host: 'node1' }, MAX), /exists/);
-  assert.throws(() => addPane(two, { id: 'pane-0099', host: 'node1', number: 2 }, MAX), /taken/);
-  assert.equal(addPane(two, { id: 'pane-0099', host: 'node1', number: 5 }, MAX).panes[2]?.number, 5);
+  assert.throws(() => addPane(two, { id: 'pane0001', host: 'node1' }, MAX), /exists/);
+  assert.throws(() => addPane(two, { id: 'pane0099', host: 'node1', number: 2 }, MAX), /taken/);
+  assert.equal(addPane(two, { id: 'pane0099', host: 'node1', number: 5 }, MAX).panes[2]?.number, 5);
 });
 
 test('split shows the active pane beside its neighbour; a new pane takes the other side', () => {
   let l = withPanes('node1', 'node2', 'node1');
-  l = activatePane(l, 'pane-0001');
+  l = activatePane(l, 'pane0001');
   l = setSplit(l, true);
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0002']);
-  l = addPane(l, { id: 'pane-0004', host: 'node2' }, MAX);
-  assert.equal(l.active, 'pane-0004');
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0004'], 'what was active stays on screen');
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0002']);
+  l = addPane(l, { id: 'pane0004', host: 'node2' }, MAX);
+  assert.equal(l.active, 'pane0004');
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0004'], 'what was active stays on screen');
   // Activating the shown partner swaps focus; activating a hidden tab replaces the active one.
-  l = activatePane(l, 'pane-0001');
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0004']);
-  l = activatePane(l, 'pane-0003');
-  assert.deepEqual(visiblePanes(l), ['pane-0003', 'pane-0004']);
+  l = activatePane(l, 'pane0001');
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0004']);
+  l = activatePane(l, 'pane0003');
+  assert.deepEqual(visiblePanes(l), ['pane0003', 'pane0004']);
   l = setSplit(l, false);
-  assert.deepEqual(visiblePanes(l), ['pane-0003']);
+  assert.deepEqual(visiblePanes(l), ['pane0003']);
 });
 
 test('split with one pane shows it alone until a second exists', () => {
   let l = setSplit(withPanes('node1'), true);
-  assert.deepEqual(visiblePanes(l), ['pane-0001']);
-  l = addPane(l, { id: 'pane-0002', host: 'node1' }, MAX);
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0002']);
-  l = closePane(l, 'pane-0001');
-  assert.deepEqual(visiblePanes(l), ['pane-0002']);
+  assert.deepEqual(visiblePanes(l), ['pane0001']);
+  l = addPane(l, { id: 'pane0002', host: 'node1' }, MAX);
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0002']);
+  l = closePane(l, 'pane0001');
+  assert.deepEqual(visiblePanes(l), ['pane0002']);
 });
 
 test('closing a shown pane in split mode brings in a hidden one', () => {
   let l = setSplit(withPanes('node1', 'node1', 'node1'), true);
-  l = activatePane(l, 'pane-0001');
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0003']);
-  l = closePane(l, 'pane-0003');
-  assert.deepEqual(visiblePanes(l), ['pane-0001', 'pane-0002']);
+  l = activatePane(l, 'pane0001');
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0003']);
+  l = closePane(l, 'pane0003');
+  assert.deepEqual(visiblePanes(l), ['pane0001', 'pane0002']);
 });
 
 test('removing a host closes exactly its panes', () => {
   let l = withPanes('node1', 'node2', 'node2', 'node1');
-  l = activatePane(l, 'pane-0002');
+  l = activatePane(l, 'pane0002');
   l = removeHostPanes(l, 'node2');
   assert.deepEqual(
     l.panes.map((p) => p.id),
-    ['pane-0001', 'pane-0004'],
+    ['pane0001', 'pane0004'],
   );
-  assert.equal(l.active, 'pane-0001');
+  assert.equal(l.active, 'pane0001');
   assert.deepEqual(removeHostPanes(l, 'node9'), l);
 });
 
 test('cycling moves through tabs and wraps', () => {
   let l = withPanes('node1', 'node1', 'node1');
   l = cyclePane(l, 1);
-  assert.equal(l.active, 'pane-0001');
+  assert.equal(l.active, 'pane0001');
   l = cyclePane(l, -1);
-  assert.equal(l.active, 'pane-0003');
+  assert.equal(l.active, 'pane0003');
 });
 
 test('a layout survives serialize and parse exactly', () => {
   let l = setSplit(withPanes('node1', 'node2', 'node1'), true);
-  l = activatePane(l, 'pane-0002');
+  l = activatePane(l, 'pane0002');
   assert.deepEqual(parseLayout(serializeLayout(l), HOSTS, MAX), l);
 });
 
@@ -154,7 +154,7 @@ test('restoring drops panes on hosts that are gone, and bad or foreign data', ()
     restored?.panes.map((p) => p.host),
     ['node1', 'node2'],
   );
-  assert.equal(restored?.active, 'pane-0001', 'the active pane was on the removed host');
+  assert.equal(restored?.active, 'pane0001', 'the active pane was on the removed host');
   assert.equal(parseLayout(serializeLayout(l), ['node3'], MAX)?.panes.length, 1);
   assert.equal(parseLayout(serializeLayout(l), [], MAX), null);
   assert.equal(parseLayout(serializeLayout(l), HOSTS, 1)?.panes.length, 1, 'at most the limit');
@@ -166,14 +166,14 @@ test('restoring drops panes on hosts that are gone, and bad or foreign data', ()
     '[]',
     '{"v":2,"panes":[]}',
     '{"v":1,"panes":[{"id":"x","host":"node1","number":1}]}',
-    '{"v":1,"panes":[{"id":"pane-0001","host":"node1","number":0}]}',
-    '{"v":1,"panes":[{"id":"pane-0001","host":"node1","number":1.5}]}',
+    '{"v":1,"panes":[{"id":"pane0001","host":"node1","number":0}]}',
+    '{"v":1,"panes":[{"id":"pane0001","host":"node1","number":1.5}]}',
     '{"v":1,"panes":[{"id":"../../etc","host":"node1","number":1}]}',
   ]) {
     assert.equal(parseLayout(bad, HOSTS, MAX), null, `refuses ${bad}`);
   }
   const dup =
-    '{"v":1,"panes":[{"id":"pane-0001","host":"node1","number":1},{"id":"pane-0001","host":"node2","number":2}]}';
+    '{"v":1,"panes":[{"id":"pane0001","host":"node1","number":1},{"id":"pane0001","host":"node2","number":2}]}';
   assert.equal(parseLayout(dup, HOSTS, MAX)?.panes.length, 1, 'duplicate ids keep the first');
 });
 
@@ -186,8 +186,8 @@ test('the first layout follows the lesson, numbering its panes 1..n, else one pa
       ['node2', 2],
     ],
   );
-  assert.equal(lesson.active, 'pane-0001');
-  assert.deepEqual(visiblePanes(lesson), ['pane-0001', 'pane-0002'], 'several lesson panes start split');
+  assert.equal(lesson.active, 'pane0001');
+  assert.deepEqual(visiblePanes(lesson), ['pane0001', 'pane0002'], 'several lesson panes start split');
 
   const gap = initialLayout([{ host: 'node9' }, { host: 'node2' }], HOSTS, ids(), MAX);
   assert.deepEqual(
@@ -204,14 +204,10 @@ test('the first layout follows the lesson, numbering its panes 1..n, else one pa
   assert.deepEqual(initialLayout([], [], ids(), MAX), emptyLayout);
 });
 
-test('pane ids are random, 32 hex characters, and valid', () => {
-  const a = newPaneId();
-  const b = newPaneId();
-  assert.match(a, /^[0-9a-f]{32}$/);
-  assert.notEqual(a, b);
-  assert.ok(isPaneId(a));
-  assert.equal(
-    newPaneId((bytes) => bytes.fill(255)),
-    'f'.repeat(32),
-  );
+test('only ids the server accepts are valid pane ids', () => {
+  assert.ok(isPaneId(newPaneId()));
+  assert.ok(isPaneId('pane0001'));
+  for (const bad of ['', 'abc', 'Pane0001', 'pane-0001', '../../etc', 'a'.repeat(33), 42, null]) {
+    assert.equal(isPaneId(bad), false, `refuses ${String(bad)}`);
+  }
 });

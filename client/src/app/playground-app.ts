@@ -6,6 +6,8 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { SessionView } from '../../../common/api';
 import { t } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
+import { confirmStyles } from '../ui/confirm-styles';
+import { statusDotStyles } from '../ui/status-dot-styles';
 import {
   alertIcon,
   engineIcon,
@@ -18,8 +20,9 @@ import {
 } from '../ui/icons';
 import { ApiError, createSessionApi, waitUntilSettled, type SessionApi } from '../sessions/session-client';
 import { TokenStore, browserStorage } from '../sessions/token-store';
-import '../terminals/terminal-pane';
-import type { PaneState, PaneStateDetail, SessionGoneDetail, TerminalPane } from '../terminals/terminal-pane';
+import '../terminals/terminal-workspace';
+import type { PaneState, PaneStateDetail, SessionGoneDetail } from '../terminals/terminal-pane';
+import type { HostEventDetail, TerminalWorkspace } from '../terminals/terminal-workspace';
 import {
   formatRemaining,
   hasLiveSession,
@@ -52,6 +55,8 @@ declare global {
 export class PlaygroundApp extends LitElement {
   static override styles = [
     sharedStyles,
+    confirmStyles,
+    statusDotStyles,
     css`
       :host {
         display: flex;
@@ -122,21 +127,6 @@ export class PlaygroundApp extends LitElement {
         background: var(--surface-2);
         border: 1px solid var(--border-strong);
         box-shadow: 0 16px 40px rgba(0, 0, 0, 0.5);
-      }
-      .confirm h2 {
-        margin: 0 0 6px;
-        font-size: 15px;
-      }
-      .confirm p {
-        margin: 0 0 14px;
-        color: var(--text-muted);
-        font-size: 14px;
-        line-height: 1.45;
-      }
-      .confirm .row {
-        display: flex;
-        justify-content: flex-end;
-        gap: 8px;
       }
 
       /* Workspace: an optional lesson column beside the stage */
@@ -420,29 +410,6 @@ export class PlaygroundApp extends LitElement {
         font-weight: 500;
         white-space: nowrap;
       }
-      .dot {
-        width: 8px;
-        height: 8px;
-        border-radius: 50%;
-        background: var(--text-muted);
-        flex: none;
-      }
-      .dot[data-tone='ok'] {
-        background: var(--success);
-        box-shadow: 0 0 0 3px rgba(63, 185, 80, 0.2);
-      }
-      .dot[data-tone='busy'] {
-        background: var(--warning);
-        animation: pulse 1.2s ease-in-out infinite;
-      }
-      .dot[data-tone='bad'] {
-        background: var(--danger);
-      }
-      @keyframes pulse {
-        50% {
-          opacity: 0.35;
-        }
-      }
       .expiry.soon {
         color: var(--warning);
         font-weight: 600;
@@ -452,7 +419,7 @@ export class PlaygroundApp extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
-      terminal-pane {
+      terminal-workspace {
         flex: 1;
       }
 
@@ -531,7 +498,7 @@ export class PlaygroundApp extends LitElement {
   @state() private hasSide = false;
   @state() private now = Date.now();
 
-  @query('terminal-pane') private pane?: TerminalPane;
+  @query('terminal-workspace') private workspace?: TerminalWorkspace;
 
   private readonly api: SessionApi = createSessionApi({ messages: t });
   private readonly store = new TokenStore(browserStorage());
@@ -566,9 +533,9 @@ export class PlaygroundApp extends LitElement {
     document.removeEventListener('pointerdown', this.onPointerDown);
   }
 
-  /** The terminal's text (see TerminalPane.terminalText), '' when no terminal is shown. */
+  /** The active terminal's text (see TerminalWorkspace.terminalText), '' when none is shown. */
   terminalText(): string {
-    return this.pane?.terminalText() ?? '';
+    return this.workspace?.terminalText() ?? '';
   }
 
   // ----- Session lifecycle -----
@@ -740,6 +707,25 @@ export class PlaygroundApp extends LitElement {
     }
   }
 
+  /** Adds or removes a host, then follows the session until no host is starting. */
+  private async changeHosts(
+    call: (creds: { id: string; token: string }) => Promise<SessionView>,
+  ): Promise<void> {
+    const creds = this.creds;
+    if (!creds) return;
+    try {
+      let session = await call(creds);
+      while (this.creds === creds) {
+        this.onSession(session);
+        if (!Object.values(session.hostStates).some((h) => h.state === 'starting')) break;
+        await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
+        session = await this.api.get(creds.id, creds.token);
+      }
+    } catch (err) {
+      console.warn('changing the hosts failed', err);
+    }
+  }
+
   // ----- Events -----
 
   private onPaneState(e: CustomEvent<PaneStateDetail>): void {
@@ -747,7 +733,7 @@ export class PlaygroundApp extends LitElement {
     this.paneHost = e.detail.host || SHELL_HOST;
     if (e.detail.state === 'ready' && this.focusOnReady) {
       this.focusOnReady = false;
-      this.pane?.focusTerminal();
+      this.workspace?.focusActive();
     }
     // A lost connection may mean the sandbox is gone (expired, or the server restarted).
     if (e.detail.state === 'reconnecting') void this.checkSession();
@@ -996,14 +982,19 @@ appears to be working correctly.</span>
       </div>
       ${
         creds
-          ? html`<terminal-pane
+          ? html`<terminal-workspace
               session-id=${creds.id}
               .token=${creds.token}
-              host=${SHELL_HOST}
+              .hosts=${session.hosts}
+              .hostStates=${session.hostStates}
+              .maxHosts=${session.maxHosts}
               renderer=${RENDERER}
               @pane-state=${this.onPaneState}
               @session-gone=${this.onSessionGone}
-            ></terminal-pane>`
+              @add-host=${() => void this.changeHosts((c) => this.api.addHost(c.id, c.token))}
+              @remove-host=${(e: CustomEvent<HostEventDetail>) =>
+                void this.changeHosts((c) => this.api.removeHost(c.id, c.token, e.detail.host))}
+            ></terminal-workspace>`
           : nothing
       }
     </div>`;

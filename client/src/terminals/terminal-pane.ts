@@ -11,9 +11,11 @@ import type { TerminalSize } from '../../../common/protocol';
 import { t } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
 import { alertIcon, refreshIcon } from '../ui/icons';
-import { TerminalConnection, type CloseInfo } from './terminal-connection';
+import { TerminalConnection, type CloseInfo, type ConnectionHandlers } from './terminal-connection';
+import { clipboardShortcut, isMacPlatform, readClipboard, writeClipboard } from './terminal-clipboard';
 import { closeDisposition, closeMessage, MAX_RECONNECT_ATTEMPTS, reconnectDelay } from './close-policy';
 import { terminalUrl } from './terminal-url';
+import { tw } from './workspace-strings';
 import { terminalFontFamily, terminalFontSize, terminalTheme } from './terminal-theme';
 
 /** What the pane is doing; mirrored in its data-state attribute. */
@@ -23,6 +25,12 @@ export interface PaneStateDetail {
   state: PaneState;
   host: string;
   message: string;
+  /** The close code when state is 'closed' (e.g. 4429, too many terminals). */
+  code?: number;
+}
+
+export interface PaneTitleDetail {
+  title: string;
 }
 
 export interface SessionGoneDetail {
@@ -36,12 +44,23 @@ declare global {
   }
   interface HTMLElementEventMap {
     'pane-state': CustomEvent<PaneStateDetail>;
+    'pane-title': CustomEvent<PaneTitleDetail>;
     'session-gone': CustomEvent<SessionGoneDetail>;
   }
 }
 
 const RESIZE_DEBOUNCE_MS = 60;
+const COPY_ON_SELECT_MS = 150;
+/** Another page opened this pane's shell (close code TakenOver): this one gives way. */
+const TAKEN_OVER = 4409;
+/** Form feed: asks the shell to redraw its prompt at the top of a cleared screen. */
+const CTRL_L = '\x0c';
+const CTRL_C = '\x03';
 const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
+
+/** The terminal URL with the pane's id, so the server can reattach its shell. */
+const paneUrl = (url: string, paneId: string): string =>
+  paneId && !/[?&]pane=/.test(url) ? `${url}&pane=${encodeURIComponent(paneId)}` : url;
 
 @customElement('terminal-pane')
 export class TerminalPane extends LitElement {
@@ -148,7 +167,8 @@ export class TerminalPane extends LitElement {
       }
       .notice {
         position: absolute;
-        top: 10px;
+        /* Below the workspace's host label in the top right corner. */
+        top: 38px;
         right: 14px;
         max-width: min(480px, calc(100% - 28px));
         padding: 8px 12px;
@@ -157,6 +177,10 @@ export class TerminalPane extends LitElement {
         border: 1px solid rgba(248, 81, 73, 0.5);
         color: var(--text);
         font-size: 13px;
+      }
+      .notice.info {
+        background: rgba(56, 139, 253, 0.16);
+        border-color: rgba(56, 139, 253, 0.5);
       }
     `,
   ];
@@ -169,12 +193,19 @@ export class TerminalPane extends LitElement {
   @property() host = 'docker';
   /** 'auto' tries WebGL and falls back to the DOM renderer; 'dom' never tries WebGL. */
   @property() renderer: 'auto' | 'dom' = 'auto';
+  /** The pane's stable id: the server keeps its shell under it and replays it on reconnect. */
+  @property({ attribute: 'pane-id' }) paneId = '';
+  /** Font size in px; 0 follows the viewport (a little smaller on phones). */
+  @property({ type: Number, attribute: false }) fontSize = 0;
+  /** Only shown panes hold a WebGL context (browsers keep about 16 in all). */
+  @property({ type: Boolean, attribute: false }) visible = true;
 
   @state() private paneState: PaneState = 'connecting';
   @state() private message = '';
   @state() private attempt = 0;
   @state() private exitCode: number | null = null;
   @state() private serverNotice = '';
+  @state() private hint = '';
 
   @query('.term') private termHost!: HTMLDivElement;
 
@@ -190,6 +221,14 @@ export class TerminalPane extends LitElement {
   /** The host the server says the shell runs on (normally equal to `host`). */
   private shellHost = '';
   private focusedOnce = false;
+  /** The code of the close that put the pane in 'closed'. */
+  private closeCode: number | undefined;
+  /** Text sent before the shell was ready, typed in once it is. */
+  private pendingInput: string[] = [];
+  /** The WebGL context was lost once: this pane stays on the DOM renderer. */
+  private webglLost = false;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
+  private shellTitle = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -208,15 +247,80 @@ export class TerminalPane extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const credentialsChanged =
-      (changed.has('sessionId') && changed.get('sessionId') !== undefined) ||
-      (changed.has('token') && changed.get('token') !== undefined) ||
-      (changed.has('host') && changed.get('host') !== undefined);
+    const credentialsChanged = (['sessionId', 'token', 'host', 'paneId'] as const).some(
+      (key) => changed.has(key) && changed.get(key) !== undefined,
+    );
     if (credentialsChanged && this.term) {
       this.term.reset();
       this.attempt = 0;
       this.connect();
     }
+    if (changed.has('fontSize') && this.term) this.applyFontSize();
+    if (changed.has('visible') && this.term) {
+      if (this.visible) {
+        this.loadWebgl();
+        this.fit();
+      } else {
+        this.releaseWebgl();
+      }
+    }
+  }
+
+  /** What the pane is doing now. */
+  get state(): PaneState {
+    return this.paneState;
+  }
+
+  /** The title the shell set (OSC 0/2), '' when none. */
+  get shellTitleText(): string {
+    return this.shellTitle;
+  }
+
+  /** Types text into the shell as if the learner had; held until the shell is ready. */
+  sendText(text: string): void {
+    if (this.paneState === 'ready' && this.conn) this.conn.sendText(text);
+    else this.pendingInput.push(text);
+  }
+
+  /** Interrupts what runs in the shell (Ctrl-C). */
+  interrupt(): void {
+    this.sendText(CTRL_C);
+  }
+
+  /** Pastes text as xterm does (bracketed when the shell asked for it), whole and in order. */
+  paste(text: string): void {
+    if (this.paneState === 'ready') this.term?.paste(text);
+  }
+
+  /** Copies the selection to the clipboard; false when there is none or the browser refused. */
+  async copySelection(): Promise<boolean> {
+    const text = this.term?.getSelection() ?? '';
+    if (!text) return false;
+    const ok = await writeClipboard(text);
+    if (!ok) this.showHint(tw.copyBlocked);
+    return ok;
+  }
+
+  /** Pastes what the clipboard holds; shows how to paste instead when reading is not allowed. */
+  async pasteFromClipboard(): Promise<void> {
+    const text = await readClipboard();
+    if (text === null) this.showHint(tw.pasteBlocked);
+    else if (text) this.paste(text);
+  }
+
+  /** Clears the scrollback and the screen, and lets the shell redraw its prompt. */
+  clear(): void {
+    this.term?.clear();
+    if (this.paneState === 'ready') this.conn?.sendText(CTRL_L);
+  }
+
+  /** Ends this pane's shell on purpose (the learner closed the tab): no reconnect, no replay. */
+  closeShell(): void {
+    clearTimeout(this.reconnectTimer);
+    const conn = this.conn as (TerminalConnection & { closePane?: () => void }) | null;
+    this.conn = null;
+    if (conn?.closePane) conn.closePane();
+    else conn?.close();
   }
 
   /** The active buffer's lines joined with "\n", trailing blank lines left out (for tests). */
@@ -259,6 +363,7 @@ export class TerminalPane extends LitElement {
           ? html`<div class="notice" role="alert">${this.serverNotice}</div>`
           : nothing
       }
+      ${this.hint ? html`<div class="notice info" role="status">${this.hint}</div>` : nothing}
     `;
   }
 
@@ -301,7 +406,7 @@ export class TerminalPane extends LitElement {
     const host = this.termHost;
     const term = new Terminal({
       fontFamily: terminalFontFamily,
-      fontSize: terminalFontSize(window.innerWidth),
+      fontSize: this.effectiveFontSize(),
       lineHeight: 1.15,
       theme: terminalTheme,
       cursorBlink: true,
@@ -309,7 +414,8 @@ export class TerminalPane extends LitElement {
       allowProposedApi: false,
       disableStdin: true,
       macOptionIsMeta: true,
-      rightClickSelectsWord: true,
+      // Right-click pastes (see onContextMenu); selecting copies.
+      rightClickSelectsWord: false,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -324,14 +430,43 @@ export class TerminalPane extends LitElement {
 
     this.loadWebgl();
 
-    // After the shell exited, Enter opens a new one (input is otherwise off then).
+    const isMac = isMacPlatform();
     term.attachCustomKeyEventHandler((ev) => {
+      // After the shell exited, Enter opens a new one (input is otherwise off then).
       if (this.paneState === 'exited' && ev.type === 'keydown' && ev.key === 'Enter') {
         ev.preventDefault();
         this.reconnect();
         return false;
       }
+      const action = clipboardShortcut(ev, isMac, term.hasSelection());
+      if (action === 'copy') {
+        ev.preventDefault();
+        void this.copySelection();
+        return false;
+      }
+      // Paste keys go on to the browser's own paste event, which xterm handles; only the
+      // key itself must not reach the shell.
+      if (action === 'paste') return false;
       return true;
+    });
+
+    let copyTimer: ReturnType<typeof setTimeout> | undefined;
+    const selectionSub = term.onSelectionChange(() => {
+      clearTimeout(copyTimer);
+      copyTimer = setTimeout(() => {
+        const text = term.getSelection();
+        if (text) void writeClipboard(text);
+      }, COPY_ON_SELECT_MS);
+    });
+    const onContextMenu = (ev: MouseEvent) => {
+      ev.preventDefault();
+      void this.pasteFromClipboard();
+    };
+    host.addEventListener('contextmenu', onContextMenu);
+    this.cleanups.push(() => {
+      clearTimeout(copyTimer);
+      selectionSub.dispose();
+      host.removeEventListener('contextmenu', onContextMenu);
     });
 
     const subs = [
@@ -360,13 +495,7 @@ export class TerminalPane extends LitElement {
       if (this.conn?.isOpen) this.setPaneState('ready');
       else this.reconnect();
     };
-    const onViewport = () => {
-      const size = terminalFontSize(window.innerWidth);
-      if (term.options.fontSize !== size) {
-        term.options.fontSize = size;
-        this.fit();
-      }
-    };
+    const onViewport = () => this.applyFontSize();
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
     window.addEventListener('resize', onViewport);
@@ -379,9 +508,11 @@ export class TerminalPane extends LitElement {
     this.cleanups.push(() => {
       clearTimeout(this.reconnectTimer);
       clearTimeout(this.noticeTimer);
+      clearTimeout(this.hintTimer);
       this.conn?.close();
       this.conn = null;
     });
+    this.cleanups.push(() => this.releaseWebgl());
 
     this.fit();
     this.connect();
@@ -400,38 +531,66 @@ export class TerminalPane extends LitElement {
     }
   }
 
+  /** Gives a shown pane the WebGL renderer, unless it is off, failed, or already there. */
   private loadWebgl(): void {
     const term = this.term;
-    if (!term || this.renderer === 'dom') return;
+    if (!term || this.webgl || !this.visible || this.webglLost || this.renderer === 'dom') return;
     let addon: WebglAddon;
     try {
       addon = new WebglAddon();
       term.loadAddon(addon);
     } catch (err) {
       console.info('WebGL renderer unavailable, using the DOM renderer', err);
+      this.webglLost = true;
       return;
     }
     this.webgl = addon;
-    const drop = () => {
-      if (this.webgl !== addon) return;
-      this.webgl = null;
-      lossSub.dispose();
-      addon.dispose();
-    };
     // A lost context (too many WebGL pages, GPU reset) falls back to the DOM renderer.
     const lossSub = addon.onContextLoss(() => {
       console.info('WebGL context lost, using the DOM renderer');
-      drop();
+      this.webglLost = true;
+      this.dropWebgl();
     });
-    this.cleanups.push(() => {
-      if (this.webgl !== addon) return;
-      // Disposing the addon does not free its context; give it back to the browser first.
-      for (const canvas of Array.from(this.termHost?.querySelectorAll('canvas') ?? [])) {
-        const gl = canvas.getContext('webgl2');
-        gl?.getExtension('WEBGL_lose_context')?.loseContext();
-      }
-      drop();
-    });
+    this.webglLossSub = lossSub;
+  }
+
+  private webglLossSub: { dispose(): void } | null = null;
+
+  private dropWebgl(): void {
+    const addon = this.webgl;
+    this.webgl = null;
+    this.webglLossSub?.dispose();
+    this.webglLossSub = null;
+    addon?.dispose();
+  }
+
+  /** Hands the WebGL context back (a hidden tab, or the pane going away) and draws with the DOM. */
+  private releaseWebgl(): void {
+    if (!this.webgl) return;
+    // Disposing the addon does not free its context; give it back to the browser first.
+    for (const canvas of Array.from(this.termHost?.querySelectorAll('canvas') ?? [])) {
+      const gl = canvas.getContext('webgl2');
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+    this.dropWebgl();
+  }
+
+  private effectiveFontSize(): number {
+    return this.fontSize > 0 ? this.fontSize : terminalFontSize(window.innerWidth);
+  }
+
+  private applyFontSize(): void {
+    const term = this.term;
+    const size = this.effectiveFontSize();
+    if (!term || term.options.fontSize === size) return;
+    term.options.fontSize = size;
+    this.fit();
+  }
+
+  private showHint(text: string): void {
+    this.hint = text;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => (this.hint = ''), 4000);
   }
 
   /** Fits the terminal to the pane; xterm's onResize then tells the server. */
@@ -463,37 +622,45 @@ export class TerminalPane extends LitElement {
     this.shellHost = '';
     this.setPaneState(this.attempt > 0 ? 'reconnecting' : 'connecting');
 
+    // `title` is the connection's title handler (OSC 0/2 from the shell).
+    const handlers: ConnectionHandlers & { title?(title: string): void } = {
+      output: (data) => {
+        if (this.conn !== conn) return;
+        if (this.paneState === 'connecting' || this.paneState === 'reconnecting') this.markReady();
+        term.write(data, () => conn.rendered(data.length));
+      },
+      status: (status) => {
+        if (this.conn !== conn) return;
+        if (status.host) this.shellHost = status.host;
+        // A live shell's screen is replayed next: draw it on a clean terminal.
+        if ((status as { attach?: string }).attach === 'reattached') term.reset();
+        if (status.state === 'ready') this.markReady();
+      },
+      title: (title) => {
+        if (this.conn !== conn) return;
+        this.setTitle(title);
+      },
+      exit: (code) => {
+        if (this.conn !== conn) return;
+        this.exitCode = code;
+        this.setPaneState('exited');
+      },
+      error: (message) => {
+        if (this.conn !== conn) return;
+        this.lastServerError = message;
+        this.showNotice(message);
+      },
+      close: (info) => {
+        if (this.conn !== conn) return;
+        this.conn = null;
+        this.onClose(info);
+      },
+    };
     const conn: TerminalConnection = new TerminalConnection({
-      url: terminalUrl(window.location, this.sessionId, this.host),
+      url: paneUrl(terminalUrl(window.location, this.sessionId, this.host), this.paneId),
       token: this.token,
       initialSize: () => this.currentSize(),
-      handlers: {
-        output: (data) => {
-          if (this.conn !== conn) return;
-          if (this.paneState === 'connecting' || this.paneState === 'reconnecting') this.markReady();
-          term.write(data, () => conn.rendered(data.length));
-        },
-        status: (status) => {
-          if (this.conn !== conn) return;
-          if (status.host) this.shellHost = status.host;
-          if (status.state === 'ready') this.markReady();
-        },
-        exit: (code) => {
-          if (this.conn !== conn) return;
-          this.exitCode = code;
-          this.setPaneState('exited');
-        },
-        error: (message) => {
-          if (this.conn !== conn) return;
-          this.lastServerError = message;
-          this.showNotice(message);
-        },
-        close: (info) => {
-          if (this.conn !== conn) return;
-          this.conn = null;
-          this.onClose(info);
-        },
-      },
+      handlers,
     });
     this.conn = conn;
     conn.connect();
@@ -503,6 +670,9 @@ export class TerminalPane extends LitElement {
     if (this.paneState === 'ready') return;
     this.attempt = 0;
     this.setPaneState(navigator.onLine === false ? 'offline' : 'ready');
+    if ((this.paneState as PaneState) === 'ready' && this.conn) {
+      for (const text of this.pendingInput.splice(0)) this.conn.sendText(text);
+    }
     if (!this.focusedOnce) {
       this.focusedOnce = true;
       const active = document.activeElement;
@@ -512,6 +682,12 @@ export class TerminalPane extends LitElement {
 
   private onClose(info: CloseInfo): void {
     if (this.paneState === 'exited') return;
+    this.closeCode = info.code;
+    if (info.code === TAKEN_OVER) {
+      this.message = info.reason || tw.takenOver;
+      this.setPaneState('closed');
+      return;
+    }
     const text = closeMessage(
       info.code,
       info.reason || this.lastServerError,
@@ -561,7 +737,16 @@ export class TerminalPane extends LitElement {
     this.noticeTimer = setTimeout(() => (this.serverNotice = ''), 8000);
   }
 
+  private setTitle(title: string): void {
+    if (title === this.shellTitle) return;
+    this.shellTitle = title;
+    this.dispatchEvent(
+      new CustomEvent<PaneTitleDetail>('pane-title', { detail: { title }, bubbles: true, composed: true }),
+    );
+  }
+
   private setPaneState(next: PaneState): void {
+    if (next !== 'closed') this.closeCode = undefined;
     const changed = next !== this.paneState;
     this.paneState = next;
     this.setAttribute('data-state', next);
@@ -570,7 +755,12 @@ export class TerminalPane extends LitElement {
     if (changed || next === 'reconnecting') {
       this.dispatchEvent(
         new CustomEvent<PaneStateDetail>('pane-state', {
-          detail: { state: next, host: this.shellHost || this.host, message: this.message },
+          detail: {
+            state: next,
+            host: this.shellHost || this.host,
+            message: this.message,
+            ...(next === 'closed' && this.closeCode !== undefined ? { code: this.closeCode } : {}),
+          },
           bubbles: true,
           composed: true,
         }),

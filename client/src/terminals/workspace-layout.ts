@@ -2,6 +2,8 @@
 // one is active and whether two are shown side by side. No DOM: every change is a pure
 // function from one layout to the next, so it can be tested and saved as JSON.
 
+import { PANE_ID_PATTERN } from '../../../common/protocol';
+
 /** One terminal pane: a shell on one host. */
 export interface PaneSpec {
   /** Stable random id: the server keeps the shell under it, so a reload gets it back. */
@@ -148,10 +150,8 @@ export function serializeLayout(layout: WorkspaceLayout): string {
   return JSON.stringify(saved);
 }
 
-const PANE_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** A valid pane id: letters, digits, '-' and '_', 8 to 64 long. */
-export const isPaneId = (id: unknown): id is string => typeof id === 'string' && PANE_ID.test(id);
+/** A pane id the server accepts. */
+export const isPaneId = (id: unknown): id is string => typeof id === 'string' && PANE_ID_PATTERN.test(id);
 
 /**
  * Reads a saved layout, keeping only well-formed panes on hosts that still exist and at
@@ -210,13 +210,3 @@ export function initialLayout(
     ? normalize({ ...layout, active: first.id, split: layout.panes.length > 1, partner: null })
     : layout;
 }
-
-/** A fresh random pane id (128 bits, hex). */
-export function newPaneId(
-  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
-): string {
-  return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** localStorage key of a session's layout. */
-export const layoutStorageKey = (sessionId: string): string => `playground.workspace.${sessionId}`;

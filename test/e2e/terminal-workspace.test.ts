@@ -1,0 +1,161 @@
+// The terminal workspace in a real browser: two hosts, a pane on each, the hosts reach each
+// other by name, and a reload brings both panes (and their screens) back.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningPlayground } from '../../server/app.js';
+import { startTestPlayground } from '../support/playground.js';
+import { launchChromium } from '../support/browser.js';
+
+let pg: RunningPlayground;
+let existing: Set<string>;
+let browser: Browser;
+let page: Page;
+const SHOTS = 'test-results';
+
+before(async () => {
+  pg = await startTestPlayground();
+  existing = new Set((await pg.sandboxes.list()).map((s) => s.sessionId));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pg.url });
+  page = await context.newPage();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  // Only what this test made: other sessions on the engine are not ours to end.
+  for (const s of await pg.sandboxes.list())
+    if (!existing.has(s.sessionId)) await pg.sandboxes.destroy(s.sessionId);
+  await pg?.close();
+});
+
+/** Calls a method of the page's <terminal-workspace>. */
+function workspace<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([fn, args]) => {
+      const app = document.querySelector('playground-app');
+      const ws = app?.shadowRoot?.querySelector('terminal-workspace') as unknown as Record<
+        string,
+        (...a: unknown[]) => unknown
+      > | null;
+      if (!ws) throw new Error('no terminal workspace on the page');
+      return ws[fn as string]!(...(args as unknown[])) as T;
+    },
+    [fn, args] as const,
+  );
+}
+
+/** The workspace's panes as it reports them. */
+function panes(page: Page): Promise<{ number: number; host: string; visible: boolean }[]> {
+  return page.evaluate(() => {
+    const app = document.querySelector('playground-app');
+    const ws = app?.shadowRoot?.querySelector('terminal-workspace');
+    return ws ? ws.panes : [];
+  });
+}
+
+/** Waits (bounded) until terminal pane `n` shows text matching pattern. */
+async function waitForPane(page: Page, n: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await workspace<string>(page, 'terminalText', n);
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`pane ${n} never showed ${pattern}; it shows:\n${text.slice(-800)}`);
+}
+
+const readyTab = (host: string) => `.tab[data-host="${host}"][data-state="ready"]`;
+
+test('a second host gets a pane of its own, and node1 reaches node2 by name', async () => {
+  await page.goto(pg.url);
+  await page.locator('[data-action="start"]').first().click();
+  await page.locator(readyTab('node1')).waitFor({ timeout: 90_000 });
+  await waitForPane(page, 1, /[#$] $/m);
+
+  await page.locator('[data-action="add-host"]').click();
+  await page.locator('.chip[data-host="node2"]').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/workspace-host-starting.png` });
+  // When node2 is ready the workspace opens a pane on it by itself.
+  await page.locator(readyTab('node2')).waitFor({ timeout: 90_000 });
+  assert.deepEqual(
+    (await panes(page)).map((p) => [p.number, p.host]),
+    [
+      [1, 'node1'],
+      [2, 'node2'],
+    ],
+  );
+  await waitForPane(page, 2, /[#$] $/m);
+  await workspace(page, 'runInPane', 2, 'echo "on $(hostname)"');
+  await waitForPane(page, 2, /^on \S+\s*$/m);
+
+  await workspace(page, 'runInPane', 1, 'ping -c 1 node2');
+  const text = await waitForPane(page, 1, /packets? received|packet loss|bad address|unknown host/, 30_000);
+  assert.match(text, /PING node2 \(\d+\.\d+\.\d+\.\d+\)/);
+  assert.match(text, /1 packets transmitted, 1 received, 0% packet loss/);
+
+  await page.locator('[data-action="split"]').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/workspace-split.png` });
+});
+
+test('a reload brings both panes back with their screens', async () => {
+  const before = await page.evaluate(() =>
+    Object.entries(localStorage).filter(([k]) => k.startsWith('playground.workspace.')),
+  );
+  assert.equal(before.length, 1, 'the layout is saved for the session');
+  await page.reload();
+  await page.locator(readyTab('node1')).waitFor({ timeout: 30_000 });
+  await page.locator(readyTab('node2')).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.tab').count(), 2);
+  // The server replays each shell's screen into the pane with the same id.
+  await waitForPane(page, 1, /1 received, 0% packet loss/);
+  await waitForPane(page, 2, /^on \S+\s*$/m);
+  await workspace(page, 'runInPane', 1, 'echo still-here');
+  await waitForPane(page, 1, /^still-here\s*$/m);
+  await page.screenshot({ path: `${SHOTS}/workspace-reloaded.png` });
+});
+
+test('Ctrl-C first stops what runs in a pane; a pane opened by number appears', async () => {
+  await workspace(page, 'runInPane', 2, 'sleep 600');
+  await workspace(page, 'runInPane', 2, 'echo interrupted-ok', { interrupt: true });
+  await waitForPane(page, 2, /^interrupted-ok\s*$/m);
+  await workspace(page, 'runInPane', 3, 'echo third-pane');
+  await waitForPane(page, 3, /^third-pane\s*$/m);
+  assert.equal(await page.locator('.tab').count(), 3);
+});
+
+test('closing a tab ends its shell; removing a host closes its panes', async () => {
+  await page.locator('.tab[data-pane="3"] [data-action="close-pane"]').click();
+  assert.equal(await page.locator('.tab').count(), 2);
+  await page.locator('.chip[data-host="node2"] [data-action="remove-host"]').click();
+  await page.locator('[data-action="confirm-remove-host"]').click();
+  await page.locator('.chip[data-host="node2"]').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await page.locator('.tab').count(), 1);
+  assert.equal(await page.locator('.tab[data-host="node2"]').count(), 0);
+});
+
+test('a large paste arrives whole, in the bracketed paste mode, by right-click', async () => {
+  // 40 KB in one paste: several 16 KiB input frames. Bash wraps it in bracketed paste
+  // markers; a marker cut between frames would leave the prompt in paste mode or show
+  // "[201~", and the count would differ.
+  const word = Array.from({ length: 8000 }, (_, i) => String(i % 10).repeat(5)).join('');
+  await workspace(page, 'runInPane', 1, 'clear');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `echo ${word} | wc -c`);
+  await page.locator('terminal-pane[data-state="ready"] .term').first().click({ button: 'right' });
+  await waitForPane(page, 1, /wc -c\s*$/);
+  await page.keyboard.press('Enter');
+  await waitForPane(page, 1, new RegExp(`^${word.length + 1}\\s*$`, 'm'));
+});
+
+test('the page fits a phone, with tabs only', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(500);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll (overflow ${overflow}px)`);
+  await page.screenshot({ path: `${SHOTS}/workspace-mobile.png` });
+});

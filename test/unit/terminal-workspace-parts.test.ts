@@ -1,0 +1,116 @@
+// The workspace's small pure parts: clipboard keys, saved preferences, a big paste in frames.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clipboardShortcut, type KeyLike } from '../../client/src/terminals/terminal-clipboard';
+import {
+  clampFontSize,
+  loadFontSize,
+  loadLayoutJson,
+  MAX_FONT_SIZE,
+  MIN_FONT_SIZE,
+  saveFontSize,
+  saveLayoutJson,
+  type PrefStorage,
+} from '../../client/src/terminals/workspace-storage';
+import { chunkInput, encodeText, INPUT_CHUNK_BYTES } from '../../client/src/terminals/input-chunks';
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  type: 'keydown',
+  key: k,
+  ctrlKey: false,
+  shiftKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
+
+test('Ctrl+Shift+C copies and Ctrl+Shift+V pastes; plain Ctrl+C and Ctrl+V stay the shell’s', () => {
+  assert.equal(clipboardShortcut(key('C', { ctrlKey: true, shiftKey: true }), false, false), 'copy');
+  assert.equal(clipboardShortcut(key('V', { ctrlKey: true, shiftKey: true }), false, false), 'paste');
+  assert.equal(clipboardShortcut(key('c', { ctrlKey: true }), false, true), null);
+  assert.equal(clipboardShortcut(key('v', { ctrlKey: true }), false, false), null);
+  assert.equal(
+    clipboardShortcut(key('C', { ctrlKey: true, shiftKey: true, type: 'keyup' }), false, true),
+    null,
+  );
+  assert.equal(
+    clipboardShortcut(key('C', { ctrlKey: true, shiftKey: true, altKey: true }), false, true),
+    null,
+  );
+});
+
+test('on a Mac, Cmd+V pastes and Cmd+C copies only a selection', () => {
+  assert.equal(clipboardShortcut(key('v', { metaKey: true }), true, false), 'paste');
+  assert.equal(clipboardShortcut(key('c', { metaKey: true }), true, true), 'copy');
+  assert.equal(clipboardShortcut(key('c', { metaKey: true }), true, false), null);
+  assert.equal(clipboardShortcut(key('v', { metaKey: true }), false, false), null, 'not a Mac');
+});
+
+class MapStorage implements PrefStorage {
+  readonly map = new Map<string, string>();
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+test('the font size is saved clamped, and bad or missing values fall back', () => {
+  const s = new MapStorage();
+  assert.equal(loadFontSize(s, 0), 0);
+  saveFontSize(s, 16);
+  assert.equal(loadFontSize(s, 0), 16);
+  saveFontSize(s, 500);
+  assert.equal(loadFontSize(s, 0), MAX_FONT_SIZE);
+  assert.equal(clampFontSize(1), MIN_FONT_SIZE);
+  s.map.set('playground.terminal.fontSize', 'huge');
+  assert.equal(loadFontSize(s, 13), 13);
+  assert.equal(loadFontSize(null, 13), 13);
+});
+
+test('storage that throws (private mode, quota) loses the preference, not the page', () => {
+  const broken: PrefStorage = {
+    getItem: () => {
+      throw new Error('denied');
+    },
+    setItem: () => {
+      throw new Error('quota');
+    },
+  };
+  assert.equal(loadFontSize(broken, 14), 14);
+  assert.doesNotThrow(() => saveFontSize(broken, 15));
+  assert.equal(loadLayoutJson(broken, 'abc'), null);
+  assert.doesNotThrow(() => saveLayoutJson(broken, 'abc', '{}'));
+});
+
+test('layouts are kept per session', () => {
+  const s = new MapStorage();
+  saveLayoutJson(s, 'one', '{"a":1}');
+  saveLayoutJson(s, 'two', '{"b":2}');
+  assert.equal(loadLayoutJson(s, 'one'), '{"a":1}');
+  assert.equal(loadLayoutJson(s, 'two'), '{"b":2}');
+  assert.equal(loadLayoutJson(s, 'three'), null);
+});
+
+test('a big bracketed paste goes out whole, in order, with both markers in one frame each', () => {
+  const START = '\x1b[200~';
+  const END = '\x1b[201~';
+  // Place the end marker across the first 16 KiB boundary, and fill with multi-byte text.
+  for (const fill of ['x', 'é', '€']) {
+    const bodyBytes = INPUT_CHUNK_BYTES - START.length - 3;
+    const body = fill.repeat(Math.ceil(bodyBytes / encodeText(fill).length));
+    const pasted = `${START}${body}${END}${START}${body.repeat(3)}${END}`;
+    const bytes = encodeText(pasted);
+    const chunks = chunkInput(bytes);
+    assert.ok(chunks.length > 1);
+    assert.ok(chunks.every((c) => c.length <= INPUT_CHUNK_BYTES));
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const texts = chunks.map((c) => decoder.decode(c)); // throws if a character was cut
+    assert.equal(texts.join(''), pasted, 'whole and in order');
+    // Joined with a separator, a marker cut between frames would no longer be found.
+    const framed = texts.join('|');
+    const count = (marker: string) => framed.split(marker).length - 1;
+    assert.deepEqual([count(START), count(END)], [2, 2], `no marker split between frames (${fill})`);
+  }
+});
