@@ -12,6 +12,9 @@ export interface PaneOwner extends TerminalSink {
   close(code: number, reason: string): void;
 }
 
+/** WebSocket close code 1001: the server is going away (pages reconnect). */
+const GOING_AWAY = 1001;
+
 export interface RegistryOptions {
   /** How long a shell with no socket lives on, waiting for its pane to reattach. */
   graceMs: number;
@@ -96,23 +99,31 @@ export class TerminalRegistry {
   }
 
   /** The session ended: its sockets are closed and its shells ended at once. */
-  async closeSession(sessionId: string): Promise<void> {
+  async closeSession(
+    sessionId: string,
+    code: number = CloseCode.SandboxGone,
+    reason = 'The session has ended.',
+  ): Promise<void> {
     const panes = this.sessions.get(sessionId);
     if (!panes) return;
     this.sessions.delete(sessionId);
     await Promise.all(
       [...panes.values()].map((entry) => {
         this.cancelGrace(entry);
-        entry.owner?.close(CloseCode.SandboxGone, 'The session has ended.');
+        entry.owner?.close(code, reason);
         entry.owner = null;
         return entry.terminal?.close();
       }),
     );
   }
 
-  /** Ends every shell (the server is stopping). */
+  /**
+   * Ends every shell: the server is stopping. Sockets get "going away", which pages retry:
+   * the sessions live on in their sandboxes for a restarted server.
+   */
   async closeAll(): Promise<void> {
-    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
+    const going = 'The server is restarting.';
+    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id, GOING_AWAY, going)));
   }
 
   private claimFor(entry: PaneEntry, owner: PaneOwner): PaneClaim {

@@ -307,3 +307,14 @@ test('the alternate screen (vi, top) is replayed as the alternate screen', async
   assert.ok(alt > replay.indexOf('$ top'), 'the normal screen first, then the switch');
   assert.ok(replay.indexOf('Tasks: 3 total') > alt, 'top is drawn on the alternate screen');
 });
+
+test('a stopping server ends every shell and tells pages to come back', async () => {
+  const s = setup();
+  const a = await openPane(s, 'stop01');
+  const b = await openPane(s, 'stop02', 'sess2');
+  await s.registry.closeAll();
+  assert.deepEqual(a.owner.closedWith?.[0], 1001);
+  assert.deepEqual(b.owner.closedWith?.[0], 1001);
+  assert.ok(s.backends.every((x) => x.closed));
+  assert.equal(s.registry.count('sess1') + s.registry.count('sess2'), 0);
+});
