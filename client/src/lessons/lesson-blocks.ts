@@ -36,6 +36,7 @@ export class LessonBlocks extends LitElement {
     css`
       :host {
         display: block;
+        container-type: inline-size;
       }
       .cmd {
         margin: 14px 0;
@@ -106,10 +107,26 @@ export class LessonBlocks extends LitElement {
       .cmd.exec .cmd-btn:hover {
         background: var(--accent-hover);
       }
-      .cmd.flash .cmd-btn {
+      .cmd.flash .cmd-btn,
+      .cmd.flash .cmd-btn:hover {
         background: #238636;
         border-color: #238636;
         color: #fff;
+      }
+      /* On a phone the code needs the room more than the button needs its word. */
+      @container (max-width: 420px) {
+        .cmd-btn .word {
+          display: none;
+        }
+        .cmd-btn {
+          padding: 0 9px;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .cmd,
+        .btn {
+          transition: none;
+        }
       }
     `,
   ];
@@ -143,6 +160,18 @@ export class LessonBlocks extends LitElement {
     </div>`;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // New text: what the old text's commands showed does not belong to it.
+    if (changed.has('blocks') && this.feedback.size) {
+      for (const [where, timer] of this.timers) {
+        if (typeof where !== 'number') continue;
+        clearTimeout(timer);
+        this.timers.delete(where);
+      }
+      this.feedback = new Map();
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('blocks') && !changed.has('language') && !changed.has('paneCount')) return;
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.md[data-block]')) {
@@ -150,7 +179,6 @@ export class LessonBlocks extends LitElement {
       if (block?.kind !== 'markdown') continue;
       renderMarkdownBlock(el, block.markdown, block.commands, (c) => this.describe(c));
     }
-    if (changed.has('blocks')) this.feedback = new Map();
   }
 
   private renderCommand(command: Command, i: number) {
@@ -162,15 +190,16 @@ export class LessonBlocks extends LitElement {
       tags.push(html`<span class="tag" title=${s.runInPane(command.pane)}>T${command.pane}</span>`);
     if (exec && command.interrupt)
       tags.push(html`<span class="tag warn" title=${s.interruptFirst}>${s.interruptBadge}</span>`);
+    const word = (text: string) => html`<span class="word">${text}</span>`;
     const label = exec
       ? fb === 'ran'
-        ? html`${checkIcon(14)} ${s.ran}`
-        : html`${runIcon()} ${s.run}`
+        ? html`${checkIcon(14)} ${word(s.ran)}`
+        : html`${runIcon()} ${word(s.run)}`
       : fb === 'copied'
-        ? html`${checkIcon(14)} ${s.copied}`
+        ? html`${checkIcon(14)} ${word(s.copied)}`
         : fb === 'copy-failed'
           ? s.copyFailed
-          : html`${copyIcon()} ${s.copy}`;
+          : html`${copyIcon()} ${word(s.copy)}`;
     const flash = fb === 'ran' || fb === 'copied' ? 'flash' : fb === 'copy-failed' ? 'failed' : '';
     return html`<div class="cmd ${command.action} ${flash}" data-block=${i}>
       ${tags.length ? html`<div class="cmd-tags">${tags}</div>` : nothing}

@@ -50,20 +50,18 @@ export class LessonCatalogue extends LitElement {
         display: flex;
         align-items: flex-start;
         gap: 16px;
-        margin-bottom: 26px;
-      }
-      .head div {
-        flex: 1;
-        min-width: 0;
+        margin-bottom: 8px;
       }
       h1 {
-        margin: 0 0 8px;
+        flex: 1;
+        min-width: 0;
+        margin: 0;
         font-size: clamp(22px, 3.2vw, 30px);
         letter-spacing: -0.02em;
         line-height: 1.2;
       }
       .lead {
-        margin: 0;
+        margin: 0 0 26px;
         max-width: 640px;
         color: var(--text-muted);
         font-size: 15.5px;
@@ -224,14 +222,12 @@ export class LessonCatalogue extends LitElement {
     const s = lessonStrings[this.language];
     return html`<div class="wrap">
       <div class="head">
-        <div>
-          <h1>${s.catalogueTitle}</h1>
-          <p class="lead">${s.catalogueLead}</p>
-        </div>
+        <h1>${s.catalogueTitle}</h1>
         ${languageSwitch(this.language, s.languageLabel, (language) =>
           changeLanguage(this, this.language, language),
         )}
       </div>
+      <p class="lead">${s.catalogueLead}</p>
       ${this.renderBody()}
     </div>`;
   }

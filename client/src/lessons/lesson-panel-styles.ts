@@ -175,6 +175,11 @@ export const panelStyles = css`
     .celebrate {
       animation: none;
     }
+    .dot,
+    .btn,
+    .bar span {
+      transition: none;
+    }
   }
 
   /* The scrolling page */

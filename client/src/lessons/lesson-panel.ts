@@ -407,7 +407,7 @@ export class LessonPanel extends LitElement {
       class="status ${checking ? 'checking' : 'pending'}"
       data-status=${checking ? 'checking' : 'pending'}
     >
-      <p>${checking ? s.checking : s.checkPrompt}</p>
+      <p>${s.checkPrompt}</p>
       ${checkButton}
     </div>`;
   }
