@@ -3,6 +3,7 @@
 // Server -> browser only; every message is one UTF-8 JSON text frame holding a SessionEvent.
 // A new subscriber first receives the latest event of each kind (a snapshot), then changes.
 import type { SessionView } from './api.js';
+import type { Command } from './lesson.js';
 
 /** Subprotocol the events WebSocket offers (beside the token subprotocol, as for terminals). */
 export const EVENTS_SUBPROTOCOL = 'playground.events.v1';
@@ -37,6 +38,8 @@ export interface StepProgress {
 export interface LessonProgress {
   lessonId: string;
   steps: StepProgress[];
+  /** Steps whose start scripts have run (they run once per session). */
+  startedSteps?: string[];
 }
 
 export type SessionEvent =
@@ -46,6 +49,12 @@ export type SessionEvent =
   | { type: 'ports'; host: string; ports: PublishedPort[] }
   /** Progress of the session's lesson. */
   | { type: 'progress'; progress: LessonProgress }
+  /**
+   * A step's foreground script, for the page to type into a pane like an {{exec}} button.
+   * Kept in the snapshot so a page that connects late still gets it; the page runs each
+   * step's once (it remembers which it ran).
+   */
+  | { type: 'exec'; stepId: string; command: Command }
   /** A problem the page should show (e.g. a step-start script that failed). */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
 
@@ -58,6 +67,8 @@ export function snapshotKey(event: SessionEvent): string | null {
       return `ports:${event.host}`;
     case 'progress':
       return `progress:${event.progress.lessonId}`;
+    case 'exec':
+      return `exec:${event.stepId}`;
     case 'notice':
       return null;
   }

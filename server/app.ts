@@ -74,6 +74,7 @@ export async function startPlayground(
     catalogue,
     events,
     store: new ProgressStore(path.join(config.stateDir, 'progress')),
+    ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
   });
   await sessions.start();
 

@@ -1,6 +1,11 @@
 // Ties lessons to sessions: when the first host of a lesson's session is ready, a tracker
 // starts watching its steps; progress is saved and pushed to the page on every change.
 import type { LessonProgress, StepProgress } from '../../common/events.js';
+import path from 'node:path';
+import type { Lesson } from '../../common/lesson.js';
+import { copyAssets } from '../lessons/assets.js';
+import { LESSONS_DIR } from '../lessons/loader.js';
+import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
 import { PlaygroundError } from '../sandboxes/errors.js';
@@ -20,6 +25,8 @@ export interface LessonSessionsDeps {
   catalogue: LessonCatalogue;
   events: SessionEventHub;
   store: ProgressStore;
+  /** Folder the lessons were loaded from (their assets live there). */
+  lessonsDir?: string;
 }
 
 export class LessonSessions implements SessionObserver {
@@ -74,6 +81,24 @@ export class LessonSessions implements SessionObserver {
     await Promise.all(all.map((t) => t.then((tracker) => tracker?.stop())));
   }
 
+  /** Runs a step's start scripts: background in the sandbox, foreground typed by the page. */
+  private startStep(
+    sessionId: string,
+    lesson: Lesson,
+    index: number,
+    shell: DockerSandboxShell,
+    tracker: LessonTracker,
+    notice: (message: string) => void,
+  ): void {
+    const step = lesson.steps[index]!;
+    if (!step.onStart) return;
+    const { foreground, background } = startStep(shell, step, (outcome) => notice(outcome.message));
+    if (foreground)
+      this.deps.events.publish(sessionId, { type: 'exec', stepId: step.id, command: foreground });
+    // The setup script may be what a check looks at: check again once it is done.
+    void background?.then(() => tracker.check(step.id).catch(() => undefined));
+  }
+
   private async startTracker(
     sessionId: string,
     lessonId: string,
@@ -88,15 +113,25 @@ export class LessonSessions implements SessionObserver {
       );
       return null;
     }
-    const tracker = new LessonTracker({
+    const saved = await store.load(sessionId);
+    const shell = new DockerSandboxShell(container);
+    const notice = (message: string) =>
+      events.publish(sessionId, { type: 'notice', level: 'warning', message });
+    // Assets once per session, before the first step's scripts may need them.
+    if (lesson.assets?.length && !saved?.startedSteps?.length) {
+      const dir = path.join(this.deps.lessonsDir ?? LESSONS_DIR, lesson.id);
+      await copyAssets(container, lesson, dir).catch((err: Error) => notice(err.message));
+    }
+    const tracker: LessonTracker = new LessonTracker({
       lesson,
-      shell: new DockerSandboxShell(container),
+      shell,
       subscribe: sandboxEvents(container),
-      saved: await store.load(sessionId),
+      saved,
       onChange: (progress) => {
         events.publish(sessionId, { type: 'progress', progress });
         store.save(sessionId, progress).catch((err: Error) => log.warn(`saving progress: ${err.message}`));
       },
+      onStepStarted: (index) => this.startStep(sessionId, lesson, index, shell, tracker, notice),
     });
     events.publish(sessionId, { type: 'progress', progress: tracker.current });
     await tracker.start();

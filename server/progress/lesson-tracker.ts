@@ -20,6 +20,8 @@ export interface LessonTrackerOptions {
   /** Progress saved earlier (after a restart), if any. */
   saved?: LessonProgress | null;
   onChange(progress: LessonProgress): void;
+  /** Called once per step when the learner first reaches it (it becomes the watched step). */
+  onStepStarted?(stepIndex: number): void;
   now?: () => Date;
 }
 
@@ -35,9 +37,12 @@ export function initialProgress(lesson: Lesson, saved?: LessonProgress | null): 
       .filter((s) => s.state === 'passed')
       .map((s) => [s.stepId, s]),
   );
+  const ids = new Set(lesson.steps.map((s) => s.id));
+  const started = saved?.lessonId === lesson.id ? (saved.startedSteps ?? []).filter((id) => ids.has(id)) : [];
   return {
     lessonId: lesson.id,
     steps: lesson.steps.map((step) => done.get(step.id) ?? { stepId: step.id, state: 'pending' }),
+    ...(started.length ? { startedSteps: started } : {}),
   };
 }
 
@@ -99,6 +104,7 @@ export class LessonTracker {
       this.watchedStep = next;
       if (next < 0) return;
       const step = this.opts.lesson.steps[next]!;
+      this.markStarted(next);
       this.watcher = await watchStep({
         shell: this.opts.shell,
         subscribe: this.opts.subscribe,
@@ -113,6 +119,20 @@ export class LessonTracker {
       if (this.stopped) await this.watcher.stop();
     });
     return this.switching.catch((err: Error) => log.warn(`lesson tracker: ${err.message}`));
+  }
+
+  /** Tells the owner the first time a step is reached; remembered in the progress. */
+  private markStarted(index: number): void {
+    const id = this.opts.lesson.steps[index]!.id;
+    const started = this.progress.startedSteps ?? [];
+    if (started.includes(id)) return;
+    this.progress.startedSteps = [...started, id];
+    this.opts.onChange(this.current);
+    try {
+      this.opts.onStepStarted?.(index);
+    } catch (err) {
+      log.warn(`step start of ${id}: ${(err as Error).message}`);
+    }
   }
 
   private record(index: number, result: StepResult, failedState: 'pending' | 'failed'): void {
