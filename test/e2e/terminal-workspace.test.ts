@@ -130,8 +130,26 @@ test('Ctrl-C first stops what runs in a pane; a pane opened by number appears', 
 });
 
 test('closing a tab ends its shell; removing a host closes its panes', async () => {
+  // Pane 3 was opened beside pane 2, on node2: what it runs must end with its tab.
+  assert.equal((await panes(page)).find((p) => p.number === 3)?.host, 'node2');
+  await workspace(page, 'runInPane', 3, 'sleep 4242');
+  await workspace(
+    page,
+    'runInPane',
+    2,
+    'until pgrep -f "sleep 424[2]" >/dev/null; do sleep 0.2; done; echo sleeping',
+  );
+  await waitForPane(page, 2, /^sleeping\s*$/m);
   await page.locator('.tab[data-pane="3"] [data-action="close-pane"]').click();
   assert.equal(await page.locator('.tab').count(), 2);
+  await workspace(
+    page,
+    'runInPane',
+    2,
+    'for i in $(seq 50); do pgrep -f "sleep 424[2]" >/dev/null || break; sleep 0.2; done; echo "left=$(pgrep -f "sleep 424[2]" | wc -l)"',
+  );
+  await waitForPane(page, 2, /^left=\d+\s*$/m);
+  assert.match(await workspace<string>(page, 'terminalText', 2), /^left=0\s*$/m);
   await page.locator('.chip[data-host="node2"] [data-action="remove-host"]').click();
   await page.locator('[data-action="confirm-remove-host"]').click();
   await page.locator('.chip[data-host="node2"]').waitFor({ state: 'detached', timeout: 30_000 });

@@ -7,7 +7,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
-import type { TerminalSize } from '../../../common/protocol';
+import { CloseCode, newPaneId, type TerminalSize } from '../../../common/protocol';
 import { t } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
 import { alertIcon, refreshIcon } from '../ui/icons';
@@ -51,16 +51,10 @@ declare global {
 
 const RESIZE_DEBOUNCE_MS = 60;
 const COPY_ON_SELECT_MS = 150;
-/** Another page opened this pane's shell (close code TakenOver): this one gives way. */
-const TAKEN_OVER = 4409;
 /** Form feed: asks the shell to redraw its prompt at the top of a cleared screen. */
 const CTRL_L = '\x0c';
 const CTRL_C = '\x03';
 const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
-
-/** The terminal URL with the pane's id, so the server can reattach its shell. */
-const paneUrl = (url: string, paneId: string): string =>
-  paneId && !/[?&]pane=/.test(url) ? `${url}&pane=${encodeURIComponent(paneId)}` : url;
 
 @customElement('terminal-pane')
 export class TerminalPane extends LitElement {
@@ -229,6 +223,8 @@ export class TerminalPane extends LitElement {
   private webglLost = false;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private shellTitle = '';
+  /** Without a `paneId` from the workspace, the pane keeps one of its own across reconnects. */
+  private ownPaneId = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -317,10 +313,17 @@ export class TerminalPane extends LitElement {
   /** Ends this pane's shell on purpose (the learner closed the tab): no reconnect, no replay. */
   closeShell(): void {
     clearTimeout(this.reconnectTimer);
-    const conn = this.conn as (TerminalConnection & { closePane?: () => void }) | null;
+    const conn = this.conn;
     this.conn = null;
-    if (conn?.closePane) conn.closePane();
-    else conn?.close();
+    if (conn) {
+      conn.closePane();
+    } else if (this.paneState === 'reconnecting' || this.paneState === 'offline') {
+      // Between sockets the server still keeps the shell: a short-lived one ends it.
+      const courier = this.newConnection({ output: () => undefined });
+      courier.connect();
+      courier.closePane();
+    }
+    this.setPaneState('closed');
   }
 
   /** The active buffer's lines joined with "\n", trailing blank lines left out (for tests). */
@@ -622,8 +625,7 @@ export class TerminalPane extends LitElement {
     this.shellHost = '';
     this.setPaneState(this.attempt > 0 ? 'reconnecting' : 'connecting');
 
-    // `title` is the connection's title handler (OSC 0/2 from the shell).
-    const handlers: ConnectionHandlers & { title?(title: string): void } = {
+    const conn: TerminalConnection = this.newConnection({
       output: (data) => {
         if (this.conn !== conn) return;
         if (this.paneState === 'connecting' || this.paneState === 'reconnecting') this.markReady();
@@ -632,9 +634,11 @@ export class TerminalPane extends LitElement {
       status: (status) => {
         if (this.conn !== conn) return;
         if (status.host) this.shellHost = status.host;
-        // A live shell's screen is replayed next: draw it on a clean terminal.
-        if ((status as { attach?: string }).attach === 'reattached') term.reset();
         if (status.state === 'ready') this.markReady();
+      },
+      // A live shell's screen is replayed next: draw it on a clean terminal.
+      replay: () => {
+        if (this.conn === conn) term.reset();
       },
       title: (title) => {
         if (this.conn !== conn) return;
@@ -655,15 +659,20 @@ export class TerminalPane extends LitElement {
         this.conn = null;
         this.onClose(info);
       },
-    };
-    const conn: TerminalConnection = new TerminalConnection({
-      url: paneUrl(terminalUrl(window.location, this.sessionId, this.host), this.paneId),
+    });
+    this.conn = conn;
+    conn.connect();
+  }
+
+  /** A connection for this pane's shell: the same pane id every time, so the server reattaches it. */
+  private newConnection(handlers: ConnectionHandlers): TerminalConnection {
+    return new TerminalConnection({
+      url: terminalUrl(window.location, this.sessionId, this.host),
+      paneId: this.paneId || (this.ownPaneId ||= newPaneId()),
       token: this.token,
       initialSize: () => this.currentSize(),
       handlers,
     });
-    this.conn = conn;
-    conn.connect();
   }
 
   private markReady(): void {
@@ -683,7 +692,7 @@ export class TerminalPane extends LitElement {
   private onClose(info: CloseInfo): void {
     if (this.paneState === 'exited') return;
     this.closeCode = info.code;
-    if (info.code === TAKEN_OVER) {
+    if (info.code === CloseCode.TakenOver) {
       this.message = info.reason || tw.takenOver;
       this.setPaneState('closed');
       return;
