@@ -104,3 +104,62 @@ export function sandboxEvents(container: Docker.Container): SubscribeEvents {
     };
   };
 }
+
+export interface KeptSubscriptionHandlers {
+  onEvent(event: DockerEvent): void;
+  /** The stream broke (or could not start); another try follows by itself. */
+  onEnd(reason: string): void;
+  /** A new stream is attached after a break (not called for the first one). */
+  onResubscribed?(): void;
+}
+
+export interface KeptSubscription {
+  stop(): Promise<void>;
+}
+
+const RESUBSCRIBE_FIRST_MS = 1_000;
+const RESUBSCRIBE_MAX_MS = 30_000;
+
+/**
+ * Follows a sandbox's events until stop(): when the stream ends or cannot start, subscribes
+ * again after a wait that doubles from 1 s to 30 s. Resolves after the first try.
+ */
+export async function keepSubscribed(
+  subscribe: SubscribeEvents,
+  handlers: KeptSubscriptionHandlers,
+): Promise<KeptSubscription> {
+  let stopped = false;
+  let current: EventSubscription | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = RESUBSCRIBE_FIRST_MS;
+  const ended = (reason: string) => {
+    if (stopped) return;
+    current = null;
+    handlers.onEnd(reason);
+    clearTimeout(timer);
+    timer = setTimeout(() => void attach(true), delay);
+    delay = Math.min(delay * 2, RESUBSCRIBE_MAX_MS);
+  };
+  const attach = async (again: boolean) => {
+    try {
+      const subscription = await subscribe({ onEvent: (e) => !stopped && handlers.onEvent(e), onEnd: ended });
+      if (stopped) return void (await subscription.stop());
+      current = subscription;
+      delay = RESUBSCRIBE_FIRST_MS;
+      if (again) handlers.onResubscribed?.();
+    } catch (err) {
+      ended(`could not follow the sandbox's events: ${(err as Error).message}`);
+    }
+  };
+  await attach(false);
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      const subscription = current;
+      current = null;
+      await subscription?.stop();
+    },
+  };
+}
