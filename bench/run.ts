@@ -8,6 +8,7 @@
 //   keystroke echo latency    through the playground's WebSocket vs a raw docker exec
 //   output throughput         the same two paths
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
+//   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   validation                check latency and command-to-green (bench/validation.ts)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
@@ -15,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { startPlayground } from '../server/app.js';
+import { newPaneId } from '../common/protocol.js';
+import { startPlayground, type RunningPlayground } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { execCapture, SandboxManager } from '../server/sandboxes/manager.js';
 import { sandboxCreateOptions } from '../server/sandboxes/recipe.js';
@@ -187,6 +189,45 @@ async function ctrlCStopMs(shell: Shell): Promise<number> {
   return performance.now() - t0;
 }
 
+const REATTACH_ROUNDS = 10;
+
+/**
+ * A socket for a live pane, from opening to the replayed screen on it (the scrollback full
+ * of `seq` output), beside a new pane from opening to its first prompt.
+ */
+async function reattachFigures(pg: RunningPlayground, sessionId: string, token: string) {
+  const size = { cols: 120, rows: 40 };
+  const pane = newPaneId();
+  let term = await TestTerminal.open(pg.url, sessionId, token, { pane });
+  term.start(size);
+  await term.waitFor(/[#$] $/m);
+  term.type('seq 1 3000; echo FILLED-$((1+1))\r');
+  await term.waitForAfter(() => Math.max(0, term.outputBytes - 8192), /FILLED-2\r?\n.*[#$] $/);
+  const reattach: number[] = [];
+  for (let i = 0; i < REATTACH_ROUNDS; i++) {
+    term.close();
+    await term.closed;
+    const t0 = performance.now();
+    term = await TestTerminal.open(pg.url, sessionId, token, { pane });
+    term.start(size);
+    await term.waitFor(/FILLED-2/);
+    reattach.push(performance.now() - t0);
+  }
+  term.closePane();
+  await term.closed;
+  const fresh: number[] = [];
+  for (let i = 0; i < REATTACH_ROUNDS; i++) {
+    const t0 = performance.now();
+    const other = await TestTerminal.open(pg.url, sessionId, token, { pane: newPaneId() });
+    other.start(size);
+    await other.waitFor(/[#$] $/m);
+    fresh.push(performance.now() - t0);
+    other.closePane();
+    await other.closed;
+  }
+  return { reattach: median(reattach), fresh: median(fresh) };
+}
+
 async function main(): Promise<void> {
   const config: Config = { ...loadConfig(), host: '127.0.0.1', port: 0 };
   const t0 = performance.now();
@@ -282,6 +323,14 @@ async function main(): Promise<void> {
 
     raw.close();
     term.close();
+
+    const reattach = await reattachFigures(pg, session.id, token);
+    record({
+      name: `reattach to replayed screen, median of ${REATTACH_ROUNDS}`,
+      value: reattach.reattach,
+      unit: 'ms',
+      baseline: { name: 'new shell to prompt', value: reattach.fresh },
+    });
     await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
 
     await benchValidation(pg, ROUNDS, record);

@@ -57,7 +57,10 @@ export class LiveTerminal {
     this.mirror = new ScreenMirror(size, (title) => {
       if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
     });
-    // The mirror parses in slices; if it falls behind, reading waits for it as for a slow browser.
+    // The mirror parses in slices; if it falls behind, reading waits for it as for a slow
+    // browser. For `yes` (about 10-20 MiB/s of parsing here) that makes the mirror the
+    // bottleneck, and a pause fills Docker's own buffers (1-2 MB) which a Ctrl-C must then
+    // drain: the price of never dropping bytes the screen may need.
     this.mirrorFlow = new FlowControl(
       () => this.gate.hold('mirror'),
       () => this.gate.release('mirror'),
