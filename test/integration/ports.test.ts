@@ -11,6 +11,7 @@ import type { PublishedPort } from '../../common/events.js';
 import type { RunningPlayground } from '../../server/app.js';
 import { PortService, type Disposable } from '../../server/ports/index.js';
 import { execCapture } from '../../server/sandboxes/manager.js';
+import { requestWithHost, type HostAnswer } from '../support/host-request.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 
 interface Learner {
@@ -71,32 +72,10 @@ async function published(who: Learner, port: number): Promise<PublishedPort> {
   return list.find((p) => p.port === port)!;
 }
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 /** A request to the front server as a browser sends it to a port origin (Host names the origin). */
-function get(url: string, cookie?: string): Promise<Answer> {
+function get(url: string, cookie?: string): Promise<HostAnswer> {
   const { host, pathname, search } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: frontPort,
-        path: pathname + search,
-        headers: { host, ...(cookie ? { cookie } : {}) },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  return requestWithHost(frontPort, host, pathname + search, cookie ? { cookie } : {});
 }
 
 /** Trades a ticket for the port's cookie, as the browser does when it opens the ticket URL. */
@@ -111,7 +90,7 @@ async function signIn(who: Learner, port: number): Promise<string> {
 }
 
 /** A freshly started app may need a moment to listen: retries 502 answers (bounded). */
-async function getOnceListening(url: string, cookie: string): Promise<Answer> {
+async function getOnceListening(url: string, cookie: string): Promise<HostAnswer> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const answer = await get(url, cookie);

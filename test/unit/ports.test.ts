@@ -21,6 +21,7 @@ import { changesPorts, parseInspectLines } from '../../server/ports/inner-ports.
 import { watchPorts, type ListResult } from '../../server/ports/port-watcher.js';
 import { PortTable } from '../../server/ports/port-table.js';
 import { createPortProxy } from '../../server/ports/proxy.js';
+import { requestWithHost } from '../support/host-request.js';
 import type { EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
 
 const SID = '0f3a9c2b71de';
@@ -326,21 +327,7 @@ async function listening(server: http.Server): Promise<number> {
 }
 
 async function request(hostHeader: string, path: string, headers: Record<string, string> = {}) {
-  const port = await listening(front);
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-    (resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, path, headers: { host: hostHeader, ...headers } },
-        (res) => {
-          let body = '';
-          res.on('data', (c: Buffer) => (body += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return requestWithHost(await listening(front), hostHeader, path, headers);
 }
 
 test('the proxy: ticket to cookie, then the app with its own headers and without the playground credentials', async () => {
