@@ -72,7 +72,7 @@ async function waitForPane(page: Page, n: number, pattern: RegExp, timeoutMs = 3
 const readyTab = (host: string) => `.tab[data-host="${host}"][data-state="ready"]`;
 
 test('a second host gets a pane of its own, and node1 reaches node2 by name', async () => {
-  await page.goto(pg.url);
+  await page.goto(pg.url + '/#/play');
   await page.locator('[data-action="start"]').first().click();
   await page.locator(readyTab('node1')).waitFor({ timeout: 90_000 });
   await waitForPane(page, 1, /[#$] $/m);

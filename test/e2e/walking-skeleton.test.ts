@@ -30,7 +30,7 @@ after(async () => {
 });
 
 test('start a sandbox from the page and run a container in it', async () => {
-  await page.goto(pg.url);
+  await page.goto(pg.url + '/#/play');
   await page.locator('playground-app[data-session-state="idle"]').waitFor();
   await page.screenshot({ path: `${SHOTS}/idle.png` });
   await page.locator('[data-action="start"]').first().click();

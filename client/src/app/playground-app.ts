@@ -4,6 +4,16 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { SessionView } from '../../../common/api';
+import type { LessonProgress, PublishedPort, SessionEvent } from '../../../common/events';
+import {
+  DEFAULT_LANGUAGE,
+  LanguageSchema,
+  pickLanguage,
+  type Command,
+  type Language,
+  type LessonSummary,
+  type LocalizedLesson,
+} from '../../../common/lesson';
 import { t } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
 import { confirmStyles } from '../ui/confirm-styles';
@@ -21,6 +31,13 @@ import {
 import { ApiError, createSessionApi, waitUntilSettled, type SessionApi } from '../sessions/session-client';
 import { TokenStore, browserStorage } from '../sessions/token-store';
 import '../terminals/terminal-workspace';
+import '../lessons/lesson-panel';
+import '../lessons/lesson-catalogue';
+import '../ui/split-view';
+import { ProgressStore } from '../lessons/progress-store';
+import { SessionEvents } from '../sessions/session-events';
+import { lessonStrings } from '../i18n/strings';
+import { parseRoute, routeHash, routeLesson, type Route } from './route';
 import type { PaneState, PaneStateDetail, SessionGoneDetail } from '../terminals/terminal-pane';
 import type { HostEventDetail, TerminalWorkspace } from '../terminals/terminal-workspace';
 import {
@@ -32,8 +49,12 @@ import {
   type AppState,
 } from './app-state';
 
-/** The sandbox host the terminal opens a shell on. */
-const SHELL_HOST = 'docker';
+/** The host named in the status line until a pane reports its own. */
+const SHELL_HOST = 'node1';
+/** Where the learner's chosen lesson language is remembered. */
+const LANGUAGE_KEY = 'docker-playground.language';
+/** Steps whose foreground command already ran, per session (so a reload does not rerun them). */
+const RAN_KEY = 'docker-playground.ran-steps';
 const POLL_INTERVAL_MS = 300;
 /** `?renderer=dom` turns the WebGL renderer off (for comparing renderers and for tests). */
 const RENDERER: 'auto' | 'dom' =
@@ -129,25 +150,59 @@ export class PlaygroundApp extends LitElement {
         box-shadow: 0 16px 40px rgba(0, 0, 0, 0.5);
       }
 
-      /* Workspace: an optional lesson column beside the stage */
+      /* One page at a time: the catalogue, a lesson beside its sandbox, or free play */
       main {
         flex: 1;
         min-height: 0;
         display: grid;
         grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr);
       }
-      main.with-side {
-        grid-template-columns: minmax(280px, 38%) minmax(0, 1fr);
-      }
-      aside {
+      main > * {
         min-width: 0;
         min-height: 0;
-        overflow: auto;
-        border-right: 1px solid var(--border);
-        background: var(--surface);
       }
-      aside[hidden] {
-        display: none;
+      lesson-catalogue {
+        overflow: auto;
+      }
+      split-view > * {
+        height: 100%;
+        box-sizing: border-box;
+      }
+      a.brand {
+        color: inherit;
+        text-decoration: none;
+        border-radius: 8px;
+      }
+      a.brand:focus-visible {
+        outline: 2px solid var(--focus);
+        outline-offset: 4px;
+      }
+
+      /* Passing messages: step scripts that failed, commands that could not run */
+      .notices {
+        position: fixed;
+        right: 16px;
+        bottom: 16px;
+        z-index: 50;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        max-width: min(420px, calc(100vw - 32px));
+      }
+      .toast {
+        padding: 10px 14px;
+        border-radius: 10px;
+        background: var(--surface-2);
+        border: 1px solid var(--border-strong);
+        border-left: 4px solid var(--accent-text);
+        box-shadow: 0 10px 30px rgba(0, 0, 0, 0.4);
+        font-size: 14px;
+        line-height: 1.45;
+      }
+      .toast[data-level='warning'],
+      .toast[data-level='error'] {
+        border-left-color: var(--warning);
       }
       .stage {
         min-width: 0;
@@ -429,14 +484,6 @@ export class PlaygroundApp extends LitElement {
           padding: 28px;
           gap: 28px;
         }
-        main.with-side {
-          grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: minmax(0, 40%) minmax(0, 1fr);
-        }
-        aside {
-          border-right: 0;
-          border-bottom: 1px solid var(--border);
-        }
       }
       @media (max-width: 600px) {
         header {
@@ -495,7 +542,19 @@ export class PlaygroundApp extends LitElement {
   @state() private confirming: 'end' | 'new' | null = null;
   @state() private busy = false;
   @state() private slow = false;
-  @state() private hasSide = false;
+  @state() private route: Route = parseRoute(window.location.hash);
+  @state() private language: Language = loadLanguage();
+  @state() private lessons: LessonSummary[] = [];
+  @state() private lessonsState: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private lesson: LocalizedLesson | undefined;
+  @state() private lessonState: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private lessonError = '';
+  @state() private progress: LessonProgress | undefined;
+  @state() private progressByLesson = new ProgressStore(browserStorage()).all();
+  @state() private ports: Record<string, PublishedPort[]> = {};
+  @state() private notices: { id: number; level: string; message: string }[] = [];
+  /** Set when opening a lesson would replace a sandbox kept for something else. */
+  @state() private replacing: { lessonId?: string } | null = null;
   @state() private now = Date.now();
 
   @query('terminal-workspace') private workspace?: TerminalWorkspace;
@@ -510,6 +569,9 @@ export class PlaygroundApp extends LitElement {
   private clock: ReturnType<typeof setInterval> | undefined;
   private focusOnReady = false;
   private checkingSession = false;
+  private readonly progressStore = new ProgressStore(browserStorage());
+  private events: SessionEvents | null = null;
+  private noticeCounter = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -517,11 +579,9 @@ export class PlaygroundApp extends LitElement {
     this.clock = setInterval(() => this.tick(), 15_000);
     document.addEventListener('keydown', this.onKeydown);
     document.addEventListener('pointerdown', this.onPointerDown);
-    const stored = this.store.current();
-    if (stored) {
-      this.creds = { id: stored.id, token: stored.token };
-      void this.resume();
-    }
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.loadCatalogue();
+    this.enterRoute();
   }
 
   override disconnectedCallback(): void {
@@ -531,11 +591,182 @@ export class PlaygroundApp extends LitElement {
     clearTimeout(this.slowTimer);
     document.removeEventListener('keydown', this.onKeydown);
     document.removeEventListener('pointerdown', this.onPointerDown);
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.closeEvents();
   }
 
   /** The active terminal's text (see TerminalWorkspace.terminalText), '' when none is shown. */
   terminalText(): string {
     return this.workspace?.terminalText() ?? '';
+  }
+
+  // ----- Pages -----
+
+  private onHashChange = (): void => {
+    const next = parseRoute(window.location.hash);
+    if (routeHash(next) === routeHash(this.route)) return;
+    this.route = next;
+    this.enterRoute();
+  };
+
+  private go(route: Route): void {
+    window.location.hash = routeHash(route);
+  }
+
+  /**
+   * Shows the route's page. A lesson or free play resumes this browser's sandbox when it was
+   * made for the same lesson; a lesson starts one at once (faster to a shell), after asking
+   * first if that would replace a sandbox made for something else.
+   */
+  private enterRoute(): void {
+    const route = this.route;
+    this.flow?.abort();
+    this.replacing = null;
+    this.closeEvents();
+    this.ports = {};
+    if (route.view === 'lesson') void this.loadLesson(route.lessonId);
+    else {
+      this.lesson = undefined;
+      this.progress = undefined;
+    }
+    if (route.view === 'catalogue') {
+      this.creds = null;
+      this.progressByLesson = this.progressStore.all();
+      return;
+    }
+    const wanted = routeLesson(route);
+    const stored = this.store.current();
+    if (stored && stored.lessonId === wanted) {
+      this.creds = { id: stored.id, token: stored.token };
+      void this.resume();
+      return;
+    }
+    this.creds = null;
+    this.dispatch({ type: 'ended-by-user', notice: '' });
+    if (route.view === 'lesson') {
+      if (stored) this.replacing = stored.lessonId ? { lessonId: stored.lessonId } : {};
+      else void this.start();
+    }
+  }
+
+  private async loadCatalogue(): Promise<void> {
+    this.lessonsState = 'loading';
+    try {
+      this.lessons = await this.api.lessons();
+      this.lessonsState = 'ready';
+    } catch {
+      this.lessonsState = 'error';
+    }
+  }
+
+  private async loadLesson(lessonId: string): Promise<void> {
+    this.lessonState = 'loading';
+    try {
+      const lesson = await this.api.lesson(lessonId, this.language);
+      if (routeLesson(this.route) !== lessonId) return;
+      this.lesson = lesson;
+      this.lessonState = 'ready';
+    } catch (err) {
+      if (routeLesson(this.route) !== lessonId) return;
+      this.lessonError = err instanceof Error ? err.message : '';
+      this.lessonState = 'error';
+    }
+  }
+
+  private setLanguage(language: Language): void {
+    this.language = language;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // Not remembered; the page still switches.
+    }
+    const lessonId = routeLesson(this.route);
+    if (lessonId) void this.loadLesson(lessonId);
+  }
+
+  // ----- Session events (hosts, ports, progress, step scripts) -----
+
+  private openEvents(): void {
+    const creds = this.creds;
+    if (!creds || this.events) return;
+    this.events = new SessionEvents({
+      sessionId: creds.id,
+      token: creds.token,
+      onEvent: (event) => {
+        if (this.creds === creds) this.onSessionEvent(event);
+      },
+    });
+  }
+
+  private closeEvents(): void {
+    this.events?.dispose();
+    this.events = null;
+  }
+
+  private onSessionEvent(event: SessionEvent): void {
+    switch (event.type) {
+      case 'session':
+        if (event.session.state === 'ready') this.onSession(event.session);
+        break;
+      case 'ports':
+        this.ports = { ...this.ports, [event.host]: event.ports };
+        break;
+      case 'progress':
+        if (
+          event.progress.lessonId !== this.lesson?.id &&
+          event.progress.lessonId !== routeLesson(this.route)
+        )
+          break;
+        this.progress = event.progress;
+        this.progressByLesson = this.progressStore.record(event.progress);
+        break;
+      case 'exec':
+        if (this.creds && markRan(this.creds.id, event.stepId)) void this.runCommand(event.command);
+        break;
+      case 'notice':
+        this.notify(event.level, event.message);
+        break;
+    }
+  }
+
+  private notify(level: string, message: string): void {
+    const id = ++this.noticeCounter;
+    this.notices = [...this.notices, { id, level, message }].slice(-3);
+    setTimeout(() => (this.notices = this.notices.filter((n) => n.id !== id)), 8000);
+  }
+
+  /** A lesson's Run button: types the command into its pane. */
+  private async runCommand(command: Command): Promise<void> {
+    if (command.action !== 'exec') return;
+    const workspace = this.workspace;
+    if (!workspace || this.appState.kind !== 'ready') {
+      this.notify('info', lessonStrings[this.language].sandboxNotReady);
+      return;
+    }
+    try {
+      await workspace.runInPane(command.pane, command.text, { interrupt: command.interrupt });
+    } catch (err) {
+      this.notify('warning', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private async checkStep(stepId: string): Promise<void> {
+    const creds = this.creds;
+    if (!creds || !this.progress) return;
+    this.progress = {
+      ...this.progress,
+      steps: this.progress.steps.map((s) => (s.stepId === stepId ? { stepId, state: 'checking' } : s)),
+    };
+    try {
+      const result = await this.api.check(creds.id, creds.token, stepId);
+      if (this.creds !== creds || !this.progress) return;
+      this.progress = {
+        ...this.progress,
+        steps: this.progress.steps.map((s) => (s.stepId === stepId ? result : s)),
+      };
+    } catch (err) {
+      this.notify('warning', err instanceof Error ? err.message : String(err));
+    }
   }
 
   // ----- Session lifecycle -----
@@ -570,18 +801,27 @@ export class PlaygroundApp extends LitElement {
     const signal = this.newFlow();
     this.confirming = null;
     this.focusOnReady = true;
-    const old = this.creds;
+    const stored = this.store.current();
+    const old = this.creds ?? (stored ? { id: stored.id, token: stored.token } : null);
     this.creds = null;
+    this.replacing = null;
+    this.closeEvents();
     this.dispatch({ type: 'start' });
     if (old) await this.endQuietly(old);
+    const lessonId = routeLesson(this.route);
     try {
-      const created = await this.api.create();
+      const created = await this.api.create(lessonId ? { lessonId } : {});
       if (signal.aborted) {
         await this.endQuietly({ id: created.session.id, token: created.token });
         return;
       }
       this.creds = { id: created.session.id, token: created.token };
-      this.store.save({ id: created.session.id, token: created.token, expiresAt: created.session.expiresAt });
+      this.store.save({
+        id: created.session.id,
+        token: created.token,
+        expiresAt: created.session.expiresAt,
+        ...(lessonId ? { lessonId } : {}),
+      });
       this.onSession(created.session);
       if (created.session.state === 'starting') await this.waitForSession(signal);
     } catch (err) {
@@ -631,6 +871,8 @@ export class PlaygroundApp extends LitElement {
       if (session.state === 'failed') void this.endQuietly(creds);
     }
     this.dispatch({ type: 'session', session });
+    if (this.creds && (session.state === 'ready' || session.state === 'starting')) this.openEvents();
+    else this.closeEvents();
   }
 
   private onRequestError(err: unknown, signal: AbortSignal): void {
@@ -783,33 +1025,108 @@ export class PlaygroundApp extends LitElement {
     if (s.kind === 'ready' && Date.parse(s.session.expiresAt) <= this.now) void this.checkSession();
   }
 
-  private onSideSlotChange(e: Event): void {
-    const slot = e.target as HTMLSlotElement;
-    this.hasSide = slot.assignedNodes({ flatten: true }).length > 0;
-  }
-
   // ----- Rendering -----
 
   protected override render(): TemplateResult {
     const s = this.appState;
+    const stage = html`<section class="stage ${s.kind === 'ready' ? 'has-terminal' : ''}" slot="end">
+      ${this.replacing ? this.renderReplace() : this.renderStage()}
+    </section>`;
     return html`
       ${this.renderTopBar()}
-      <main class=${this.hasSide ? 'with-side' : ''}>
-        <aside ?hidden=${!this.hasSide}>
-          <slot name="lesson" @slotchange=${this.onSideSlotChange}></slot>
-        </aside>
-        <section class="stage ${s.kind === 'ready' ? 'has-terminal' : ''}">${this.renderStage()}</section>
+      <main data-view=${this.route.view}>
+        ${
+          this.route.view === 'catalogue'
+            ? this.renderCatalogue()
+            : this.route.view === 'lesson'
+              ? this.renderLesson(stage)
+              : stage
+        }
       </main>
+      ${this.renderNotices()}
     `;
+  }
+
+  private renderCatalogue(): TemplateResult {
+    return html`<lesson-catalogue
+      .lessons=${this.lessons}
+      .language=${this.language}
+      .progressByLesson=${this.progressByLesson}
+      .loadState=${this.lessonsState}
+      @open-lesson=${(e: CustomEvent<{ lessonId: string }>) =>
+        this.go({ view: 'lesson', lessonId: e.detail.lessonId })}
+      @free-play=${() => this.go({ view: 'play' })}
+      @language-change=${(e: CustomEvent<{ language: Language }>) => this.setLanguage(e.detail.language)}
+      @retry-lessons=${() => void this.loadCatalogue()}
+    ></lesson-catalogue>`;
+  }
+
+  private renderLesson(stage: TemplateResult): TemplateResult {
+    const words = lessonStrings[this.language];
+    return html`<split-view
+      storage-key="docker-playground.lesson-split"
+      start-label=${words.showLesson}
+      end-label=${words.showTerminal}
+      divider-label=${words.resizeSplit}
+    >
+      <lesson-panel
+        slot="start"
+        .lesson=${this.lesson}
+        .progress=${this.progress}
+        .language=${this.language}
+        .loadState=${this.lessonState}
+        .loadError=${this.lessonError}
+        @run-command=${(e: CustomEvent<Command>) => void this.runCommand(e.detail)}
+        @check-step=${(e: CustomEvent<{ stepId: string }>) => void this.checkStep(e.detail.stepId)}
+        @language-change=${(e: CustomEvent<{ language: Language }>) => this.setLanguage(e.detail.language)}
+        @open-catalogue=${() => this.go({ view: 'catalogue' })}
+        @retry-lesson=${() => void this.loadLesson(routeLesson(this.route) ?? '')}
+      ></lesson-panel>
+      ${stage}
+    </split-view>`;
+  }
+
+  /** Asks before a lesson replaces the sandbox this browser keeps for something else. */
+  private renderReplace(): TemplateResult {
+    const words = lessonStrings[this.language];
+    const otherId = this.replacing?.lessonId;
+    const other = otherId
+      ? (this.lessons.find((l) => l.id === otherId)?.title[this.language] ?? otherId)
+      : undefined;
+    return html`<div class="center">
+      <div class="card" role="dialog" aria-labelledby="replace-title" data-testid="replace-sandbox">
+        <h2 id="replace-title">${words.replaceTitle}</h2>
+        <p>${words.replaceText(other)}</p>
+        <div class="row">
+          <button
+            class="btn ghost"
+            data-action="keep-sandbox"
+            @click=${() => this.go(otherId ? { view: 'lesson', lessonId: otherId } : { view: 'play' })}
+          >
+            ${words.keepButton}
+          </button>
+          <button class="btn primary" data-action="replace-sandbox" @click=${() => void this.start()}>
+            ${playIcon}${words.replaceButton}
+          </button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderNotices(): TemplateResult | typeof nothing {
+    if (!this.notices.length) return nothing;
+    return html`<div class="notices" role="status" aria-live="polite">
+      ${this.notices.map((n) => html`<div class="toast" data-level=${n.level}>${n.message}</div>`)}
+    </div>`;
   }
 
   private renderTopBar(): TemplateResult {
     const live = hasLiveSession(this.appState);
     return html`<header>
-      <div class="brand">
+      <a class="brand" href="#/" data-action="home" title=${lessonStrings[this.language].allLessons}>
         ${logoIcon}
         <h1>${t.productName}</h1>
-      </div>
+      </a>
       <span class="tagline">${t.productTagline}</span>
       <span class="spacer"></span>
       ${
@@ -988,6 +1305,7 @@ appears to be working correctly.</span>
               .hosts=${session.hosts}
               .hostStates=${session.hostStates}
               .maxHosts=${session.maxHosts}
+              .initialPanes=${this.lesson?.panes}
               renderer=${RENDERER}
               @pane-state=${this.onPaneState}
               @session-gone=${this.onSessionGone}
@@ -1016,4 +1334,28 @@ appears to be working correctly.</span>
         return ['bad', t.statusClosed];
     }
   }
+}
+
+function loadLanguage(): Language {
+  try {
+    const saved = LanguageSchema.safeParse(localStorage.getItem(LANGUAGE_KEY));
+    if (saved.success) return saved.data;
+  } catch {
+    // No storage: follow the browser.
+  }
+  return typeof navigator === 'undefined' ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? []);
+}
+
+/** Records that a step's foreground command ran in a session; false if it already had. */
+function markRan(sessionId: string, stepId: string): boolean {
+  const key = `${sessionId}:${stepId}`;
+  try {
+    const ran = new Set<string>(JSON.parse(sessionStorage.getItem(RAN_KEY) ?? '[]') as string[]);
+    if (ran.has(key)) return false;
+    ran.add(key);
+    sessionStorage.setItem(RAN_KEY, JSON.stringify([...ran].slice(-200)));
+  } catch {
+    // No storage: run it; a reload may run it again.
+  }
+  return true;
 }

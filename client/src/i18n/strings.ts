@@ -374,6 +374,14 @@ export interface LessonStrings {
   showLesson: string;
   showTerminal: string;
   resizeSplit: string;
+
+  // The page around a lesson
+  sandboxNotReady: string;
+  replaceTitle: string;
+  replaceText: (other: string | undefined) => string;
+  replaceButton: string;
+  keepButton: string;
+  portsLabel: string;
 }
 
 const lessonEn: LessonStrings = {
@@ -445,6 +453,15 @@ const lessonEn: LessonStrings = {
   showLesson: 'Lesson',
   showTerminal: 'Terminal',
   resizeSplit: 'Resize the lesson and the terminal',
+
+  sandboxNotReady: 'Your sandbox is still starting. The command can run in a moment.',
+  replaceTitle: 'Start a fresh sandbox for this lesson?',
+  replaceText: (other) =>
+    `You have a sandbox running ${other ? `for the lesson “${other}”` : 'in free play'}. ` +
+    'Each lesson starts from a clean sandbox, so that one will be removed, with everything in it.',
+  replaceButton: 'Start the lesson',
+  keepButton: 'Keep my sandbox',
+  portsLabel: 'Open ports',
 };
 
 const lessonId: LessonStrings = {
@@ -517,6 +534,15 @@ const lessonId: LessonStrings = {
   showLesson: 'Pelajaran',
   showTerminal: 'Terminal',
   resizeSplit: 'Ubah ukuran pelajaran dan terminal',
+
+  sandboxNotReady: 'Sandbox Anda masih dinyalakan. Perintah bisa dijalankan sebentar lagi.',
+  replaceTitle: 'Mulai sandbox baru untuk pelajaran ini?',
+  replaceText: (other) =>
+    `Anda masih punya sandbox yang berjalan ${other ? `untuk pelajaran “${other}”` : 'di mode bebas'}. ` +
+    'Setiap pelajaran dimulai dari sandbox yang bersih, jadi sandbox itu akan dihapus beserta seluruh isinya.',
+  replaceButton: 'Mulai pelajaran',
+  keepButton: 'Simpan sandbox saya',
+  portsLabel: 'Port terbuka',
 };
 
 /** The lesson UI's words in each language the lessons are written in. */
