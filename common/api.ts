@@ -61,3 +61,14 @@ export interface ApiError {
 
 /** Header carrying the session token on HTTP calls ("Authorization: Bearer <token>"). */
 export const AUTH_SCHEME = 'Bearer';
+
+/**
+ * Answer to POST /api/sessions/:id/ports/:host/:port/ticket (session token). Opening `url`
+ * once, within a minute, signs the browser in to that port's own origin and shows the app.
+ */
+export interface PortTicket {
+  url: string;
+}
+
+export const portTicketPath = (sessionId: string, host: string, port: number) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/ports/${encodeURIComponent(host)}/${port}/ticket`;

@@ -2,9 +2,11 @@
 
 import {
   AUTH_SCHEME,
+  portTicketPath,
   type CreatedSession,
   type CreateSessionRequest,
   type HealthView,
+  type PortTicket,
   type SessionView,
 } from '../../../common/api';
 import type { LessonProgress, StepProgress } from '../../../common/events';
@@ -41,6 +43,8 @@ export interface SessionApi {
   get(id: string, token: string, signal?: AbortSignal): Promise<SessionView>;
   end(id: string, token: string): Promise<void>;
   health(): Promise<HealthView>;
+  /** A one-time URL that opens a published port in the browser (see PortTicket). */
+  requestPortTicket(id: string, token: string, host: string, port: number): Promise<PortTicket>;
   /** Adds the next host (node2, ...); it starts in the background. */
   addHost(id: string, token: string): Promise<SessionView>;
   removeHost(id: string, token: string, host: string): Promise<SessionView>;
@@ -108,6 +112,12 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
     },
     async health() {
       return json<HealthView>(await call('/api/health', {}));
+    },
+    async requestPortTicket(id, token, host, port) {
+      const res = await call(portTicketPath(id, host, port), { method: 'POST', headers: auth(token) });
+      const ticket = await json<PortTicket>(res);
+      if (typeof ticket?.url !== 'string') throw new ApiError(m.unexpectedAnswer(res.status), res.status);
+      return ticket;
     },
     async addHost(id, token) {
       return json<SessionView>(
