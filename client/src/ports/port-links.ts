@@ -6,6 +6,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortTicket } from '../../../common/api';
 import type { PublishedPort } from '../../../common/events';
+import { externalLinkIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
 
 export interface PortLinkLabels {
@@ -115,7 +116,7 @@ export class PortLinks extends LitElement {
               @click=${() => this.open(p)}
             >
               ${manyHosts ? html`<span class="host">${p.host}:</span>` : nothing}${p.port}
-              ${busy ? html`<span class="spinner" aria-label=${this.labels.opening}></span>` : externalIcon}
+              ${busy ? html`<span class="spinner" aria-label=${this.labels.opening}></span>` : externalLinkIcon}
             </button>
           </li>`;
         })}
@@ -160,20 +161,6 @@ export class PortLinks extends LitElement {
     this.failures = next;
   }
 }
-
-const externalIcon = html`<svg
-  viewBox="0 0 24 24"
-  width="14"
-  height="14"
-  fill="none"
-  stroke="currentColor"
-  stroke-width="2"
-  stroke-linecap="round"
-  stroke-linejoin="round"
-  aria-hidden="true"
->
-  <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
-</svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

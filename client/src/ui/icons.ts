@@ -138,3 +138,17 @@ export const plusIcon = html`<svg
 >
   <path d="M12 5v14M5 12h14" />
 </svg>`;
+
+export const externalLinkIcon = html`<svg
+  viewBox="0 0 24 24"
+  width="14"
+  height="14"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+  aria-hidden="true"
+>
+  <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+</svg>`;
