@@ -99,6 +99,11 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
   });
+  // Shells end with their host or session, whoever ends it (the learner, the reaper).
+  sessions.observe({
+    hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
+    sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
+  });
 
   const ROUTES: Route[] = [
     {
@@ -328,10 +333,10 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       terminals.closeAll().then(
         () =>
           new Promise<void>((resolve) => {
-        // Upgraded sockets are no longer the HTTP server's: end them here or close() waits forever.
-        for (const ws of [...wss.clients, ...eventsWss.clients]) ws.terminate();
-        server.closeAllConnections();
-        server.close(() => resolve());
+            // Upgraded sockets are no longer the HTTP server's: end them here or close() waits forever.
+            for (const ws of [...wss.clients, ...eventsWss.clients]) ws.terminate();
+            server.closeAllConnections();
+            server.close(() => resolve());
           }),
       ),
   };

@@ -104,11 +104,32 @@ export class TerminalRegistry {
     code: number = CloseCode.SandboxGone,
     reason = 'The session has ended.',
   ): Promise<void> {
+    await this.closeWhere(sessionId, () => true, code, reason);
+  }
+
+  /** A host was removed from the session: the shells on it end at once. */
+  async closeHost(sessionId: string, host: string): Promise<void> {
+    await this.closeWhere(
+      sessionId,
+      (e) => e.host === host,
+      CloseCode.SandboxGone,
+      `The host ${host} was removed.`,
+    );
+  }
+
+  private async closeWhere(
+    sessionId: string,
+    match: (entry: PaneEntry) => boolean,
+    code: number,
+    reason: string,
+  ): Promise<void> {
     const panes = this.sessions.get(sessionId);
     if (!panes) return;
-    this.sessions.delete(sessionId);
+    const closing = [...panes.values()].filter(match);
+    for (const entry of closing) panes.delete(entry.paneId);
+    if (!panes.size) this.sessions.delete(sessionId);
     await Promise.all(
-      [...panes.values()].map((entry) => {
+      closing.map((entry) => {
         this.cancelGrace(entry);
         entry.owner?.close(code, reason);
         entry.owner = null;

@@ -95,9 +95,9 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 const readyStatus = (o: FakeOwner) =>
   o.messages.find((m) => m.type === 'status' && m.status.state === 'ready');
 
-async function openPane(s: ReturnType<typeof setup>, paneId = 'pane01', sessionId = 'sess1') {
+async function openPane(s: ReturnType<typeof setup>, paneId = 'pane01', sessionId = 'sess1', host = 'node1') {
   const owner = new FakeOwner();
-  const claim = s.registry.claim(sessionId, paneId, 'node1', owner);
+  const claim = s.registry.claim(sessionId, paneId, host, owner);
   await claim.start(SIZE, s.factory);
   await until(() => readyStatus(owner) !== undefined, 'ready status');
   return { owner, claim };
@@ -269,6 +269,21 @@ test('ending a session closes its sockets and ends every shell, attached or wait
   assert.equal(s.registry.count('sess1'), 0);
   assert.equal(s.timers.pending, 0);
   assert.equal(other.owner.closedWith, null);
+});
+
+test('removing a host ends the shells on it and only those', async () => {
+  const s = setup();
+  const onNode1 = await openPane(s, 'aaaaaa');
+  const onNode2 = await openPane(s, 'bbbbbb', 'sess1', 'node2');
+  await s.registry.closeHost('sess1', 'node2');
+  assert.equal(onNode2.owner.closedWith?.[0], CloseCode.SandboxGone);
+  assert.match(onNode2.owner.closedWith?.[1] ?? '', /node2 was removed/);
+  assert.equal(onNode1.owner.closedWith, null);
+  assert.deepEqual(
+    s.backends.map((b) => b.closed),
+    [false, true],
+  );
+  assert.equal(s.registry.count('sess1'), 1);
 });
 
 test('a shell that exits sends exit, closes its socket normally and leaves the registry', async () => {
