@@ -17,6 +17,8 @@ import { LessonSessions } from './progress/lesson-sessions.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { SessionEventHub } from './sessions/event-hub.js';
 import { SessionService } from './sessions/service.js';
+import { PortService } from './ports/index.js';
+import { SessionPorts } from './ports/session-ports.js';
 import type { TerminalRegistry } from './terminals/registry.js';
 import type { SetupResult } from './setup/index.js';
 
@@ -76,6 +78,19 @@ export async function startPlayground(
     store: new ProgressStore(path.join(config.stateDir, 'progress')),
     ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
   });
+  let listeningPort = 0;
+  const ports = new PortService({
+    listeningPort: () => listeningPort,
+    isSessionToken: (id, token) => {
+      try {
+        sessions.authorize(id, token);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  new SessionPorts(ports, sandboxes, events, sessions);
   await sessions.start();
 
   const health = async (): Promise<HealthView> => {
@@ -106,10 +121,12 @@ export async function startPlayground(
     catalogue,
     events,
     lessonSessions,
+    ports,
   });
   const server = playground.http;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
+  listeningPort = port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
   return {
@@ -124,6 +141,7 @@ export async function startPlayground(
     close: async () => {
       sessions.stop();
       await lessonSessions.stopAll();
+      await ports.close();
       await playground.close();
     },
   };

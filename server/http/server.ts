@@ -20,6 +20,7 @@ import { PlaygroundError } from '../sandboxes/errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';
+import type { PortService } from '../ports/index.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionService } from '../sessions/service.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from '../terminals/backend.js';
@@ -60,6 +61,7 @@ export interface ServerDeps {
   catalogue: LessonCatalogue;
   events: SessionEventHub;
   lessonSessions: LessonSessions;
+  ports: PortService;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -162,6 +164,15 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
         sendJson(res, 200, await sessions.removeHost(params[0]!, token, params[1]!)),
     },
     {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([a-f0-9]+)\/ports\/([a-z][a-z0-9-]*)\/([0-9]{1,5})\/ticket$/,
+      access: 'session-token',
+      handle: ({ res, params, token }) => {
+        sessions.authorize(params[0]!, token);
+        sendJson(res, 200, deps.ports.ticket(params[0]!, params[1]!, Number(params[2])));
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/api\/sessions\/([a-f0-9]+)\/progress$/,
       access: 'session-token',
@@ -202,6 +213,8 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
   ];
 
   const server = http.createServer(async (req, res) => {
+    // A published port's own origin: served by the proxy, with the app's headers, not ours.
+    if (deps.ports.handleRequest(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!url.pathname.startsWith('/api/')) {
@@ -238,6 +251,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
 
   // Terminal WebSocket: session-token access, checked here before any shell exists.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (deps.ports.handleUpgrade(req, socket, head)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const eventsMatch = /^\/api\/sessions\/([a-f0-9]+)\/events$/.exec(url.pathname);
     if (eventsMatch) return upgradeEvents(req, socket, head, eventsMatch[1]!);

@@ -34,6 +34,7 @@ import '../terminals/terminal-workspace';
 import '../lessons/lesson-panel';
 import '../lessons/lesson-catalogue';
 import '../ui/split-view';
+import '../ports/port-links';
 import { ProgressStore } from '../lessons/progress-store';
 import { SessionEvents } from '../sessions/session-events';
 import { lessonStrings } from '../i18n/strings';
@@ -1287,6 +1288,7 @@ appears to be working correctly.</span>
           <span class="dot" data-tone=${tone}></span>${label}
         </span>
         <span class="spacer"></span>
+        ${this.renderPorts()}
         ${
           remaining
             ? html`<span
@@ -1316,6 +1318,17 @@ appears to be working correctly.</span>
           : nothing
       }
     </div>`;
+  }
+
+  /** Links to the ports the session's containers publish, as the daemon reports them. */
+  private renderPorts(): TemplateResult | typeof nothing {
+    const creds = this.creds;
+    const ports = Object.values(this.ports).flat();
+    if (!creds || !ports.length) return nothing;
+    return html`<port-links
+      .ports=${ports}
+      .requestTicket=${(p: PublishedPort) => this.api.requestPortTicket(creds.id, creds.token, p.host, p.port)}
+    ></port-links>`;
   }
 
   private paneStatus(): [Tone, string] {

@@ -1,0 +1,66 @@
+// Follows each session's hosts for the port service: a host's published ports are watched
+// from the moment it is ready until it is removed or its session ends, and every change
+// goes to the page as a `ports` event.
+import { logger } from '../log.js';
+import type { SandboxManager } from '../sandboxes/manager.js';
+import type { SessionEventHub } from '../sessions/event-hub.js';
+import type { SessionObserver, SessionService } from '../sessions/service.js';
+import type { Disposable, PortService } from './index.js';
+
+const log = logger('ports');
+
+export class SessionPorts implements SessionObserver {
+  /** Per session and host, the watch (or the promise of one while it starts). */
+  private readonly watches = new Map<string, Promise<Disposable | null>>();
+
+  constructor(
+    private readonly ports: PortService,
+    private readonly sandboxes: SandboxManager,
+    private readonly events: SessionEventHub,
+    sessions: SessionService,
+  ) {
+    sessions.observe(this);
+  }
+
+  hostReady(sessionId: string, host: string): void {
+    const key = `${sessionId}/${host}`;
+    if (this.watches.has(key)) return;
+    this.watches.set(key, this.watch(sessionId, host));
+  }
+
+  hostRemoved(sessionId: string, host: string): void {
+    void this.unwatch(sessionId, host);
+  }
+
+  sessionEnded(sessionId: string): void {
+    for (const key of [...this.watches.keys()]) if (key.startsWith(`${sessionId}/`)) this.watches.delete(key);
+    void this.ports.unwatchSession(sessionId);
+  }
+
+  private async watch(sessionId: string, host: string): Promise<Disposable | null> {
+    const container = await this.sandboxes.container(sessionId, host);
+    if (!container) return null;
+    try {
+      return await this.ports.watchHost({
+        sessionId,
+        host,
+        container,
+        onChange: (h, list) => this.events.publish(sessionId, { type: 'ports', host: h, ports: list }),
+        onProblem: (reason) => log.warn(`session ${sessionId} ${host}: ${reason}`),
+      });
+    } catch (err) {
+      log.warn(`session ${sessionId} ${host}: cannot watch ports: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
+  private async unwatch(sessionId: string, host: string): Promise<void> {
+    const key = `${sessionId}/${host}`;
+    const watch = this.watches.get(key);
+    this.watches.delete(key);
+    await (await watch)?.dispose();
+    // The page drops the host's links; the snapshot forgets them.
+    this.events.publish(sessionId, { type: 'ports', host, ports: [] });
+    this.events.drop(sessionId, `ports:${host}`);
+  }
+}
