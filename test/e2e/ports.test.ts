@@ -3,51 +3,29 @@
 // playground's proxy, on the port's own origin (WebSockets through the proxy are covered by
 // test/integration/ports.test.ts).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningPlayground } from '../../server/app.js';
-import { launchChromium, run, waitForTerminal } from '../support/browser.js';
-import { startTestPlayground } from '../support/playground.js';
+import { test } from 'node:test';
+import { run, waitForTerminal } from '../support/browser.js';
+import { SHOTS, useBrowserPlayground } from '../support/browser-playground.js';
 
-let pg: RunningPlayground;
-let existing: Set<string>;
-let browser: Browser;
-let page: Page;
-const SHOTS = 'test-results';
+const env = useBrowserPlayground();
 
-before(async () => {
-  pg = await startTestPlayground();
-  existing = new Set((await pg.sandboxes.list()).map((s) => s.sessionId));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of await pg.sandboxes.list())
-    if (!existing.has(s.sessionId)) await pg.sandboxes.destroy(s.sessionId);
-  await pg?.close();
-});
-
-const portButton = (port: number) => page.locator(`port-links button:has-text("${port}")`);
+const portButton = (port: number) => env.page.locator(`port-links button:has-text("${port}")`);
 
 test('a published port gets a link that opens the app in a new tab', async () => {
-  await page.goto(pg.url + '/#/play');
-  await page.locator('[data-action="start"]').first().click();
-  await page.locator('terminal-pane[data-state="ready"]').waitFor({ timeout: 90_000 });
-  await waitForTerminal(page, /[#$] $/m);
-  assert.equal(await page.locator('port-links button').count(), 0, 'no links before a port is published');
+  await env.page.goto(env.pg.url + '/#/play');
+  await env.page.locator('[data-action="start"]').first().click();
+  await env.page.locator('terminal-pane[data-state="ready"]').waitFor({ timeout: 90_000 });
+  await waitForTerminal(env.page, /[#$] $/m);
+  assert.equal(await env.page.locator('port-links button').count(), 0, 'no links before a port is published');
 
   await run(
-    page,
+    env.page,
     'docker run -d --name redis-server redis && ' +
       'docker run -d --name counter -p 3000:3000 --link redis-server:redis katacoda/redis-node-docker-example',
   );
   await portButton(3000).waitFor({ timeout: 30_000 });
 
-  const [tab] = await Promise.all([page.context().waitForEvent('page'), portButton(3000).click()]);
+  const [tab] = await Promise.all([env.page.context().waitForEvent('page'), portButton(3000).click()]);
   await tab.waitForLoadState();
   await tab.waitForFunction(() => /viewed \d+ times/.test(document.body?.innerText ?? ''), null, {
     timeout: 15_000,
@@ -61,14 +39,14 @@ test('a published port gets a link that opens the app in a new tab', async () =>
 });
 
 test('the voting app: a vote in its tab shows up in the result tab', async () => {
-  const lesson = pg.catalogue.get('voting-app')!;
-  await run(page, lesson.steps.flatMap((step) => step.solution).join(' && '));
+  const lesson = env.pg.catalogue.get('voting-app')!;
+  await run(env.page, lesson.steps.flatMap((step) => step.solution).join(' && '));
   await portButton(5000).waitFor({ timeout: 60_000 });
   await portButton(5001).waitFor({ timeout: 60_000 });
 
-  const [result] = await Promise.all([page.context().waitForEvent('page'), portButton(5001).click()]);
+  const [result] = await Promise.all([env.page.context().waitForEvent('page'), portButton(5001).click()]);
   await result.locator('#total').waitFor({ timeout: 30_000 });
-  const [vote] = await Promise.all([page.context().waitForEvent('page'), portButton(5000).click()]);
+  const [vote] = await Promise.all([env.page.context().waitForEvent('page'), portButton(5000).click()]);
   await vote.locator('button#a').click({ timeout: 30_000 });
   // The result tab was open before the vote; it sees the worker's count through the proxy.
   await result.waitForFunction(
