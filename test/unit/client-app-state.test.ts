@@ -8,7 +8,7 @@ import {
   reduce,
   type AppState,
 } from '../../client/src/app/app-state';
-import { en, pickStrings } from '../../client/src/i18n/strings';
+import { en, pageStrings, pickStrings } from '../../client/src/i18n/strings';
 
 const m = { sessionFailedDefault: 'could not start', sessionGone: 'gone' };
 const session = (state: SessionView['state'], error?: string): SessionView => ({
@@ -76,8 +76,9 @@ test('remaining time reads naturally', () => {
   assert.equal(formatRemaining(125 * 60_000, w), '2 h 05 min');
 });
 
-test('strings fall back to English for unknown languages', () => {
-  assert.equal(pickStrings(['id-ID', 'fr']), en);
+test('strings follow the first known language, else English', () => {
+  assert.equal(pickStrings(['id-ID', 'fr']), pageStrings.id);
+  assert.equal(pickStrings(['fr', 'de']), en);
   assert.equal(pickStrings([]), en);
-  assert.equal(pickStrings(['en-GB']), en);
+  assert.equal(pickStrings(['en-GB', 'id']), en);
 });

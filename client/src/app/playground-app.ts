@@ -6,15 +6,14 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { SessionView } from '../../../common/api';
 import type { LessonProgress, PublishedPort, SessionEvent } from '../../../common/events';
 import {
-  DEFAULT_LANGUAGE,
-  LanguageSchema,
-  pickLanguage,
   type Command,
   type Language,
   type LessonSummary,
   type LocalizedLesson,
 } from '../../../common/lesson';
-import { t } from '../i18n/strings';
+import { LanguageController, liveStrings } from '../i18n/language-controller';
+import { pageLanguage } from '../i18n/language';
+import type { Strings } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
 import { confirmStyles } from '../ui/confirm-styles';
 import { statusDotStyles } from '../ui/status-dot-styles';
@@ -37,7 +36,6 @@ import '../ui/split-view';
 import '../ports/port-links';
 import { ProgressStore } from '../lessons/progress-store';
 import { SessionEvents } from '../sessions/session-events';
-import { lessonStrings } from '../i18n/strings';
 import { parseRoute, routeHash, routeLesson, type Route } from './route';
 import type { PaneState, PaneStateDetail, SessionGoneDetail } from '../terminals/terminal-pane';
 import type { HostEventDetail, TerminalWorkspace } from '../terminals/terminal-workspace';
@@ -52,8 +50,6 @@ import {
 
 /** The host named in the status line until a pane reports its own. */
 const SHELL_HOST = 'node1';
-/** Where the learner's chosen lesson language is remembered. */
-const LANGUAGE_KEY = 'docker-playground.language';
 /** Steps whose foreground command already ran, per session (so a reload does not rerun them). */
 const RAN_KEY = 'docker-playground.ran-steps';
 const POLL_INTERVAL_MS = 300;
@@ -544,7 +540,6 @@ export class PlaygroundApp extends LitElement {
   @state() private busy = false;
   @state() private slow = false;
   @state() private route: Route = parseRoute(window.location.hash);
-  @state() private language: Language = loadLanguage();
   @state() private lessons: LessonSummary[] = [];
   @state() private lessonsState: 'loading' | 'ready' | 'error' = 'loading';
   @state() private lesson: LocalizedLesson | undefined;
@@ -560,7 +555,16 @@ export class PlaygroundApp extends LitElement {
 
   @query('terminal-workspace') private workspace?: TerminalWorkspace;
 
-  private readonly api: SessionApi = createSessionApi({ messages: t });
+  /** The page's language (the learner switches it on the catalogue and the lesson). */
+  private readonly i18n = new LanguageController(this);
+  private get language(): Language {
+    return this.i18n.language;
+  }
+  /** The page shell's words in the page's language. */
+  private get t(): Strings {
+    return this.i18n.strings;
+  }
+  private readonly api: SessionApi = createSessionApi({ messages: liveStrings() });
   private readonly store = new TokenStore(browserStorage());
   /** The live session's id and key. */
   private creds: { id: string; token: string } | null = null;
@@ -674,13 +678,9 @@ export class PlaygroundApp extends LitElement {
     }
   }
 
+  /** Switches the whole page's language and fetches the lesson shown in it. */
   private setLanguage(language: Language): void {
-    this.language = language;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, language);
-    } catch {
-      // Not remembered; the page still switches.
-    }
+    pageLanguage.set(language);
     const lessonId = routeLesson(this.route);
     if (lessonId) void this.loadLesson(lessonId);
   }
@@ -741,7 +741,7 @@ export class PlaygroundApp extends LitElement {
     if (command.action !== 'exec') return;
     const workspace = this.workspace;
     if (!workspace || this.appState.kind !== 'ready') {
-      this.notify('info', lessonStrings[this.language].sandboxNotReady);
+      this.notify('info', this.i18n.lesson.sandboxNotReady);
       return;
     }
     try {
@@ -774,7 +774,7 @@ export class PlaygroundApp extends LitElement {
 
   private dispatch(event: AppEvent): void {
     const prev = this.appState;
-    this.appState = reduce(prev, event, t);
+    this.appState = reduce(prev, event, this.t);
     if (this.appState.kind === 'starting' && prev.kind !== 'starting') {
       this.slow = false;
       clearTimeout(this.slowTimer);
@@ -852,7 +852,7 @@ export class PlaygroundApp extends LitElement {
     const session = await waitUntilSettled(this.api, creds.id, creds.token, {
       intervalMs: POLL_INTERVAL_MS,
       signal,
-      timeoutMessage: t.startTimedOut,
+      timeoutMessage: this.t.startTimedOut,
       onUpdate: (s) => {
         if (!signal.aborted && s.state === 'starting') this.onSession(s);
       },
@@ -883,13 +883,13 @@ export class PlaygroundApp extends LitElement {
       this.store.forget(this.creds.id);
       this.creds = null;
       if (wasResuming) {
-        this.dispatch({ type: 'ended-by-user', notice: t.previousSessionEnded });
+        this.dispatch({ type: 'ended-by-user', notice: this.t.previousSessionEnded });
       } else {
-        this.dispatch({ type: 'gone', message: t.sessionGone });
+        this.dispatch({ type: 'gone', message: this.t.sessionGone });
       }
       return;
     }
-    const message = err instanceof Error && err.message ? err.message : t.networkError;
+    const message = err instanceof Error && err.message ? err.message : this.t.networkError;
     if (!(err instanceof ApiError)) console.error(err);
     this.dispatch({ type: 'request-failed', message, canResume: this.creds !== null });
   }
@@ -904,7 +904,7 @@ export class PlaygroundApp extends LitElement {
     this.busy = true;
     if (creds) await this.endQuietly(creds);
     this.busy = false;
-    this.dispatch({ type: 'ended-by-user', notice: t.sessionEndedByYou });
+    this.dispatch({ type: 'ended-by-user', notice: this.t.sessionEndedByYou });
   }
 
   private async endQuietly(creds: { id: string; token: string }): Promise<void> {
@@ -943,7 +943,7 @@ export class PlaygroundApp extends LitElement {
         this.store.forget(creds.id);
         this.creds = null;
         this.flow?.abort();
-        this.dispatch({ type: 'gone', message: t.sessionGone });
+        this.dispatch({ type: 'gone', message: this.t.sessionGone });
       }
     } finally {
       this.checkingSession = false;
@@ -995,7 +995,7 @@ export class PlaygroundApp extends LitElement {
         if (err instanceof ApiError && err.sessionGone) {
           this.store.forget(creds.id);
           this.creds = null;
-          this.dispatch({ type: 'gone', message: e.detail.message || t.sessionGone });
+          this.dispatch({ type: 'gone', message: e.detail.message || this.t.sessionGone });
         }
       },
     );
@@ -1051,7 +1051,6 @@ export class PlaygroundApp extends LitElement {
   private renderCatalogue(): TemplateResult {
     return html`<lesson-catalogue
       .lessons=${this.lessons}
-      .language=${this.language}
       .progressByLesson=${this.progressByLesson}
       .loadState=${this.lessonsState}
       @open-lesson=${(e: CustomEvent<{ lessonId: string }>) =>
@@ -1063,7 +1062,7 @@ export class PlaygroundApp extends LitElement {
   }
 
   private renderLesson(stage: TemplateResult): TemplateResult {
-    const words = lessonStrings[this.language];
+    const words = this.i18n.lesson;
     return html`<split-view
       storage-key="docker-playground.lesson-split"
       start-label=${words.showLesson}
@@ -1074,7 +1073,6 @@ export class PlaygroundApp extends LitElement {
         slot="start"
         .lesson=${this.lesson}
         .progress=${this.progress}
-        .language=${this.language}
         .loadState=${this.lessonState}
         .loadError=${this.lessonError}
         @run-command=${(e: CustomEvent<Command>) => void this.runCommand(e.detail)}
@@ -1089,7 +1087,7 @@ export class PlaygroundApp extends LitElement {
 
   /** Asks before a lesson replaces the sandbox this browser keeps for something else. */
   private renderReplace(): TemplateResult {
-    const words = lessonStrings[this.language];
+    const words = this.i18n.lesson;
     const otherId = this.replacing?.lessonId;
     const other = otherId
       ? (this.lessons.find((l) => l.id === otherId)?.title[this.language] ?? otherId)
@@ -1124,11 +1122,11 @@ export class PlaygroundApp extends LitElement {
   private renderTopBar(): TemplateResult {
     const live = hasLiveSession(this.appState);
     return html`<header>
-      <a class="brand" href="#/" data-action="home" title=${lessonStrings[this.language].allLessons}>
+      <a class="brand" href="#/" data-action="home" title=${this.i18n.lesson.allLessons}>
         ${logoIcon}
-        <h1>${t.productName}</h1>
+        <h1>${this.t.productName}</h1>
       </a>
-      <span class="tagline">${t.productTagline}</span>
+      <span class="tagline">${this.t.productTagline}</span>
       <span class="spacer"></span>
       ${
         live
@@ -1136,22 +1134,22 @@ export class PlaygroundApp extends LitElement {
               <button
                 class="btn ghost"
                 data-action="new-sandbox"
-                aria-label=${t.newSandbox}
-                title=${t.newSandbox}
+                aria-label=${this.t.newSandbox}
+                title=${this.t.newSandbox}
                 ?disabled=${this.busy}
                 @click=${() => (this.confirming = this.confirming === 'new' ? null : 'new')}
               >
-                ${plusIcon}<span class="label">${t.newSandbox}</span>
+                ${plusIcon}<span class="label">${this.t.newSandbox}</span>
               </button>
               <button
                 class="btn"
                 data-action="end-session"
-                aria-label=${t.endSession}
-                title=${t.endSession}
+                aria-label=${this.t.endSession}
+                title=${this.t.endSession}
                 ?disabled=${this.busy}
                 @click=${() => (this.confirming = this.confirming === 'end' ? null : 'end')}
               >
-                ${powerIcon}<span class="label">${this.busy ? t.ending : t.endSession}</span>
+                ${powerIcon}<span class="label">${this.busy ? this.t.ending : this.t.endSession}</span>
               </button>
             </div>`
           : nothing
@@ -1163,16 +1161,16 @@ export class PlaygroundApp extends LitElement {
   private renderConfirm(which: 'end' | 'new'): TemplateResult {
     const isEnd = which === 'end';
     return html`<div class="confirm" role="dialog" aria-labelledby="confirm-title">
-      <h2 id="confirm-title">${isEnd ? t.endConfirmTitle : t.newConfirmTitle}</h2>
-      <p>${isEnd ? t.endConfirmText : t.newConfirmText}</p>
+      <h2 id="confirm-title">${isEnd ? this.t.endConfirmTitle : this.t.newConfirmTitle}</h2>
+      <p>${isEnd ? this.t.endConfirmText : this.t.newConfirmText}</p>
       <div class="row">
-        <button class="btn ghost" @click=${() => (this.confirming = null)}>${t.cancel}</button>
+        <button class="btn ghost" @click=${() => (this.confirming = null)}>${this.t.cancel}</button>
         <button
           class="btn danger"
           data-action=${isEnd ? 'confirm-end' : 'confirm-new'}
           @click=${() => (isEnd ? void this.endSession() : this.startOver())}
         >
-          ${isEnd ? t.endSession : t.newSandbox}
+          ${isEnd ? this.t.endSession : this.t.newSandbox}
         </button>
       </div>
     </div>`;
@@ -1187,8 +1185,8 @@ export class PlaygroundApp extends LitElement {
         return html`<div class="center">
           <div class="card starting" role="status" aria-live="polite">
             <span class="spinner"></span>
-            <h2>${s.phase === 'resuming' ? t.resumingTitle : t.creatingTitle}</h2>
-            <p>${this.slow ? t.startingSlow : t.startingHint}</p>
+            <h2>${s.phase === 'resuming' ? this.t.resumingTitle : this.t.creatingTitle}</h2>
+            <p>${this.slow ? this.t.startingSlow : this.t.startingHint}</p>
             <div class="progress"></div>
           </div>
         </div>`;
@@ -1203,10 +1201,14 @@ export class PlaygroundApp extends LitElement {
             </div>
             <p class="message" data-testid="error-message">${s.message}</p>
             <div class="row">
-              <button class="btn primary" data-action="retry" @click=${this.retry}>${t.retryButton}</button>
+              <button class="btn primary" data-action="retry" @click=${this.retry}>
+                ${this.t.retryButton}
+              </button>
               ${
                 s.retry === 'resume'
-                  ? html`<button class="btn ghost" @click=${this.startOver}>${t.startOverButton}</button>`
+                  ? html`<button class="btn ghost" @click=${this.startOver}>
+                      ${this.t.startOverButton}
+                    </button>`
                   : nothing
               }
             </div>
@@ -1215,11 +1217,11 @@ export class PlaygroundApp extends LitElement {
       case 'ended':
         return html`<div class="center">
           <div class="card">
-            <h2>${t.endedTitle}</h2>
+            <h2>${this.t.endedTitle}</h2>
             <p>${s.message}</p>
             <div class="row">
               <button class="btn primary large" data-action="start" @click=${this.startOver}>
-                ${playIcon}${t.startNewButton}
+                ${playIcon}${this.t.startNewButton}
               </button>
             </div>
           </div>
@@ -1228,8 +1230,8 @@ export class PlaygroundApp extends LitElement {
   }
 
   private errorTitle(s: Extract<AppState, { kind: 'error' }>): string {
-    if (s.sessionFailed) return t.sessionFailedTitle;
-    return s.retry === 'resume' ? t.resumeErrorTitle : t.createErrorTitle;
+    if (s.sessionFailed) return this.t.sessionFailedTitle;
+    return s.retry === 'resume' ? this.t.resumeErrorTitle : this.t.createErrorTitle;
   }
 
   private renderIdle(notice: string | undefined): TemplateResult {
@@ -1238,10 +1240,10 @@ export class PlaygroundApp extends LitElement {
       ${notice ? html`<div class="notice" role="status">${notice}</div>` : nothing}
       <div class="hero">
         <div>
-          <h2>${t.welcomeTitle}</h2>
-          <p class="lead">${t.welcomeLead}</p>
+          <h2>${this.t.welcomeTitle}</h2>
+          <p class="lead">${this.t.welcomeLead}</p>
           <ul class="points">
-            ${t.welcomePoints.map(
+            ${this.t.welcomePoints.map(
               (p, i) =>
                 html`<li>
                   <span class="ic">${icons[i % icons.length]}</span>
@@ -1251,9 +1253,9 @@ export class PlaygroundApp extends LitElement {
           </ul>
           <div class="cta">
             <button class="btn primary large" data-action="start" @click=${this.startOver}>
-              ${playIcon}${t.startButton}
+              ${playIcon}${this.t.startButton}
             </button>
-            <span class="hint">${t.startHint}</span>
+            <span class="hint">${this.t.startHint}</span>
           </div>
         </div>
         <div class="preview" aria-hidden="true">
@@ -1278,9 +1280,11 @@ appears to be working correctly.</span>
     const creds = this.creds;
     const [tone, label] = this.paneStatus();
     const expires = Date.parse(session.expiresAt);
-    const remaining = formatRemaining(expires - this.now, t.durations);
+    const remaining = formatRemaining(expires - this.now, this.t.durations);
     const expiryTitle = Number.isFinite(expires)
-      ? t.sessionExpiryTitle(new Date(expires).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))
+      ? this.t.sessionExpiryTitle(
+          new Date(expires).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+        )
       : '';
     return html`<div class="term-card">
       <div class="term-head">
@@ -1294,7 +1298,7 @@ appears to be working correctly.</span>
             ? html`<span
                 class="expiry ${expires - this.now < EXPIRY_WARNING_MS ? 'soon' : ''}"
                 title=${expiryTitle}
-                >${t.expiresIn(remaining)}</span
+                >${this.t.expiresIn(remaining)}</span
               >`
             : nothing
         }
@@ -1327,6 +1331,7 @@ appears to be working correctly.</span>
     if (!creds || !ports.length) return nothing;
     return html`<port-links
       .ports=${ports}
+      .labels=${this.t.portLinks}
       .requestTicket=${(p: PublishedPort) => this.api.requestPortTicket(creds.id, creds.token, p.host, p.port)}
     ></port-links>`;
   }
@@ -1334,29 +1339,19 @@ appears to be working correctly.</span>
   private paneStatus(): [Tone, string] {
     switch (this.paneState) {
       case 'connecting':
-        return ['busy', t.statusConnecting];
+        return ['busy', this.t.statusConnecting];
       case 'ready':
-        return ['ok', t.statusConnected(this.paneHost)];
+        return ['ok', this.t.statusConnected(this.paneHost)];
       case 'reconnecting':
-        return ['busy', t.statusReconnecting];
+        return ['busy', this.t.statusReconnecting];
       case 'offline':
-        return ['off', t.statusOffline];
+        return ['off', this.t.statusOffline];
       case 'exited':
-        return ['off', t.statusExited];
+        return ['off', this.t.statusExited];
       case 'closed':
-        return ['bad', t.statusClosed];
+        return ['bad', this.t.statusClosed];
     }
   }
-}
-
-function loadLanguage(): Language {
-  try {
-    const saved = LanguageSchema.safeParse(localStorage.getItem(LANGUAGE_KEY));
-    if (saved.success) return saved.data;
-  } catch {
-    // No storage: follow the browser.
-  }
-  return typeof navigator === 'undefined' ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? []);
 }
 
 /** Records that a step's foreground command ran in a session; false if it already had. */

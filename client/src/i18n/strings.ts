@@ -1,5 +1,9 @@
-// Every piece of text the page shows, in one place. To add a language, add another
-// `Strings` object and teach `pickStrings` to choose it.
+// Every piece of text the page shows, in one place, in each language of `LANGUAGES`
+// (common/lesson.ts). Components read them through a LanguageController
+// (./language-controller.ts), so they follow the language the learner picks on the page.
+import type { Language } from '../../../common/lesson';
+import type { PortLinkLabels } from '../ports/port-links';
+import { id } from './strings-id';
 
 /** Words for a remaining time such as "58 min". */
 export interface DurationWords {
@@ -68,6 +72,9 @@ export interface Strings {
   reconnectButton: string;
   paneClosedTitle: string;
   terminalLabel: string;
+
+  // Published ports in the terminal's header
+  portLinks: PortLinkLabels;
 
   // Messages for failures the server did not describe
   networkError: string;
@@ -152,6 +159,12 @@ export const en: Strings = {
   paneClosedTitle: 'The terminal is disconnected',
   terminalLabel: 'Terminal',
 
+  portLinks: {
+    ports: 'Ports',
+    open: (p) => `Open port ${p.port} of ${p.host} (${p.container}) in a new tab`,
+    opening: 'Opening…',
+  },
+
   networkError: 'Cannot reach the playground server. Check your connection and try again.',
   unexpectedAnswer: (status) => `The server gave an unexpected answer (HTTP ${status}). Please try again.`,
   tooManyRequests: 'Too many requests. Wait a moment, then try again.',
@@ -173,7 +186,6 @@ export const en: Strings = {
 };
 
 // ----- Terminal workspace: tabs, split view, hosts, copy and paste -----
-// Chosen like `t`, from the browser's languages (see workspaceStringsFor).
 
 export interface WorkspaceStrings {
   workspaceLabel: string;
@@ -274,17 +286,16 @@ const workspaceIdn: WorkspaceStrings = {
   takenOver: 'Terminal ini dibuka di jendela lain. Sambungkan ulang untuk memakainya di sini.',
 };
 
-/** The workspace's words in the first of `languages` it has, else English. */
-export function workspaceStringsFor(languages: readonly string[]): WorkspaceStrings {
-  for (const lang of languages) {
-    const base = lang.toLowerCase().split('-')[0];
-    if (base === 'en') return workspaceEn;
-    if (base === 'id') return workspaceIdn;
-  }
-  return workspaceEn;
-}
+/** The terminal workspace's words in each language. */
+export const workspaceStrings: Readonly<Record<Language, WorkspaceStrings>> = {
+  en: workspaceEn,
+  id: workspaceIdn,
+};
 
-const catalog: Readonly<Record<string, Strings>> = { en };
+/** The page shell's words in each language. */
+export const pageStrings: Readonly<Record<Language, Strings>> = { en, id };
+
+const catalog: Readonly<Record<string, Strings>> = pageStrings;
 
 /** Chooses the strings for the first supported language in `languages`, else English. */
 export function pickStrings(languages: readonly string[]): Strings {
@@ -296,15 +307,7 @@ export function pickStrings(languages: readonly string[]): Strings {
   return en;
 }
 
-const navigatorLanguages =
-  typeof navigator !== 'undefined' && Array.isArray(navigator.languages) ? navigator.languages : [];
-
-/** The strings this page uses. */
-export const t: Strings = pickStrings(navigatorLanguages);
-
 // ----- Lessons: the lesson panel, the catalogue and the split view -----
-// Unlike `t`, these follow the lesson's language, which the learner switches on the page,
-// so every language the lessons are written in has its own object.
 
 export interface LessonStrings {
   lessonLabel: string;
@@ -546,4 +549,4 @@ const lessonId: LessonStrings = {
 };
 
 /** The lesson UI's words in each language the lessons are written in. */
-export const lessonStrings: Readonly<Record<'en' | 'id', LessonStrings>> = { en: lessonEn, id: lessonId };
+export const lessonStrings: Readonly<Record<Language, LessonStrings>> = { en: lessonEn, id: lessonId };

@@ -7,7 +7,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Block, Command, Language } from '../../../common/lesson';
-import { lessonStrings, type LessonStrings } from '../i18n/strings';
+import { LanguageController } from '../i18n/language-controller';
+import type { LessonStrings } from '../i18n/strings';
 import { sharedStyles } from '../ui/shared-styles';
 import { copyText } from './copy-text';
 import { checkIcon, copyIcon, runIcon } from './lesson-icons';
@@ -133,15 +134,18 @@ export class LessonBlocks extends LitElement {
 
   /** The text to show. */
   @property({ attribute: false }) blocks: readonly Block[] = [];
-  @property() language: Language = 'en';
   /** How many terminal panes the lesson has: pane labels (T2) show only when there are several. */
   @property({ type: Number, attribute: 'pane-count' }) paneCount = 1;
 
   @state() private feedback = new Map<number, Feedback>();
   private timers = new Map<HTMLElement | number, ReturnType<typeof setTimeout>>();
 
+  /** The page's language: the buttons' words follow the learner's choice. */
+  private readonly i18n = new LanguageController(this);
+  /** The language the Markdown blocks' command titles were last written in. */
+  private markdownLanguage: Language | undefined;
   private get s(): LessonStrings {
-    return lessonStrings[this.language];
+    return this.i18n.lesson;
   }
 
   override disconnectedCallback(): void {
@@ -173,7 +177,9 @@ export class LessonBlocks extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('blocks') && !changed.has('language') && !changed.has('paneCount')) return;
+    const language = this.i18n.language;
+    if (!changed.has('blocks') && !changed.has('paneCount') && language === this.markdownLanguage) return;
+    this.markdownLanguage = language;
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.md[data-block]')) {
       const block = this.blocks[Number(el.dataset.block)];
       if (block?.kind !== 'markdown') continue;

@@ -4,8 +4,8 @@
 
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Language, LessonSummary } from '../../../common/lesson';
-import { lessonStrings } from '../i18n/strings';
+import type { LessonSummary } from '../../../common/lesson';
+import { LanguageController } from '../i18n/language-controller';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
 import { changeLanguage, languageSwitch, languageSwitchStyles } from './language-switch';
@@ -213,18 +213,19 @@ export class LessonCatalogue extends LitElement {
   ];
 
   @property({ attribute: false }) lessons: readonly LessonSummary[] = [];
-  @property() language: Language = 'en';
+  /** The page's language: the catalogue's words and lesson titles follow the learner's choice. */
+  private readonly i18n = new LanguageController(this);
   /** Steps done per lesson id, as kept by ProgressStore. */
   @property({ attribute: false }) progressByLesson: ProgressByLesson = {};
   @property({ attribute: 'data-load-state', reflect: true }) loadState: CatalogueLoadState = 'ready';
 
   override render() {
-    const s = lessonStrings[this.language];
+    const s = this.i18n.lesson;
     return html`<div class="wrap">
       <div class="head">
         <h1>${s.catalogueTitle}</h1>
-        ${languageSwitch(this.language, s.languageLabel, (language) =>
-          changeLanguage(this, this.language, language),
+        ${languageSwitch(this.i18n.language, s.languageLabel, (language) =>
+          changeLanguage(this, this.i18n.language, language),
         )}
       </div>
       <p class="lead">${s.catalogueLead}</p>
@@ -233,7 +234,7 @@ export class LessonCatalogue extends LitElement {
   }
 
   private renderBody(): TemplateResult {
-    const s = lessonStrings[this.language];
+    const s = this.i18n.lesson;
     if (this.loadState === 'loading')
       return html`<div class="message" aria-busy="true">
         <span class="spinner"></span>
@@ -266,7 +267,7 @@ export class LessonCatalogue extends LitElement {
   }
 
   private renderLesson(lesson: LessonSummary): TemplateResult {
-    const s = lessonStrings[this.language];
+    const s = this.i18n.lesson;
     const progress = this.progressByLesson[lesson.id];
     const total = lesson.stepCount;
     const done = progress && progress.total === total ? Math.min(progress.done, total) : 0;
@@ -280,9 +281,9 @@ export class LessonCatalogue extends LitElement {
     >
       <div class="card-top">
         <span class="badge-icon">${complete ? checkIcon(20) : bookIcon()}</span>
-        <h2>${lesson.title[this.language]}</h2>
+        <h2>${lesson.title[this.i18n.language]}</h2>
       </div>
-      <p>${lesson.summary[this.language]}</p>
+      <p>${lesson.summary[this.i18n.language]}</p>
       <div class="meta">
         ${lesson.minutes ? html`<span>${clockIcon()} ${s.minutes(lesson.minutes)}</span>` : nothing}
         <span>${stepsIcon()} ${s.stepCount(total)}</span>

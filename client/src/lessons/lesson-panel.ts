@@ -13,8 +13,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LessonProgress } from '../../../common/events';
-import type { Block, Language, LocalizedLesson, LocalizedStep } from '../../../common/lesson';
-import { lessonStrings, type LessonStrings } from '../i18n/strings';
+import type { Block, LocalizedLesson, LocalizedStep } from '../../../common/lesson';
+import { LanguageController } from '../i18n/language-controller';
+import type { LessonStrings } from '../i18n/strings';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
 import { changeLanguage, languageSwitch, languageSwitchStyles } from './language-switch';
@@ -84,8 +85,6 @@ export class LessonPanel extends LitElement {
   @property({ attribute: false }) progress: LessonProgress | undefined;
   /** The page shown: OVERVIEW (-1) or a step index. The learner changes it (fires `step-change`). */
   @property({ type: Number, attribute: 'active-step', reflect: true }) activeStep = OVERVIEW;
-  /** Language of the panel's own words while no lesson is loaded (then the lesson's is used). */
-  @property() language: Language = 'en';
   @property({ attribute: 'data-load-state', reflect: true }) loadState: LessonLoadState = 'ready';
   /** Why the lesson failed to load, shown with the error. */
   @property({ attribute: false }) loadError = '';
@@ -100,8 +99,10 @@ export class LessonPanel extends LitElement {
   private navigated = false;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
+  /** The page's language: the panel's own words follow the learner's choice at once. */
+  private readonly i18n = new LanguageController(this);
   private get s(): LessonStrings {
-    return lessonStrings[this.lesson?.language ?? this.language];
+    return this.i18n.lesson;
   }
 
   override disconnectedCallback(): void {
@@ -180,8 +181,8 @@ export class LessonPanel extends LitElement {
           <span class="eyebrow">${s.lessonLabel}</span>
           <h1 title=${lesson?.title ?? ''}>${lesson?.title ?? '\u00a0'}</h1>
         </div>
-        ${languageSwitch(this.lesson?.language ?? this.language, s.languageLabel, (language) =>
-          changeLanguage(this, this.lesson?.language ?? this.language, language),
+        ${languageSwitch(this.i18n.language, s.languageLabel, (language) =>
+          changeLanguage(this, this.i18n.language, language),
         )}
       </div>
       ${
@@ -463,11 +464,7 @@ export class LessonPanel extends LitElement {
 
   private blocks(blocks: readonly Block[], lesson: LocalizedLesson) {
     return blocks.length
-      ? html`<lesson-blocks
-          .blocks=${blocks}
-          language=${lesson.language}
-          pane-count=${lesson.panes.length}
-        ></lesson-blocks>`
+      ? html`<lesson-blocks .blocks=${blocks} pane-count=${lesson.panes.length}></lesson-blocks>`
       : nothing;
   }
 

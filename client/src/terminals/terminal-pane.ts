@@ -8,14 +8,13 @@ import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { CloseCode, newPaneId, type TerminalSize } from '../../../common/protocol';
-import { t } from '../i18n/strings';
+import { LanguageController } from '../i18n/language-controller';
 import { sharedStyles } from '../ui/shared-styles';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { TerminalConnection, type CloseInfo, type ConnectionHandlers } from './terminal-connection';
 import { clipboardShortcut, isMacPlatform, readClipboard, writeClipboard } from './terminal-clipboard';
 import { closeDisposition, closeMessage, MAX_RECONNECT_ATTEMPTS, reconnectDelay } from './close-policy';
 import { terminalUrl } from './terminal-url';
-import { tw } from './workspace-strings';
 import { terminalFontFamily, terminalFontSize, terminalTheme } from './terminal-theme';
 
 /** What the pane is doing; mirrored in its data-state attribute. */
@@ -194,6 +193,8 @@ export class TerminalPane extends LitElement {
   /** Only shown panes hold a WebGL context (browsers keep about 16 in all). */
   @property({ type: Boolean, attribute: false }) visible = true;
 
+  /** The page's language: the pane's words follow the learner's choice. */
+  private readonly i18n = new LanguageController(this);
   @state() private paneState: PaneState = 'connecting';
   @state() private message = '';
   @state() private attempt = 0;
@@ -293,14 +294,14 @@ export class TerminalPane extends LitElement {
     const text = this.term?.getSelection() ?? '';
     if (!text) return false;
     const ok = await writeClipboard(text);
-    if (!ok) this.showHint(tw.copyBlocked);
+    if (!ok) this.showHint(this.i18n.workspace.copyBlocked);
     return ok;
   }
 
   /** Pastes what the clipboard holds; shows how to paste instead when reading is not allowed. */
   async pasteFromClipboard(): Promise<void> {
     const text = await readClipboard();
-    if (text === null) this.showHint(tw.pasteBlocked);
+    if (text === null) this.showHint(this.i18n.workspace.pasteBlocked);
     else if (text) this.paste(text);
   }
 
@@ -353,11 +354,12 @@ export class TerminalPane extends LitElement {
   }
 
   protected override render() {
+    const s = this.i18n.strings;
     return html`
-      <div class="term" role="region" aria-label=${t.terminalLabel}></div>
+      <div class="term" role="region" aria-label=${s.terminalLabel}></div>
       ${
         this.paneState === 'connecting'
-          ? html`<div class="connecting" role="status"><span class="spinner"></span>${t.paneConnecting}</div>`
+          ? html`<div class="connecting" role="status"><span class="spinner"></span>${s.paneConnecting}</div>`
           : nothing
       }
       ${this.renderBanner()}
@@ -371,33 +373,34 @@ export class TerminalPane extends LitElement {
   }
 
   private renderBanner() {
+    const s = this.i18n.strings;
     switch (this.paneState) {
       case 'reconnecting':
         return html`<div class="banner warn" role="status">
           <div class="msg">
-            <span class="spinner icon"></span><span>${t.paneReconnecting(this.attempt)}</span>
+            <span class="spinner icon"></span><span>${s.paneReconnecting(this.attempt)}</span>
           </div>
         </div>`;
       case 'offline':
         return html`<div class="banner warn" role="status">
-          <div class="msg"><span class="icon">${alertIcon}</span><span>${t.paneOffline}</span></div>
+          <div class="msg"><span class="icon">${alertIcon}</span><span>${s.paneOffline}</span></div>
         </div>`;
       case 'exited':
         return html`<div class="banner" role="status">
           <div class="msg">
-            <span>${t.shellExited(this.exitCode)} <span class="hint">${t.pressEnterForShell}</span></span>
+            <span>${s.shellExited(this.exitCode)} <span class="hint">${s.pressEnterForShell}</span></span>
           </div>
           <button class="btn primary" data-action="new-shell" @click=${this.reconnect}>
-            ${refreshIcon}${t.openNewShell}
+            ${refreshIcon}${s.openNewShell}
           </button>
         </div>`;
       case 'closed':
         return html`<div class="banner bad" role="alert">
           <div class="msg">
-            <span class="icon">${alertIcon}</span><span>${this.message || t.paneClosedTitle}</span>
+            <span class="icon">${alertIcon}</span><span>${this.message || s.paneClosedTitle}</span>
           </div>
           <button class="btn" data-action="reconnect" @click=${this.reconnect}>
-            ${refreshIcon}${t.reconnectButton}
+            ${refreshIcon}${s.reconnectButton}
           </button>
         </div>`;
       default:
@@ -693,19 +696,19 @@ export class TerminalPane extends LitElement {
     if (this.paneState === 'exited') return;
     this.closeCode = info.code;
     if (info.code === CloseCode.TakenOver) {
-      this.message = info.reason || tw.takenOver;
+      this.message = info.reason || this.i18n.workspace.takenOver;
       this.setPaneState('closed');
       return;
     }
     const text = closeMessage(
       info.code,
       info.reason || this.lastServerError,
-      t.closeReasons,
-      t.connectionFailed,
+      this.i18n.strings.closeReasons,
+      this.i18n.strings.connectionFailed,
     );
     switch (closeDisposition(info.code)) {
       case 'done':
-        this.message = info.reason || this.lastServerError || t.paneClosedTitle;
+        this.message = info.reason || this.lastServerError || this.i18n.strings.paneClosedTitle;
         this.setPaneState('closed');
         return;
       case 'session-gone':
@@ -729,7 +732,7 @@ export class TerminalPane extends LitElement {
           return;
         }
         if (this.attempt >= MAX_RECONNECT_ATTEMPTS) {
-          this.message = info.reason || this.lastServerError || t.connectionFailed;
+          this.message = info.reason || this.lastServerError || this.i18n.strings.connectionFailed;
           this.setPaneState('closed');
           return;
         }

@@ -40,7 +40,8 @@ import {
   saveFontSize,
   saveLayoutJson,
 } from './workspace-storage';
-import { tw } from './workspace-strings';
+import { LanguageController } from '../i18n/language-controller';
+import type { WorkspaceStrings } from '../i18n/strings';
 import {
   chevronIcon,
   clearIcon,
@@ -462,6 +463,12 @@ export class TerminalWorkspace extends LitElement {
     `,
   ];
 
+  /** The page's language: the workspace's words follow the learner's choice. */
+  private readonly i18n = new LanguageController(this);
+  private get tw(): WorkspaceStrings {
+    return this.i18n.workspace;
+  }
+
   /** The session whose terminals these are. */
   @property({ attribute: 'session-id' }) sessionId = '';
   /** The session's key (never reflected to an attribute). */
@@ -531,7 +538,7 @@ export class TerminalWorkspace extends LitElement {
     if (this.fullscreen && this.layout.active !== spec.id) this.setFullscreen(false);
     await this.updateComplete;
     const pane = this.paneElement(spec.id);
-    if (!pane) throw new Error(tw.hostStarting(spec.host));
+    if (!pane) throw new Error(this.tw.hostStarting(spec.host));
     if (opts.interrupt) pane.interrupt();
     // A keyboard's Enter is a carriage return; so is each line break of a multi-line command.
     pane.sendText(text.replace(/\r?\n/g, '\r') + '\r');
@@ -617,7 +624,8 @@ export class TerminalWorkspace extends LitElement {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`No terminal T${n}.`);
     const existing = paneByNumber(this.layout, n);
     if (existing) return existing;
-    if (this.layout.panes.length >= this.maxTerminals) throw new Error(tw.terminalLimit(this.maxTerminals));
+    if (this.layout.panes.length >= this.maxTerminals)
+      throw new Error(this.tw.terminalLimit(this.maxTerminals));
     const active = this.layout.active ? paneById(this.layout, this.layout.active) : undefined;
     const wanted = [this.initialPanes?.[n - 1]?.host, active?.host, this.hosts[0]];
     const host = wanted.find((h): h is string => !!h && this.hosts.includes(h));
@@ -788,7 +796,7 @@ export class TerminalWorkspace extends LitElement {
       <div
         class="panes ${mode} ${mode === 'none' ? '' : 'split'}"
         role="tabpanel"
-        aria-label=${tw.workspaceLabel}
+        aria-label=${this.tw.workspaceLabel}
       >
         ${repeat(
           this.layout.panes,
@@ -805,12 +813,12 @@ export class TerminalWorkspace extends LitElement {
     const full = this.layout.panes.length >= this.maxTerminals;
     const canSplit = this.width === 0 || this.width >= SPLIT_MIN_PX;
     return html`<div class="bar">
-      <div class="tabs" role="tablist" aria-label=${tw.workspaceLabel}>
+      <div class="tabs" role="tablist" aria-label=${this.tw.workspaceLabel}>
         ${repeat(
           this.layout.panes,
           (p) => p.id,
           (p) => {
-            const label = tw.tabLabel(p.host, p.number);
+            const label = this.tw.tabLabel(p.host, p.number);
             const active = p.id === this.layout.active;
             const title = this.titles[p.id];
             return html`<div
@@ -832,8 +840,8 @@ export class TerminalWorkspace extends LitElement {
                 class="x"
                 role="button"
                 data-action="close-pane"
-                aria-label=${tw.closeTerminal(label)}
-                title=${tw.closeTerminal(label)}
+                aria-label=${this.tw.closeTerminal(label)}
+                title=${this.tw.closeTerminal(label)}
                 @click=${(e: Event) => {
                   e.stopPropagation();
                   this.closeTab(p.id);
@@ -848,8 +856,8 @@ export class TerminalWorkspace extends LitElement {
         class="icon-btn new"
         data-action="new-pane"
         data-keeps-menu
-        aria-label=${tw.newTerminal}
-        title=${full ? tw.terminalLimit(this.maxTerminals) : tw.newTerminal}
+        aria-label=${this.tw.newTerminal}
+        title=${full ? this.tw.terminalLimit(this.maxTerminals) : this.tw.newTerminal}
         ?disabled=${full}
         @click=${this.onNewClick}
       >
@@ -864,8 +872,8 @@ export class TerminalWorkspace extends LitElement {
                 class="icon-btn"
                 data-action="split"
                 aria-pressed=${mode !== 'none' ? 'true' : 'false'}
-                aria-label=${this.layout.split ? tw.singleView : tw.splitView}
-                title=${this.layout.split ? tw.singleView : tw.splitView}
+                aria-label=${this.layout.split ? this.tw.singleView : this.tw.splitView}
+                title=${this.layout.split ? this.tw.singleView : this.tw.splitView}
                 ?disabled=${!this.layout.split && full}
                 @click=${this.toggleSplit}
               >
@@ -876,8 +884,8 @@ export class TerminalWorkspace extends LitElement {
         <button
           class="icon-btn"
           data-action="font-smaller"
-          aria-label=${tw.fontSmaller}
-          title=${tw.fontSmaller}
+          aria-label=${this.tw.fontSmaller}
+          title=${this.tw.fontSmaller}
           @click=${() => this.changeFont(-1)}
         >
           ${fontSmallerIcon}
@@ -885,8 +893,8 @@ export class TerminalWorkspace extends LitElement {
         <button
           class="icon-btn"
           data-action="font-larger"
-          aria-label=${tw.fontLarger}
-          title=${tw.fontLarger}
+          aria-label=${this.tw.fontLarger}
+          title=${this.tw.fontLarger}
           @click=${() => this.changeFont(1)}
         >
           ${fontLargerIcon}
@@ -895,8 +903,8 @@ export class TerminalWorkspace extends LitElement {
         <button
           class="icon-btn hide-narrow"
           data-action="clear"
-          aria-label=${tw.clearTerminal}
-          title=${tw.clearTerminal}
+          aria-label=${this.tw.clearTerminal}
+          title=${this.tw.clearTerminal}
           @click=${this.clearActive}
         >
           ${clearIcon}
@@ -905,8 +913,8 @@ export class TerminalWorkspace extends LitElement {
           class="icon-btn"
           data-action="fullscreen"
           aria-pressed=${this.fullscreen ? 'true' : 'false'}
-          aria-label=${this.fullscreen ? tw.exitFullScreen : tw.fullScreen}
-          title=${this.fullscreen ? tw.exitFullScreen : tw.fullScreen}
+          aria-label=${this.fullscreen ? this.tw.exitFullScreen : this.tw.fullScreen}
+          title=${this.fullscreen ? this.tw.exitFullScreen : this.tw.fullScreen}
           @click=${() => this.setFullscreen(!this.fullscreen)}
         >
           ${this.fullscreen ? collapseIcon : expandIcon}
@@ -937,8 +945,8 @@ export class TerminalWorkspace extends LitElement {
           ?disabled=${st !== 'ready'}
           @click=${() => this.openPane(host)}
         >
-          ${hostIcon} ${tw.newTerminalOn(host)}
-          ${st === 'ready' ? nothing : html`<span class="state">${tw.hostStateNames[st]}</span>`}
+          ${hostIcon} ${this.tw.newTerminalOn(host)}
+          ${st === 'ready' ? nothing : html`<span class="state">${this.tw.hostStateNames[st]}</span>`}
         </button>`;
       })}
     </div>`;
@@ -947,8 +955,8 @@ export class TerminalWorkspace extends LitElement {
   private renderHosts(): TemplateResult {
     const atLimit = this.hosts.length >= this.maxHosts;
     const removing = typeof this.menu === 'object' && this.menu ? this.menu.remove : null;
-    return html`<div class="hosts" role="group" aria-label=${tw.hostsLabel}>
-        <span class="label">${hostIcon}${tw.hostsLabel}</span>
+    return html`<div class="hosts" role="group" aria-label=${this.tw.hostsLabel}>
+        <span class="label">${hostIcon}${this.tw.hostsLabel}</span>
         ${this.hosts.map((host) => {
           const st = this.hostState(host);
           const tone = st === 'ready' ? 'ok' : st === 'starting' ? 'busy' : 'bad';
@@ -957,10 +965,10 @@ export class TerminalWorkspace extends LitElement {
             class="chip ${only ? 'solo' : ''}"
             data-host=${host}
             data-state=${st}
-            title=${this.hostStates[host]?.error ?? tw.hostStateNames[st]}
+            title=${this.hostStates[host]?.error ?? this.tw.hostStateNames[st]}
           >
             <span class="dot" data-tone=${tone}></span>${host}
-            ${st === 'ready' ? nothing : html`<span class="state">${tw.hostStateNames[st]}</span>`}
+            ${st === 'ready' ? nothing : html`<span class="state">${this.tw.hostStateNames[st]}</span>`}
             ${
               only
                 ? nothing
@@ -968,8 +976,8 @@ export class TerminalWorkspace extends LitElement {
                     class="icon-btn x"
                     data-action="remove-host"
                     data-keeps-menu
-                    aria-label=${tw.removeHost(host)}
-                    title=${tw.removeHost(host)}
+                    aria-label=${this.tw.removeHost(host)}
+                    title=${this.tw.removeHost(host)}
                     @click=${() => (this.menu = { remove: host })}
                   >
                     ${closeIcon}
@@ -980,12 +988,12 @@ export class TerminalWorkspace extends LitElement {
         <button
           class="add-host"
           data-action="add-host"
-          title=${atLimit ? tw.hostLimit(this.maxHosts) : tw.addHost}
-          aria-label=${atLimit ? `${tw.addHost}. ${tw.hostLimit(this.maxHosts)}` : tw.addHost}
+          title=${atLimit ? this.tw.hostLimit(this.maxHosts) : this.tw.addHost}
+          aria-label=${atLimit ? `${this.tw.addHost}. ${this.tw.hostLimit(this.maxHosts)}` : this.tw.addHost}
           ?disabled=${atLimit}
           @click=${this.requestAddHost}
         >
-          ${plusIcon}${tw.addHost}
+          ${plusIcon}${this.tw.addHost}
         </button>
       </div>
       ${removing ? this.renderRemoveConfirm(removing) : nothing}`;
@@ -999,16 +1007,16 @@ export class TerminalWorkspace extends LitElement {
       data-keeps-menu
       style="top: 80px; left: 10px"
     >
-      <h2 id="remove-title">${tw.removeHostTitle(host)}</h2>
-      <p>${tw.removeHostText}</p>
+      <h2 id="remove-title">${this.tw.removeHostTitle(host)}</h2>
+      <p>${this.tw.removeHostText}</p>
       <div class="row">
-        <button class="btn ghost" @click=${() => (this.menu = null)}>${tw.cancel}</button>
+        <button class="btn ghost" @click=${() => (this.menu = null)}>${this.tw.cancel}</button>
         <button
           class="btn danger"
           data-action="confirm-remove-host"
           @click=${() => this.confirmRemoveHost(host)}
         >
-          ${tw.removeHostButton}
+          ${this.tw.removeHostButton}
         </button>
       </div>
     </div>`;
@@ -1040,7 +1048,7 @@ export class TerminalWorkspace extends LitElement {
             ></terminal-pane>`
           : this.renderHostWaiting(p.host, st)
       }
-      <span class="pane-label">${tw.tabLabel(p.host, p.number)}</span>
+      <span class="pane-label">${this.tw.tabLabel(p.host, p.number)}</span>
     </div>`;
   }
 
@@ -1048,23 +1056,23 @@ export class TerminalWorkspace extends LitElement {
     if (st === 'failed') {
       return html`<div class="placeholder bad" role="alert">
         <span class="icon">${alertIcon}</span>
-        <strong>${tw.hostFailed(host)}</strong>
+        <strong>${this.tw.hostFailed(host)}</strong>
         ${this.hostStates[host]?.error ? html`<span class="err">${this.hostStates[host]?.error}</span>` : nothing}
       </div>`;
     }
     return html`<div class="placeholder" role="status">
-      <span class="spinner"></span>${tw.hostStarting(host)}
+      <span class="spinner"></span>${this.tw.hostStarting(host)}
     </div>`;
   }
 
   private renderEmpty(): TemplateResult {
     const host = this.hosts.find((h) => this.hostState(h) === 'ready');
     return html`<div class="placeholder">
-      <span>${tw.noTerminals}</span>
+      <span>${this.tw.noTerminals}</span>
       ${
         host
           ? html`<button class="btn primary" data-action="open-pane" @click=${() => this.openPane(host)}>
-              ${plusIcon}${tw.openTerminal}
+              ${plusIcon}${this.tw.openTerminal}
             </button>`
           : nothing
       }
