@@ -32,6 +32,8 @@ export interface Config {
   maxSessions: number;
   /** Most sandboxes one client address may hold at once. */
   maxSessionsPerClient: number;
+  /** Most sandboxes at once on this machine, counting every host of every session. */
+  maxSandboxes: number;
   /** Most hosts (sandboxes) one session may have at once. */
   maxHostsPerSession: number;
   /** Most terminals (shells) open at once in one session. */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),
     maxSessionsPerClient: num(env, 'PLAYGROUND_MAX_SESSIONS_PER_CLIENT', 3),
+    maxSandboxes: num(env, 'PLAYGROUND_MAX_SANDBOXES', 40),
     maxHostsPerSession: num(env, 'PLAYGROUND_MAX_HOSTS', 3),
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,

@@ -111,7 +111,7 @@ export class SessionService {
     const active = this.active();
     if (active.length >= this.config.maxSessions) {
       throw new PlaygroundError(
-        `The playground is full: ${active.length} of ${this.config.maxSessions} sandboxes are in use. ` +
+        `The playground is full: ${active.length} of ${this.config.maxSessions} sessions are in use. ` +
           'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SESSIONS).',
         503,
       );
@@ -123,6 +123,7 @@ export class SessionService {
       );
     }
     const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
+    this.ensureRoomFor(hosts.length);
     if (hosts.length > this.config.maxHostsPerSession) {
       throw new PlaygroundError(
         `This lesson needs ${hosts.length} hosts, but sessions may have at most ${this.config.maxHostsPerSession} ` +
@@ -168,11 +169,24 @@ export class SessionService {
         409,
       );
     }
+    this.ensureRoomFor(1);
     let n = 1;
     while (session.hosts.has(`node${n}`)) n++;
     void this.startHost(session, `node${n}`, session.hosts.size === 0);
     this.changed(session);
     return view(session);
+  }
+
+  /** Sandboxes count against the machine's limit, whichever session they belong to. */
+  private ensureRoomFor(sandboxes: number): void {
+    const running = this.active().reduce((n, s) => n + s.hosts.size, 0);
+    if (running + sandboxes > this.config.maxSandboxes) {
+      throw new PlaygroundError(
+        `The playground is full: ${running} of ${this.config.maxSandboxes} sandboxes are in use. ` +
+          'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SANDBOXES).',
+        503,
+      );
+    }
   }
 
   /** Removes one host and everything on it; a session keeps at least one host. */
@@ -205,7 +219,8 @@ export class SessionService {
     entry.ready = this.sandboxes.create(request, host, { primary }).then(
       () => {
         entry.state = 'ready';
-        if (session.hosts.get(host) !== entry) return;
+        // Removed, or its session ended, while it was starting: nobody may use it now.
+        if (session.hosts.get(host) !== entry || session.state === 'ended') return;
         this.changed(session);
         this.notify((o) => o.hostReady?.(session.id, host));
       },
