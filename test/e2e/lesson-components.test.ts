@@ -85,6 +85,7 @@ async function openHarness(width: number, height: number): Promise<void> {
   await page.goto(baseUrl + HARNESS);
   await page.evaluate(() => window.harness.ready);
   await page.evaluate(() => localStorage.clear());
+  await page.evaluate(() => window.harness.setLanguage('en'));
   await page.evaluate(() => window.harness.show('panel'));
 }
 
@@ -256,9 +257,11 @@ describe('lesson panel', () => {
       (await events('language-change')).map((e) => e.detail),
       [{ language: 'id' }],
     );
-    await setPanel({ lesson: localizeLesson(lesson, 'id'), progress: progressOf({}) });
+    // The panel's own words switch at once; the lesson's text follows when the page fetches it.
     await page.locator('lesson-panel [data-language="id"][aria-pressed="true"]').waitFor();
     assert.match((await page.locator('lesson-panel .eyebrow').textContent()) ?? '', /Pelajaran/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
+    await setPanel({ lesson: localizeLesson(lesson, 'id'), progress: progressOf({}) });
     assert.match((await page.locator('[data-action="check"]').textContent()) ?? '', /Periksa/);
   });
 
@@ -415,7 +418,8 @@ describe('lesson catalogue', () => {
         window.harness.show('catalogue');
         const cat = document.querySelector('lesson-catalogue');
         if (!cat) throw new Error('no lesson-catalogue');
-        Object.assign(cat, { lessons: summaries, language, progressByLesson: progress, loadState: 'ready' });
+        window.harness.setLanguage(language);
+        Object.assign(cat, { lessons: summaries, progressByLesson: progress, loadState: 'ready' });
         await cat.updateComplete;
       },
       { summaries, language, progress },
