@@ -71,6 +71,7 @@ test('switching to Indonesian on the catalogue makes free play speak it', async 
   await env.page.waitForURL(/#\/play$/);
   await env.page.locator('playground-app[data-session-state="idle"]').waitFor();
   assert.match(await text('playground-app [data-action="start"]'), /Mulai sandbox/);
+  await shoot('start');
   await env.page.locator('playground-app [data-action="start"]').click();
   await env.page.locator('terminal-pane[data-state="ready"]').waitFor({ timeout: 90_000 });
   await waitForTerminal(env.page, /[#$] $/m);
@@ -100,6 +101,14 @@ test('a lesson with a ready sandbox, and a switch that changes every word at onc
   const indonesianTitle = await text('lesson-panel h1');
   assert.match(await text('lesson-panel .eyebrow'), /Pelajaran/);
   await shoot('lesson');
+  await env.page.locator('lesson-panel [data-action="start"]').click();
+  await env.page.locator('lesson-panel [data-action="check"]').waitFor();
+  assert.match(await text('lesson-panel [data-action="check"]'), /Periksa pekerjaan saya/);
+  await shoot('lesson-step');
+  await env.page.locator('playground-app [data-action="end-session"]').click();
+  assert.match(await text('playground-app #confirm-title'), /Akhiri sesi ini/);
+  await shoot('end-confirm');
+  await env.page.keyboard.press('Escape');
   await run(env.page, 'echo tetap-di-sini');
   await waitForTerminal(env.page, /^tetap-di-sini\s*$/m);
 
