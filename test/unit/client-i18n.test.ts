@@ -122,7 +122,7 @@ describe('the page language', () => {
 
   test('a language the page does not have is refused', () => {
     const language = new PageLanguage();
-    assert.throws(() => language.set('fr' as Language));
+    assert.throws(() => language.set('fr' as Language), /Unknown language "fr": the page speaks en, id/);
     assert.equal(language.current, 'en');
   });
 });

@@ -1,6 +1,6 @@
 // The page's one language: what the learner picked (remembered in this browser), else the
 // browser's first supported language, else English. Everything on the page follows it.
-import { LanguageSchema, pickLanguage, type Language } from '../../../common/lesson';
+import { LANGUAGES, LanguageSchema, pickLanguage, type Language } from '../../../common/lesson';
 
 /** Where the learner's choice is remembered. */
 export const LANGUAGE_KEY = 'docker-playground.language';
@@ -41,7 +41,10 @@ export class PageLanguage {
 
   /** Switches the page to `language`, remembers it, and tells every subscriber. */
   set(language: Language): void {
-    const checked = LanguageSchema.parse(language);
+    const parsed = LanguageSchema.safeParse(language);
+    if (!parsed.success)
+      throw new Error(`Unknown language "${String(language)}": the page speaks ${LANGUAGES.join(', ')}.`);
+    const checked = parsed.data;
     try {
       this.storage?.setItem(LANGUAGE_KEY, checked);
     } catch {
