@@ -30,6 +30,17 @@ export interface LiveTerminalStats {
 
 const encoder = new TextEncoder();
 
+/**
+ * Most output the screen mirror may have waiting to be parsed. Beyond it, output still goes
+ * to the browser at once but skips the mirror, as a real terminal drops lines it cannot
+ * draw fast enough: a flood (`yes`) never waits for the mirror, so Ctrl-C stops it as fast
+ * as the browser reads, and server memory stays bounded. What a replay then lacks is the
+ * middle of the flood, which scrolled away anyway.
+ */
+export const MIRROR_LAG_LIMIT = 1024 * 1024;
+/** CAN: ends any escape sequence cut short by a skip, so the mirror parses on cleanly. */
+const CANCEL_SEQUENCE = new Uint8Array([0x18]);
+
 export class LiveTerminal {
   private sink: TerminalSink | null = null;
   private flow: FlowControl | null = null;
@@ -40,7 +51,8 @@ export class LiveTerminal {
   private peak = 0;
   private readonly gate: PauseGate;
   private readonly mirror: ScreenMirror;
-  private readonly mirrorFlow: FlowControl;
+  /** Whether the mirror skipped output since it last caught up. */
+  private mirrorSkipped = false;
   private readonly batcher: OutputBatcher;
   private readonly exitListeners: ((code: number | null) => void)[] = [];
 
@@ -57,14 +69,6 @@ export class LiveTerminal {
     this.mirror = new ScreenMirror(size, (title) => {
       if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
     });
-    // The mirror parses in slices; if it falls behind, reading waits for it as for a slow
-    // browser. For `yes` (about 10-20 MiB/s of parsing here) that makes the mirror the
-    // bottleneck, and a pause fills Docker's own buffers (1-2 MB) which a Ctrl-C must then
-    // drain: the price of never dropping bytes the screen may need.
-    this.mirrorFlow = new FlowControl(
-      () => this.gate.hold('mirror'),
-      () => this.gate.release('mirror'),
-    );
     this.batcher = new OutputBatcher((data) => this.sink?.send({ type: 'output', data }), timers);
     backend.onData((chunk) => this.output(chunk));
     backend.onExit((code) => this.exit(code));
@@ -165,14 +169,25 @@ export class LiveTerminal {
 
   private output(chunk: Buffer): void {
     if (this.ended) return;
-    this.mirrorFlow.sent(chunk.length);
-    this.mirror.write(chunk, () => this.mirrorFlow.acked(chunk.length));
+    this.mirrorOutput(chunk);
     if (this.sink && this.flow) {
       this.flow.sent(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
       else this.batcher.push(chunk);
     }
     this.notePeak();
+  }
+
+  private mirrorOutput(chunk: Buffer): void {
+    if (this.mirror.backlog + chunk.length > MIRROR_LAG_LIMIT) {
+      this.mirrorSkipped = true;
+      return;
+    }
+    if (this.mirrorSkipped) {
+      this.mirror.write(CANCEL_SEQUENCE);
+      this.mirrorSkipped = false;
+    }
+    this.mirror.write(chunk);
   }
 
   private exit(code: number | null): void {

@@ -1,8 +1,8 @@
 // A backend's output is read only while nobody holds it back. Several independent reasons
-// can (the browser is behind, the screen mirror is behind, no socket is attached); the
+// can (the browser is behind, no socket is attached); the
 // stream is paused while any of them holds and resumed when the last one lets go.
 
-export type PauseReason = 'socket' | 'mirror' | 'detached';
+export type PauseReason = 'socket' | 'detached';
 
 export class PauseGate {
   private readonly held = new Set<PauseReason>();

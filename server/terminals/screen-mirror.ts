@@ -1,36 +1,111 @@
 // A headless copy of a terminal's screen, fed the same bytes as the browser, so a socket
 // that reattaches to a live shell can be given the screen as it is now (vi, top, a prompt).
-import headless from '@xterm/headless';
-import serialize from '@xterm/addon-serialize';
+// The parsing happens in one worker thread shared by every mirror (mirror-worker.mjs):
+// a flood of output costs that thread, never the main thread that relays keystrokes.
+import { Worker } from 'node:worker_threads';
 import { MAX_TITLE_LENGTH, type TerminalSize } from '../../common/protocol.js';
-
-// Both packages are CommonJS bundles: their classes come from the default export.
-const { Terminal } = headless;
-const { SerializeAddon } = serialize;
 
 /** Lines of history kept for the replay; the browser keeps its own, longer scrollback. */
 export const MIRROR_SCROLLBACK = 1000;
 
+type FromWorker =
+  | { type: 'parsed'; id: number; bytes: number }
+  | { type: 'snapshot'; id: number; request: number; screen: string }
+  | { type: 'title'; id: number; title: string };
+
+interface MirrorListener {
+  parsed(bytes: number): void;
+  snapshot(request: number, screen: string): void;
+  title(title: string): void;
+}
+
+/** The one parser thread, started on first use; it does not keep the process alive. */
+class MirrorThread {
+  private worker: Worker | null = null;
+  private readonly listeners = new Map<number, MirrorListener>();
+  private nextId = 1;
+
+  register(listener: MirrorListener, size: TerminalSize): number {
+    const id = this.nextId++;
+    this.listeners.set(id, listener);
+    this.post({ type: 'create', id, cols: size.cols, rows: size.rows, scrollback: MIRROR_SCROLLBACK });
+    return id;
+  }
+
+  unregister(id: number): void {
+    this.listeners.delete(id);
+    this.post({ type: 'dispose', id });
+    if (this.listeners.size === 0) {
+      // Nothing to mirror: let the thread go (a new terminal starts a new one).
+      void this.worker?.terminate();
+      this.worker = null;
+    }
+  }
+
+  post(message: { type: string; id: number } & Record<string, unknown>): void {
+    this.ensure().postMessage(message);
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./mirror-worker.mjs', import.meta.url));
+    worker.on('message', (m: FromWorker) => {
+      const listener = this.listeners.get(m.id);
+      if (!listener) return;
+      if (m.type === 'parsed') listener.parsed(m.bytes);
+      else if (m.type === 'snapshot') listener.snapshot(m.request, m.screen);
+      else listener.title(m.title);
+    });
+    worker.on('error', (err) => {
+      // The mirrors are lost; terminals keep working and a reattach gets an empty screen.
+      console.error(`screen mirror thread failed: ${err.message}`);
+      if (this.worker === worker) this.worker = null;
+      for (const [, l] of this.listeners) l.parsed(Number.MAX_SAFE_INTEGER);
+    });
+    // After the listeners: adding one would take a reference again.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+const thread = new MirrorThread();
+
 export class ScreenMirror {
-  private readonly term: InstanceType<typeof Terminal>;
-  private readonly serializer: InstanceType<typeof SerializeAddon>;
+  private readonly id: number;
   private pendingBytes = 0;
   private currentTitle = '';
+  private readonly parsedCallbacks: { bytes: number; done?: () => void }[] = [];
+  private readonly snapshots = new Map<number, (screen: string) => void>();
+  private nextRequest = 1;
+  private disposed = false;
 
   constructor(size: TerminalSize, onTitle: (title: string) => void) {
-    this.term = new Terminal({
-      cols: size.cols,
-      rows: size.rows,
-      scrollback: MIRROR_SCROLLBACK,
-      allowProposedApi: true,
-    });
-    this.serializer = new SerializeAddon();
-    // The addon is typed against the browser Terminal; the headless one has the same API.
-    this.term.loadAddon(this.serializer as unknown as Parameters<typeof this.term.loadAddon>[0]);
-    this.term.onTitleChange((title) => {
-      this.currentTitle = title.slice(0, MAX_TITLE_LENGTH);
-      onTitle(this.currentTitle);
-    });
+    this.id = thread.register(
+      {
+        parsed: (bytes) => {
+          // Writes are parsed in order: each answer is the oldest write's.
+          let left = bytes;
+          while (left > 0 && this.parsedCallbacks.length) {
+            const write = this.parsedCallbacks.shift()!;
+            left -= write.bytes;
+            this.pendingBytes -= write.bytes;
+            write.done?.();
+          }
+          if (bytes === Number.MAX_SAFE_INTEGER) this.pendingBytes = 0;
+        },
+        snapshot: (request, screen) => {
+          const done = this.snapshots.get(request);
+          this.snapshots.delete(request);
+          done?.(screen);
+        },
+        title: (title) => {
+          this.currentTitle = title.slice(0, MAX_TITLE_LENGTH);
+          onTitle(this.currentTitle);
+        },
+      },
+      size,
+    );
   }
 
   /** The last window title the shell set ('' if none). */
@@ -43,30 +118,36 @@ export class ScreenMirror {
     return this.pendingBytes;
   }
 
-  /** Parses `data` soon (xterm parses in slices); `parsed` runs when it is done. */
+  /** Parses `data` soon, in the mirror thread; `parsed` runs when it is done. */
   write(data: Uint8Array, parsed?: () => void): void {
+    if (this.disposed || data.length === 0) return parsed?.();
     this.pendingBytes += data.length;
-    this.term.write(data, () => {
-      this.pendingBytes -= data.length;
-      parsed?.();
-    });
+    this.parsedCallbacks.push({ bytes: data.length, ...(parsed ? { done: parsed } : {}) });
+    // A copy: the chunk may be a slice of a pooled buffer that the socket reuses.
+    thread.post({ type: 'write', id: this.id, data: new Uint8Array(data) });
   }
 
   resize({ cols, rows }: TerminalSize): void {
-    if (cols !== this.term.cols || rows !== this.term.rows) this.term.resize(cols, rows);
+    if (!this.disposed) thread.post({ type: 'resize', id: this.id, cols, rows });
   }
 
   /**
    * Calls back with the screen serialized once everything written before this call has been
-   * parsed (xterm runs a write's callback before it parses the next write). The result
-   * holds the history, the alternate screen if one is up, colors, the cursor position and
-   * the modes (application keys, bracketed paste, ...).
+   * parsed. The result holds the history, the alternate screen if one is up, colors, the
+   * cursor position and the modes (application keys, bracketed paste, ...).
    */
   snapshot(done: (screen: string) => void): void {
-    this.term.write(new Uint8Array(0), () => done(this.serializer.serialize()));
+    if (this.disposed) return done('');
+    const request = this.nextRequest++;
+    this.snapshots.set(request, done);
+    thread.post({ type: 'snapshot', id: this.id, request });
   }
 
   dispose(): void {
-    this.term.dispose();
+    if (this.disposed) return;
+    this.disposed = true;
+    thread.unregister(this.id);
+    for (const [, done] of this.snapshots) done('');
+    this.snapshots.clear();
   }
 }

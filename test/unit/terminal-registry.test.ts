@@ -83,11 +83,12 @@ function setup(graceMs = 60_000, maxPerSession = 3) {
   return { timers, backends, factory, registry };
 }
 
-/** Lets xterm's headless parser (real timers) run until `ready()` holds. */
+/** Lets the screen mirror's parser thread (real time) answer until `ready()` holds (bounded). */
 async function until(ready: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
     if (ready()) return;
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 2));
   }
   assert.fail(`never happened: ${what}`);
 }

@@ -48,6 +48,9 @@ declare global {
   }
 }
 
+/** Below these, a pane is taken as collapsed or hidden rather than really that small. */
+const MIN_FIT_COLS = 10;
+const MIN_FIT_ROWS = 3;
 const RESIZE_DEBOUNCE_MS = 60;
 const COPY_ON_SELECT_MS = 150;
 /** Form feed: asks the shell to redraw its prompt at the top of a cleared screen. */
@@ -599,13 +602,16 @@ export class TerminalPane extends LitElement {
     this.hintTimer = setTimeout(() => (this.hint = ''), 4000);
   }
 
-  /** Fits the terminal to the pane; xterm's onResize then tells the server. */
+  /** Fits the terminal to the pane (unless it is collapsed); xterm's onResize tells the server. */
   private fit(): void {
     const term = this.term;
     const fit = this.fitAddon;
     if (!term || !fit) return;
     const dims = fit.proposeDimensions();
     if (!dims || !Number.isFinite(dims.cols) || !Number.isFinite(dims.rows)) return;
+    // A pane collapsed or hidden by its layout (a phone's other tab) keeps its last size:
+    // fitting it to a sliver would rewrap the shell's screen into a few columns.
+    if (dims.cols < MIN_FIT_COLS || dims.rows < MIN_FIT_ROWS) return;
     if (dims.cols !== term.cols || dims.rows !== term.rows) fit.fit();
   }
 
