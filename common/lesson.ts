@@ -49,8 +49,9 @@ export type Command = z.infer<typeof CommandSchema>;
 
 /**
  * A command written as inline code inside Markdown (`docker ps`{{exec}}). `codeIndex` counts the
- * code spans of its Markdown block from 0 (code inside fenced blocks is not counted), so the page
- * can find the `<code>` element to decorate after rendering the Markdown.
+ * backtick runs of its Markdown block from 0, an unmarked fenced block counting as one, so the
+ * page can find the `<code>` element to decorate after rendering the Markdown (it also checks
+ * the element's text; see client/src/lessons/inline-commands.ts).
  */
 export const InlineCommandSchema = z.strictObject({
   codeIndex: z.number().int().min(0),
