@@ -972,8 +972,12 @@ export class PlaygroundApp extends LitElement {
   // ----- Events -----
 
   private onPaneState(e: CustomEvent<PaneStateDetail>): void {
-    this.paneState = e.detail.state;
-    this.paneHost = e.detail.host || SHELL_HOST;
+    // The status line speaks for a pane on screen, not for a tab in the background.
+    const pane = e.composedPath()[0] as { visible?: boolean } | undefined;
+    if (pane?.visible !== false) {
+      this.paneState = e.detail.state;
+      this.paneHost = e.detail.host || SHELL_HOST;
+    }
     if (e.detail.state === 'ready' && this.focusOnReady) {
       this.focusOnReady = false;
       this.workspace?.focusActive();
