@@ -152,7 +152,7 @@ test('a large paste arrives whole, in the bracketed paste mode, by right-click',
   await waitForPane(env.page, 1, new RegExp(`^${word.length + 1}\\s*$`, 'm'));
 });
 
-test('the env.page fits a phone, with tabs only', async () => {
+test('the page fits a phone, with tabs only', async () => {
   await env.page.setViewportSize({ width: 390, height: 844 });
   await env.page.waitForTimeout(500);
   const overflow = await env.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,4 +1,4 @@
-// The whole path in a real browser: open the env.page, start a sandbox, and use real docker.
+// The whole path in a real browser: open the page, start a sandbox, and use real docker.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run, waitForTerminal } from '../support/browser.js';
@@ -6,7 +6,7 @@ import { SHOTS, useBrowserPlayground } from '../support/browser-playground.js';
 
 const env = useBrowserPlayground();
 
-test('start a sandbox from the env.page and run a container in it', async () => {
+test('start a sandbox from the page and run a container in it', async () => {
   await env.page.goto(env.pg.url + '/#/play');
   await env.page.locator('playground-app[data-session-state="idle"]').waitFor();
   await env.page.screenshot({ path: `${SHOTS}/idle.png` });
@@ -38,7 +38,7 @@ test('a reload brings the same sandbox back', async () => {
   await waitForTerminal(env.page, /^running=redis\s*$/m);
 });
 
-test('the env.page is usable on a small screen', async () => {
+test('the page is usable on a small screen', async () => {
   await env.page.setViewportSize({ width: 390, height: 844 });
   await env.page.waitForTimeout(500);
   const overflow = await env.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -48,7 +48,7 @@ test('the env.page is usable on a small screen', async () => {
   await env.page.screenshot({ path: `${SHOTS}/ready-mobile.png` });
 });
 
-test('ending the session from the env.page removes the sandbox', async () => {
+test('ending the session from the page removes the sandbox', async () => {
   const before = (await env.pg.sandboxes.list()).length;
   await env.page.locator('[data-action="end-session"]').click();
   await env.page.locator('[data-action="confirm-end"]').click();
