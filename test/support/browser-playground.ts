@@ -1,6 +1,6 @@
 // The shared frame of the end-to-end tests: a real playground and a real Chromium page for
-// one test file, started before its tests and cleaned up after, removing only the sandboxes
-// the file made (other sessions on the engine are not ours to end).
+// one test file, started before its tests and cleaned up after, removing only the sessions
+// its pages created (other sessions on the engine, another test run's say, are not ours).
 import fs from 'node:fs';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,12 +22,19 @@ export function useBrowserPlayground(
   prepare: (context: BrowserContext, pg: RunningPlayground) => Promise<void> = async () => undefined,
 ): BrowserPlayground {
   const env = {} as BrowserPlayground;
-  let existing = new Set<string>();
+  const created = new Set<string>();
   before(async () => {
     env.pg = await startTestPlayground();
-    existing = new Set((await env.pg.sandboxes.list()).map((s) => s.sessionId));
     env.browser = await launchChromium();
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 800 } });
+    context.on('response', (res) => {
+      if (res.request().method() !== 'POST' || res.status() !== 201) return;
+      if (!/\/api\/sessions$/.test(new URL(res.url()).pathname)) return;
+      void res
+        .json()
+        .then((body: { session?: { id?: string } }) => body.session?.id && created.add(body.session.id))
+        .catch(() => undefined);
+    });
     await prepare(context, env.pg);
     env.page = await context.newPage();
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -35,8 +42,7 @@ export function useBrowserPlayground(
   after(async () => {
     await env.browser?.close();
     if (!env.pg) return;
-    for (const s of await env.pg.sandboxes.list())
-      if (!existing.has(s.sessionId)) await env.pg.sandboxes.destroy(s.sessionId);
+    for (const id of created) await env.pg.sandboxes.destroy(id);
     await env.pg.close();
   });
   return env;
