@@ -474,6 +474,9 @@ export class PlaygroundApp extends LitElement {
       terminal-workspace {
         flex: 1;
       }
+      port-links {
+        flex: none;
+      }
 
       @media (max-width: 900px) {
         .hero {
@@ -492,7 +495,8 @@ export class PlaygroundApp extends LitElement {
           font-size: 16px;
         }
         .tagline,
-        .label {
+        .label,
+        .term-head .expiry {
           display: none;
         }
         .actions .btn {
