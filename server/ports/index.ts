@@ -151,12 +151,6 @@ export class PortService {
     return watch;
   }
 
-  /** Stops watching every host of a session (when it ends). */
-  async unwatchSession(sessionId: string): Promise<void> {
-    const mine = [...this.watches.entries()].filter(([key]) => key.startsWith(`${sessionId}/`));
-    await Promise.all(mine.map(([, watch]) => watch.dispose()));
-  }
-
   /** Stops every watch and ends every proxied WebSocket. */
   async close(): Promise<void> {
     this.proxy.close();

@@ -33,20 +33,25 @@ export class SessionPorts implements SessionObserver {
   }
 
   sessionEnded(sessionId: string): void {
-    for (const key of [...this.watches.keys()]) if (key.startsWith(`${sessionId}/`)) this.watches.delete(key);
-    void this.ports.unwatchSession(sessionId);
+    for (const [key, watch] of [...this.watches]) {
+      if (!key.startsWith(`${sessionId}/`)) continue;
+      this.watches.delete(key);
+      // A watch still starting is disposed once it exists; otherwise it would retry forever.
+      void watch.then((w) => w?.dispose());
+    }
   }
 
+  /** Never rejects: a host whose ports cannot be watched simply shows no links. */
   private async watch(sessionId: string, host: string): Promise<Disposable | null> {
-    const container = await this.sandboxes.container(sessionId, host);
-    if (!container) return null;
     try {
+      const container = await this.sandboxes.container(sessionId, host);
+      if (!container) return null;
       return await this.ports.watchHost({
         sessionId,
         host,
         container,
         onChange: (h, list) => this.events.publish(sessionId, { type: 'ports', host: h, ports: list }),
-        onProblem: (reason) => log.warn(`session ${sessionId} ${host}: ${reason}`),
+        // Problems are logged by the port service itself.
       });
     } catch (err) {
       log.warn(`session ${sessionId} ${host}: cannot watch ports: ${(err as Error).message}`);

@@ -21,6 +21,11 @@ import { changesPorts, parseInspectLines } from '../../server/ports/inner-ports.
 import { watchPorts, type ListResult } from '../../server/ports/port-watcher.js';
 import { PortTable } from '../../server/ports/port-table.js';
 import { createPortProxy } from '../../server/ports/proxy.js';
+import type { PortService } from '../../server/ports/index.js';
+import { SessionPorts } from '../../server/ports/session-ports.js';
+import type { SandboxManager } from '../../server/sandboxes/manager.js';
+import { SessionEventHub } from '../../server/sessions/event-hub.js';
+import type { SessionService } from '../../server/sessions/service.js';
 import { requestWithHost } from '../support/host-request.js';
 import type { EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
 
@@ -412,4 +417,40 @@ test('the proxy passes upgrades byte for byte, and refuses them without a cookie
   assert.ok(echoed.endsWith('\x00\xffbytes'));
   assert.match(await talk(false), /^HTTP\/1.1 401/);
   table.remove(SID, 'docker');
+});
+
+test('a host watch still starting when its session ends is disposed once it exists', async () => {
+  let finishWatch!: () => void;
+  const started = new Promise<void>((resolve) => (finishWatch = resolve));
+  let disposed = 0;
+  const ports = {
+    watchHost: async () => {
+      await started;
+      return { dispose: async () => void disposed++ };
+    },
+  } as unknown as PortService;
+  const sandboxes = { container: async () => ({}) } as unknown as SandboxManager;
+  const sessions = { observe: () => undefined } as unknown as SessionService;
+  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub(), sessions);
+  watching.hostReady(SID, 'node1');
+  watching.sessionEnded(SID);
+  finishWatch();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(disposed, 1);
+});
+
+test('a host whose sandbox cannot be looked up shows no ports and fails nothing', async () => {
+  const ports = { watchHost: async () => assert.fail('no container, no watch') } as unknown as PortService;
+  const sandboxes = {
+    container: async () => {
+      throw new Error('engine gone');
+    },
+  } as unknown as SandboxManager;
+  const sessions = { observe: () => undefined } as unknown as SessionService;
+  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub(), sessions);
+  watching.hostReady(SID, 'node1');
+  watching.hostRemoved(SID, 'node1');
+  watching.hostReady(OTHER, 'node1');
+  watching.sessionEnded(OTHER);
+  await new Promise((resolve) => setImmediate(resolve));
 });
