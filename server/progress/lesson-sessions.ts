@@ -41,14 +41,27 @@ export class LessonSessions implements SessionObserver {
     const lessonId = sessions.lessonOf(sessionId);
     // Checks are answered by the lesson's first host.
     if (!lessonId || host !== sessions.primaryHost(sessionId) || this.trackers.has(sessionId)) return;
-    this.trackers.set(sessionId, this.startTracker(sessionId, lessonId, host));
+    const tracker = this.startTracker(sessionId, lessonId, host).catch((err: Error) => {
+      log.warn(`session ${sessionId}: not tracking progress: ${err.message}`);
+      return null;
+    });
+    this.trackers.set(sessionId, tracker);
   }
 
   sessionEnded(sessionId: string): void {
     const tracker = this.trackers.get(sessionId);
     this.trackers.delete(sessionId);
-    void tracker?.then((t) => t?.stop());
-    void this.deps.store.remove(sessionId).catch(() => undefined);
+    // The file goes once the tracker has stopped (it may still be starting), so no late save
+    // brings it back; saves after the end are skipped anyway (see live()).
+    void (async () => {
+      await (await tracker)?.stop();
+      await this.deps.store.remove(sessionId);
+    })().catch((err: Error) => log.warn(`session ${sessionId}: removing progress: ${err.message}`));
+  }
+
+  /** Whether the session is still tracked: nothing is published or saved for it after its end. */
+  private live(sessionId: string): boolean {
+    return this.trackers.has(sessionId);
   }
 
   /** The session's progress now (after the page checked the token). */
@@ -93,7 +106,7 @@ export class LessonSessions implements SessionObserver {
     const step = lesson.steps[index]!;
     if (!step.onStart) return;
     const { foreground, background } = startStep(shell, step, (outcome) => notice(outcome.message));
-    if (foreground)
+    if (foreground && this.live(sessionId))
       this.deps.events.publish(sessionId, { type: 'exec', stepId: step.id, command: foreground });
     // The setup script may be what a check looks at: check again once it is done.
     void background?.then(() => tracker.check(step.id).catch(() => undefined));
@@ -115,8 +128,9 @@ export class LessonSessions implements SessionObserver {
     }
     const saved = await store.load(sessionId);
     const shell = new DockerSandboxShell(container);
-    const notice = (message: string) =>
-      events.publish(sessionId, { type: 'notice', level: 'warning', message });
+    const notice = (message: string) => {
+      if (this.live(sessionId)) events.publish(sessionId, { type: 'notice', level: 'warning', message });
+    };
     // Assets once per session, before the first step's scripts may need them.
     if (lesson.assets?.length && !saved?.startedSteps?.length) {
       const dir = path.join(this.deps.lessonsDir ?? LESSONS_DIR, lesson.id);
@@ -128,12 +142,13 @@ export class LessonSessions implements SessionObserver {
       subscribe: sandboxEvents(container),
       saved,
       onChange: (progress) => {
+        if (!this.live(sessionId)) return;
         events.publish(sessionId, { type: 'progress', progress });
         store.save(sessionId, progress).catch((err: Error) => log.warn(`saving progress: ${err.message}`));
       },
       onStepStarted: (index) => this.startStep(sessionId, lesson, index, shell, tracker, notice),
     });
-    events.publish(sessionId, { type: 'progress', progress: tracker.current });
+    if (this.live(sessionId)) events.publish(sessionId, { type: 'progress', progress: tracker.current });
     await tracker.start();
     return tracker;
   }

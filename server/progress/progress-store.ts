@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { LessonProgress } from '../../common/events.js';
 
 export class ProgressStore {
+  /** Per session, the last write or removal queued: they run one at a time, in order. */
+  private readonly queues = new Map<string, Promise<void>>();
+
   constructor(private readonly dir: string) {}
 
   private file(sessionId: string): string {
@@ -22,16 +25,34 @@ export class ProgressStore {
     }
   }
 
-  /** Writes atomically (temp file + rename), so a crash never leaves half a file. */
+  /**
+   * Writes atomically (temp file + rename), so a crash never leaves half a file. Saves of
+   * one session are queued: two at once would share the temp file and could rename half of it.
+   */
   async save(sessionId: string, progress: LessonProgress): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const target = this.file(sessionId);
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(progress));
-    await rename(temp, target);
+    return this.queue(sessionId, async () => {
+      await mkdir(this.dir, { recursive: true });
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(progress));
+      await rename(temp, target);
+    });
   }
 
+  /** Removes the session's file, after any save queued before. */
   async remove(sessionId: string): Promise<void> {
-    await rm(this.file(sessionId), { force: true });
+    const target = this.file(sessionId);
+    return this.queue(sessionId, () => rm(target, { force: true }));
+  }
+
+  private queue(sessionId: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(sessionId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(task);
+    this.queues.set(sessionId, run);
+    const forget = () => {
+      if (this.queues.get(sessionId) === run) this.queues.delete(sessionId);
+    };
+    run.then(forget, forget);
+    return run;
   }
 }

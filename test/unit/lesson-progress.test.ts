@@ -1,11 +1,15 @@
 // Lesson progress: the tracker follows the first unfinished step, keeps done steps done,
 // answers the Check button; the event hub hands late subscribers the latest state.
 import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LessonProgress, SessionEvent } from '../../common/events.js';
 import type { Lesson } from '../../common/lesson.js';
 import { initialProgress, LessonTracker } from '../../server/progress/lesson-tracker.js';
+import { ProgressStore } from '../../server/progress/progress-store.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import type { EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
 import type { SandboxShell, ShellResult } from '../../server/validation/shell.js';
@@ -152,4 +156,23 @@ test('the event hub gives late subscribers the latest of each kind, but not pass
   assert.equal(seen.length, 2, 'no events after unsubscribing');
   hub.forget('s1');
   assert.deepEqual(hub.snapshot('s1'), []);
+});
+
+test('progress saves of one session run in order, and a removal after them leaves no file', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'progress-'));
+  try {
+    const store = new ProgressStore(dir);
+    const saves = [1, 2, 3, 4, 5].map((n) =>
+      store.save('abc123', { lessonId: 'l', steps: [{ stepId: `s${n}`, state: 'pending' }] }),
+    );
+    await Promise.all(saves);
+    assert.equal((await store.load('abc123'))?.steps[0]?.stepId, 's5');
+    void store.save('abc123', { lessonId: 'l', steps: [] });
+    await store.remove('abc123');
+    assert.equal(await store.load('abc123'), null);
+    assert.deepEqual(await readdir(dir), []);
+    await assert.rejects(store.save('../x', { lessonId: 'l', steps: [] }), /bad session id/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
