@@ -53,7 +53,12 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
     // chunk carries an 8-byte header.
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
     const backend = new DockerExecBackend(this.container, exec, stream, shellId);
-    await backend.resize(size);
+    try {
+      await backend.resize(size);
+    } catch (err) {
+      await backend.close(); // nobody will own this shell: end it rather than leave it running
+      throw err;
+    }
     return backend;
   }
 }
