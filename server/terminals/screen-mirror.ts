@@ -4,6 +4,9 @@
 // a flood of output costs that thread, never the main thread that relays keystrokes.
 import { Worker } from 'node:worker_threads';
 import { MAX_TITLE_LENGTH, type TerminalSize } from '../../common/protocol.js';
+import { logger } from '../log.js';
+
+const log = logger('terminals');
 
 /** Lines of history kept for the replay; the browser keeps its own, longer scrollback. */
 export const MIRROR_SCROLLBACK = 1000;
@@ -17,6 +20,8 @@ interface MirrorListener {
   parsed(bytes: number): void;
   snapshot(request: number, screen: string): void;
   title(title: string): void;
+  /** The thread died: nothing asked of it before will be answered. */
+  lost(): void;
 }
 
 /** The one parser thread, started on first use; it does not keep the process alive. */
@@ -34,7 +39,8 @@ class MirrorThread {
 
   unregister(id: number): void {
     this.listeners.delete(id);
-    this.post({ type: 'dispose', id });
+    // No thread (it died): nothing to dispose there, and no reason to start one.
+    this.worker?.postMessage({ type: 'dispose', id });
     if (this.listeners.size === 0) {
       // Nothing to mirror: let the thread go (a new terminal starts a new one).
       void this.worker?.terminate();
@@ -58,9 +64,9 @@ class MirrorThread {
     });
     worker.on('error', (err) => {
       // The mirrors are lost; terminals keep working and a reattach gets an empty screen.
-      console.error(`screen mirror thread failed: ${err.message}`);
+      log.error(`screen mirror thread failed: ${err.message}`);
       if (this.worker === worker) this.worker = null;
-      for (const [, l] of this.listeners) l.parsed(Number.MAX_SAFE_INTEGER);
+      for (const [, l] of this.listeners) l.lost();
     });
     // After the listeners: adding one would take a reference again.
     worker.unref();
@@ -92,7 +98,6 @@ export class ScreenMirror {
             this.pendingBytes -= write.bytes;
             write.done?.();
           }
-          if (bytes === Number.MAX_SAFE_INTEGER) this.pendingBytes = 0;
         },
         snapshot: (request, screen) => {
           const done = this.snapshots.get(request);
@@ -102,6 +107,12 @@ export class ScreenMirror {
         title: (title) => {
           this.currentTitle = title.slice(0, MAX_TITLE_LENGTH);
           onTitle(this.currentTitle);
+        },
+        // A reattach waiting on a snapshot gets an empty screen rather than waiting forever.
+        lost: () => {
+          this.pendingBytes = 0;
+          for (const write of this.parsedCallbacks.splice(0)) write.done?.();
+          this.answerSnapshots('');
         },
       },
       size,
@@ -147,7 +158,12 @@ export class ScreenMirror {
     if (this.disposed) return;
     this.disposed = true;
     thread.unregister(this.id);
-    for (const [, done] of this.snapshots) done('');
+    this.answerSnapshots('');
+  }
+
+  private answerSnapshots(screen: string): void {
+    const waiting = [...this.snapshots.values()];
     this.snapshots.clear();
+    for (const done of waiting) done(screen);
   }
 }

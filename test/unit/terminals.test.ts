@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
+import { ScreenMirror } from '../../server/terminals/screen-mirror.js';
 
 test('output pauses above the high watermark and resumes below the low one', () => {
   const events: string[] = [];
@@ -38,4 +39,21 @@ test('close reasons are cut to 123 bytes without breaking a character', () => {
   assert.ok(Buffer.byteLength(fitted) <= 123);
   assert.ok(fitted.endsWith('...'));
   assert.ok(!fitted.includes('\uFFFD'));
+});
+
+test('a screen mirror whose thread dies answers a waiting snapshot with an empty screen', async () => {
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  // The mirror thread does not hold the process open; this test must, until the answer.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    mirror.write(new TextEncoder().encode('hello'));
+    // Sizes reach the thread unchecked (the protocol clamps them first); this one kills it.
+    mirror.resize({ cols: 0.5, rows: 24 });
+    const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    assert.equal(screen, '');
+    assert.equal(mirror.backlog, 0);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
 });
