@@ -216,18 +216,19 @@ export class SessionService {
       expiresAt: session.expiresAt,
       ...(session.lessonId ? { lessonId: session.lessonId } : {}),
     };
+    // Removed, or its session ended, while it was starting: nobody may use it or hear of it now.
+    const gone = () => session.hosts.get(host) !== entry || session.state === 'ended';
     entry.ready = this.sandboxes.create(request, host, { primary }).then(
       () => {
         entry.state = 'ready';
-        // Removed, or its session ended, while it was starting: nobody may use it now.
-        if (session.hosts.get(host) !== entry || session.state === 'ended') return;
+        if (gone()) return;
         this.changed(session);
         this.notify((o) => o.hostReady?.(session.id, host));
       },
       (err: Error) => {
         entry.state = 'failed';
         entry.error = err.message;
-        this.changed(session);
+        if (!gone()) this.changed(session);
       },
     );
     return entry.ready;
@@ -247,6 +248,7 @@ export class SessionService {
     if (session.state === 'ended' || session.state === 'failed') {
       throw new PlaygroundError(session.error ?? `This session has ${session.state}.`, 410);
     }
+    if (session.hosts.get(host) !== entry) throw new PlaygroundError(`The host ${host} was removed.`, 410);
     if (entry.state !== 'ready') {
       throw new PlaygroundError(entry.error ?? `The host ${host} is not ready.`, 410);
     }

@@ -89,6 +89,25 @@ test('a removed host frees its name; the last host stays; ending tells the obser
   assert.equal(last?.type === 'session' && last.session.state, 'ended');
 });
 
+test('a host removed or a session ended while a host starts: no terminal gets it, nothing is said after the end', async () => {
+  const { service, fake, hub } = setup();
+  const { session, token } = service.create('1.1.1.1');
+  await service.whenReady(session.id, token);
+  service.addHost(session.id, token);
+  const waiting = service.whenReady(session.id, token, 'node2');
+  await service.removeHost(session.id, token, 'node2');
+  await assert.rejects(waiting, (e) => status(e) === 410 && /node2 was removed/.test((e as Error).message));
+
+  fake.failHost = 'node2';
+  service.addHost(session.id, token);
+  const events: SessionEvent[] = [];
+  hub.subscribe(session.id, (e) => events.push(e));
+  await service.end(session.id, token);
+  const last = events.at(-1);
+  assert.equal(last?.type === 'session' && last.session.state, 'ended', 'the end is the last word');
+  assert.deepEqual(hub.snapshot(session.id), []);
+});
+
 test('an added host that fails is marked failed; the session stays ready', async () => {
   const { service, fake } = setup();
   const { session, token } = service.create('1.1.1.1');
