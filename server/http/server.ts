@@ -35,7 +35,11 @@ import { serveStatic } from './static-files.js';
 
 const log = logger('http');
 
-/** Who may call a route: anyone who can load the page, or only the session's token holder. */
+/**
+ * Who may call a route: anyone who can load the page, or only the session's token holder.
+ * The router enforces it: a 'session-token' route's first capture is the session id, and
+ * its handler only runs for that session's bearer token.
+ */
 type Access = 'public' | 'session-token';
 
 interface Route {
@@ -167,17 +171,14 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       method: 'POST',
       pattern: /^\/api\/sessions\/([a-f0-9]+)\/ports\/([a-z][a-z0-9-]*)\/([0-9]{1,5})\/ticket$/,
       access: 'session-token',
-      handle: ({ res, params, token }) => {
-        sessions.authorize(params[0]!, token);
-        sendJson(res, 200, deps.ports.ticket(params[0]!, params[1]!, Number(params[2])));
-      },
+      handle: ({ res, params }) =>
+        sendJson(res, 200, deps.ports.ticket(params[0]!, params[1]!, Number(params[2]))),
     },
     {
       method: 'GET',
       pattern: /^\/api\/sessions\/([a-f0-9]+)\/progress$/,
       access: 'session-token',
-      handle: async ({ res, params, token }) => {
-        sessions.authorize(params[0]!, token);
+      handle: async ({ res, params }) => {
         const progress = await deps.lessonSessions.progress(params[0]!);
         if (!progress) throw new PlaygroundError('This session has no lesson progress (yet).', 404);
         sendJson(res, 200, progress);
@@ -187,8 +188,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       method: 'POST',
       pattern: /^\/api\/sessions\/([a-f0-9]+)\/check$/,
       access: 'session-token',
-      handle: async ({ req, res, params, token }) => {
-        sessions.authorize(params[0]!, token);
+      handle: async ({ req, res, params }) => {
         const stepId = optionalString(await readJsonBody(req), 'stepId');
         sendJson(res, 200, await deps.lessonSessions.check(params[0]!, stepId));
       },
@@ -204,7 +204,6 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       pattern: /^\/api\/sessions\/([a-f0-9]+)$/,
       access: 'session-token',
       handle: async ({ res, params, token }) => {
-        sessions.authorize(params[0]!, token);
         await terminals.closeSession(params[0]!); // shells end now, not with the sandbox
         await sessions.end(params[0]!, token);
         res.writeHead(204).end();
@@ -234,7 +233,9 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
     }
     try {
       const params = route.pattern.exec(url.pathname)!.slice(1);
-      await route.handle({ req, res, params, token: bearer(req) });
+      const token = bearer(req);
+      if (route.access === 'session-token') sessions.authorize(params[0]!, token); // 404 or 401
+      await route.handle({ req, res, params, token });
     } catch (err) {
       const status = err instanceof PlaygroundError ? err.status : 500;
       if (status >= 500) log.error(`${req.method} ${url.pathname}: ${(err as Error).stack ?? err}`);

@@ -57,6 +57,17 @@ test('the session API refuses a wrong token and unknown sessions', async () => {
     assert.equal((await api(pg.url, 'GET', `/api/sessions/${session.id}`, 'not-the-token')).status, 401);
     assert.equal((await api(pg.url, 'GET', `/api/sessions/${session.id}`)).status, 401);
     assert.equal((await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, 'nope')).status, 401);
+    const sessionRoutes = [
+      ['POST', 'hosts'],
+      ['DELETE', 'hosts/node1'],
+      ['POST', 'ports/node1/80/ticket'],
+      ['GET', 'progress'],
+      ['POST', 'check'],
+    ] as const;
+    for (const [method, rest] of sessionRoutes) {
+      const refused = await api(pg.url, method, `/api/sessions/${session.id}/${rest}`, 'nope');
+      assert.equal(refused.status, 401, `${method} ${rest} without the token`);
+    }
     assert.equal((await api(pg.url, 'GET', '/api/sessions/abcdef012345', token)).status, 404);
     assert.equal((await api(pg.url, 'GET', '/api/nothing-here')).status, 404);
     assert.equal((await api(pg.url, 'PUT', '/api/sessions')).status, 405);
