@@ -4,27 +4,19 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../common/protocol.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import { closeWith } from '../terminals/close.js';
-
-/** Pings find connections that died without a close. */
-const HEARTBEAT_MS = 30_000;
+import { startHeartbeat } from '../terminals/heartbeat.js';
 
 export function serveSessionEvents(ws: WebSocket, sessionId: string, hub: SessionEventHub): void {
-  let alive = true;
   const unsubscribe = hub.subscribe(sessionId, (event) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
     if (event.type === 'session' && event.session.state === 'ended') {
       closeWith(ws, CloseCode.SandboxGone, 'The session has ended.');
     }
   });
-  const heartbeat = setInterval(() => {
-    if (!alive) return ws.terminate();
-    alive = false;
-    ws.ping();
-  }, HEARTBEAT_MS);
-  ws.on('pong', () => (alive = true));
+  const stopHeartbeat = startHeartbeat(ws);
   ws.on('message', () => closeWith(ws, CloseCode.BadMessage, 'This socket only sends; use the HTTP API.'));
   ws.on('close', () => {
-    clearInterval(heartbeat);
+    stopHeartbeat();
     unsubscribe();
   });
   ws.on('error', () => ws.terminate());

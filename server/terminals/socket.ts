@@ -12,14 +12,13 @@ import {
 import { logger } from '../log.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
+import { startHeartbeat } from './heartbeat.js';
 import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
 
 const log = logger('terminals');
 
 /** The browser must say its size this soon after connecting. */
 const FIRST_RESIZE_TIMEOUT_MS = 10_000;
-/** Pings find connections that died without a close (laptop lid, lost Wi-Fi). */
-const HEARTBEAT_MS = 30_000;
 
 export interface TerminalSocketOptions {
   sessionId: string;
@@ -34,7 +33,6 @@ export function serveTerminal(
   { sessionId, paneId, host, factory, registry }: TerminalSocketOptions,
 ): void {
   let started = false;
-  let alive = true;
 
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(msg));
@@ -58,12 +56,7 @@ export function serveTerminal(
     FIRST_RESIZE_TIMEOUT_MS,
   );
   // A socket that stops answering is terminated; its pane then waits for the grace period.
-  const heartbeat = setInterval(() => {
-    if (!alive) return ws.terminate();
-    alive = false;
-    ws.ping();
-  }, HEARTBEAT_MS);
-  ws.on('pong', () => (alive = true));
+  const stopHeartbeat = startHeartbeat(ws);
 
   send({ type: 'status', status: { state: 'connecting', host } });
 
@@ -107,7 +100,7 @@ export function serveTerminal(
 
   ws.on('close', () => {
     clearTimeout(firstResizeTimer);
-    clearInterval(heartbeat);
+    stopHeartbeat();
     pane.release(); // a no-op after a Close, or once another socket took the pane
   });
   ws.on('error', () => ws.terminate());

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
+import { startHeartbeat } from '../../server/terminals/heartbeat.js';
 import { ScreenMirror } from '../../server/terminals/screen-mirror.js';
+import type { WebSocket } from 'ws';
 
 test('output pauses above the high watermark and resumes below the low one', () => {
   const events: string[] = [];
@@ -56,4 +59,29 @@ test('a screen mirror whose thread dies answers a waiting snapshot with an empty
     clearInterval(keepAlive);
     mirror.dispose();
   }
+});
+
+test('the heartbeat terminates a socket that misses a pong, and stops with the socket', (t) => {
+  t.mock.timers.enable({ apis: ['setInterval'] });
+  const ws = Object.assign(new EventEmitter(), {
+    pings: 0,
+    terminated: 0,
+    ping() {
+      this.pings++;
+    },
+    terminate() {
+      this.terminated++;
+    },
+  });
+  const stop = startHeartbeat(ws as unknown as WebSocket, 1000);
+  t.mock.timers.tick(1000);
+  ws.emit('pong');
+  t.mock.timers.tick(1000);
+  assert.deepEqual([ws.pings, ws.terminated], [2, 0], 'answered: pinged again');
+  t.mock.timers.tick(1000);
+  assert.deepEqual([ws.pings, ws.terminated], [2, 1], 'no answer: terminated');
+  stop();
+  t.mock.timers.tick(5000);
+  assert.equal(ws.terminated, 1);
+  assert.equal(ws.listenerCount('pong'), 0);
 });
