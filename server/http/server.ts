@@ -1,4 +1,5 @@
-// The playground's HTTP server: the JSON API, the terminal WebSockets and the client.
+// The playground's HTTP server: the JSON API, the terminal and session events WebSockets, the
+// client, and (first in line) the published-port proxy.
 // Every route declares who may use it; see ROUTES below and docs/architecture.md.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -250,7 +251,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
     handleProtocols: (protocols) => (protocols.has(TERMINAL_SUBPROTOCOL) ? TERMINAL_SUBPROTOCOL : false),
   });
 
-  // Terminal WebSocket: session-token access, checked here before any shell exists.
+  // Terminal and events WebSockets: session-token access, checked before any shell exists.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (deps.ports.handleUpgrade(req, socket, head)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
