@@ -17,7 +17,8 @@ const SHELL_SCRIPT =
   `mkdir -p ${PID_DIR}; echo $$ > ${PID_DIR}/"$1"; stty cols "$2" rows "$3" 2>/dev/null; ` +
   `cat /etc/motd 2>/dev/null; exec bash -l`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A wait that never keeps the process alive by itself (a stopping server need not wait it out). */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 /** Closing never waits longer than this for the kill to finish. */
 const KILL_TIMEOUT_MS = 5_000;

@@ -60,7 +60,7 @@ export class SessionEvents {
       this.opts.onConnected?.(true);
     };
     ws.onmessage = (message) => {
-      if (typeof message.data !== 'string') return;
+      if (this.socket !== ws || this.disposed || typeof message.data !== 'string') return;
       try {
         this.opts.onEvent(JSON.parse(message.data) as SessionEvent);
       } catch {
