@@ -1268,17 +1268,14 @@ export class PlaygroundApp extends LitElement {
         </div>
         <div class="preview" aria-hidden="true">
           <div class="bar"><i></i><i></i><i></i></div>
-          <pre><span class="p">$</span> <span class="c">docker run --rm hello-world</span>
+          <pre><span class="p">$</span> <span class="c">docker run --rm alpine echo Hello from Docker!</span>
 <span class="o">Hello from Docker!</span>
-<span class="o">This message shows that your installation
-appears to be working correctly.</span>
 
-<span class="p">$</span> <span class="c">docker run -d -p 8080:80 nginx</span>
+<span class="p">$</span> <span class="c">docker run -d --name cache -p 6379:6379 redis</span>
 <span class="o">3f9c2a7e1b04…</span>
 
-<span class="p">$</span> <span class="c">docker ps</span>
-<span class="o">CONTAINER ID   IMAGE   STATUS</span>
-<span class="o">3f9c2a7e1b04   nginx   Up 2 seconds</span></pre>
+<span class="p">$</span> <span class="c">docker ps --format '{{.Names}} {{.Status}}'</span>
+<span class="o">cache Up 2 seconds</span></pre>
         </div>
       </div>
     </div>`;

@@ -1,20 +1,8 @@
 // Icons of the lesson components (24x24 viewBox, stroke in currentColor), like ui/icons.ts.
-import { html, svg, type TemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult } from 'lit';
+import { strokeIcon } from '../ui/icons';
 
-const icon = (size: number, body: TemplateResult, strokeWidth = 2) =>
-  html`<svg
-    viewBox="0 0 24 24"
-    width=${size}
-    height=${size}
-    fill="none"
-    stroke="currentColor"
-    stroke-width=${strokeWidth}
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-  >
-    ${body}
-  </svg>`;
+const icon = (size: number, body: SVGTemplateResult, strokeWidth = 2) => strokeIcon(body, size, strokeWidth);
 
 export const checkIcon = (size = 16) => icon(size, svg`<path d="M5 12.5l4.5 4.5L19 7.5" />`, 2.6);
 export const chevronLeftIcon = (size = 16) => icon(size, svg`<path d="M15 5l-7 7 7 7" />`);

@@ -1,18 +1,9 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import { strokeIcon } from '../ui/icons';
 
 // The terminal workspace's toolbar icons (24x24 viewBox, stroke uses currentColor).
 
-const icon = (body: SVGTemplateResult, size = 16) => svg`<svg
-  viewBox="0 0 24 24"
-  width=${size}
-  height=${size}
-  fill="none"
-  stroke="currentColor"
-  stroke-width="2"
-  stroke-linecap="round"
-  stroke-linejoin="round"
-  aria-hidden="true"
->${body}</svg>`;
+const icon = (body: SVGTemplateResult, size = 16) => strokeIcon(body, size);
 
 export const splitIcon = icon(svg`<rect x="3" y="4" width="18" height="16" rx="2.5" /><path d="M12 4v16" />`);
 export const singleIcon = icon(svg`<rect x="3" y="4" width="18" height="16" rx="2.5" />`);
