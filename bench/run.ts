@@ -10,6 +10,7 @@
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   validation                check latency and command-to-green (bench/validation.ts)
+//   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (bench/browser.ts)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { sandboxCreateOptions } from '../server/sandboxes/recipe.js';
 import { runSetup } from '../server/setup/index.js';
 import { api, readySession } from '../test/support/playground.js';
 import { TestTerminal } from '../test/support/terminal-client.js';
+import { benchBrowser } from './browser.js';
 import { benchValidation } from './validation.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -341,6 +343,7 @@ async function main(): Promise<void> {
     await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
 
     await benchValidation(pg, ROUNDS, record);
+    await benchBrowser(pg, record);
   } finally {
     await pg.close();
   }

@@ -3,10 +3,13 @@
 // process's output (backpressure then reaches the process through Docker), and starts
 // again below the low one. So a slow browser bounds the server's memory per pane.
 
-/** Unacknowledged output above which reading stops. xterm.js advises at most ~500 KB. */
-export const HIGH_WATERMARK = 512 * 1024;
-/** Reading resumes below this; must exceed the browser's ack batch (32 KiB) or the stream stalls. */
-export const LOW_WATERMARK = 128 * 1024;
+/**
+ * Unacknowledged output above which reading stops. xterm.js advises at most ~500 KB; less
+ * is what a browser must still draw after Ctrl-C (VS Code uses 100,000 characters).
+ */
+export const HIGH_WATERMARK = 128 * 1024;
+/** Reading resumes below this; must exceed the browser's ack batch (8 KiB) or the stream stalls. */
+export const LOW_WATERMARK = 32 * 1024;
 
 export class FlowControl {
   private unacked = 0;
@@ -19,6 +22,11 @@ export class FlowControl {
 
   get pending(): number {
     return this.unacked;
+  }
+
+  /** Whether reading is stopped because the browser is behind. */
+  get holding(): boolean {
+    return this.paused;
   }
 
   sent(bytes: number): void {

@@ -41,6 +41,19 @@ export const MIRROR_LAG_LIMIT = 1024 * 1024;
 /** CAN: ends any escape sequence cut short by a skip, so the mirror parses on cleanly. */
 const CANCEL_SEQUENCE = new Uint8Array([0x18]);
 
+/**
+ * Interrupting a flood. A terminal flushes its output queue when Ctrl-C (or Ctrl-\, Ctrl-Z)
+ * signals the program; ours is longer than a kernel's: while the browser is behind, Docker
+ * holds 1-2 MB of output that the browser would have to draw before the prompt (half a
+ * second and more). So a signal key typed while the browser is behind drains that backlog
+ * at full speed and hands the browser only its last DRAIN_TAIL_BYTES, once the output has
+ * been quiet for DRAIN_QUIET_MS (or after DRAIN_MAX_MS, for a program that ignores the key).
+ */
+const SIGNAL_KEYS = new Set([0x03, 0x1c, 0x1a]);
+const DRAIN_TAIL_BYTES = 16 * 1024;
+const DRAIN_QUIET_MS = 15;
+const DRAIN_MAX_MS = 2000;
+
 export class LiveTerminal {
   private sink: TerminalSink | null = null;
   private flow: FlowControl | null = null;
@@ -53,6 +66,8 @@ export class LiveTerminal {
   private readonly mirror: ScreenMirror;
   /** Whether the mirror skipped output since it last caught up. */
   private mirrorSkipped = false;
+  /** Set while a signal key drains a flood: the newest output, kept for the browser. */
+  private drain: { tail: Buffer[]; bytes: number; quiet: unknown; deadline: unknown } | null = null;
   private readonly batcher: OutputBatcher;
   private readonly exitListeners: ((code: number | null) => void)[] = [];
 
@@ -60,7 +75,7 @@ export class LiveTerminal {
     private readonly backend: TerminalBackend,
     private size: TerminalSize,
     private readonly host: string,
-    timers: Timers = realTimers,
+    private readonly timers: Timers = realTimers,
   ) {
     this.gate = new PauseGate(
       () => backend.pause(),
@@ -134,6 +149,7 @@ export class LiveTerminal {
 
   input(data: Uint8Array): void {
     if (this.ended) return;
+    if (!this.drain && this.flow?.holding && data.some((b) => SIGNAL_KEYS.has(b))) this.startDrain();
     this.batcher.inputSent();
     this.backend.write(data);
   }
@@ -170,12 +186,54 @@ export class LiveTerminal {
   private output(chunk: Buffer): void {
     if (this.ended) return;
     this.mirrorOutput(chunk);
+    if (this.drain) return this.drained(chunk);
     if (this.sink && this.flow) {
       this.flow.sent(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
       else this.batcher.push(chunk);
     }
     this.notePeak();
+  }
+
+  /** Reads on at full speed, keeping only the newest output for the browser (see SIGNAL_KEYS). */
+  private startDrain(): void {
+    const flow = this.flow!;
+    // What waits to be sent is flushed like a terminal's output queue: never sent, never acked.
+    flow.acked(this.batcher.queued);
+    this.batcher.discard();
+    this.drain = {
+      tail: [],
+      bytes: 0,
+      quiet: this.timers.setTimeout(() => this.endDrain(), DRAIN_QUIET_MS),
+      deadline: this.timers.setTimeout(() => this.endDrain(), DRAIN_MAX_MS),
+    };
+    this.gate.release('socket');
+  }
+
+  private drained(chunk: Buffer): void {
+    const drain = this.drain!;
+    drain.tail.push(chunk);
+    drain.bytes += chunk.length;
+    while (drain.bytes - drain.tail[0]!.length >= DRAIN_TAIL_BYTES) drain.bytes -= drain.tail.shift()!.length;
+    this.timers.clearTimeout(drain.quiet);
+    drain.quiet = this.timers.setTimeout(() => this.endDrain(), DRAIN_QUIET_MS);
+  }
+
+  private endDrain(): void {
+    const drain = this.drain;
+    if (!drain) return;
+    this.drain = null;
+    this.timers.clearTimeout(drain.quiet);
+    this.timers.clearTimeout(drain.deadline);
+    if (this.ended) return;
+    if (this.flow?.holding) this.gate.hold('socket');
+    if (!this.sink || !this.flow) return;
+    for (const chunk of [Buffer.from(CANCEL_SEQUENCE), ...drain.tail]) {
+      this.flow.sent(chunk.length);
+      if (this.heldForReplay) this.heldForReplay.push(chunk);
+      else this.batcher.push(chunk);
+    }
+    this.batcher.flush();
   }
 
   private mirrorOutput(chunk: Buffer): void {
@@ -192,6 +250,7 @@ export class LiveTerminal {
 
   private exit(code: number | null): void {
     if (this.ended) return;
+    this.endDrain(); // the last output before the exit reaches the browser
     if (!this.heldForReplay) this.batcher.flush();
     this.sink?.send({ type: 'exit', code });
     this.end();

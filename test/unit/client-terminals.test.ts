@@ -304,12 +304,13 @@ test('rendered output is acknowledged in batches', () => {
   conn.connect();
   const s = sockets[0]!;
   s.open();
-  for (let i = 0; i < 5; i++) conn.rendered(10_000);
-  assert.deepEqual(s.messages().slice(1), [{ type: 'ack', bytes: 40_000 }]);
+  // Three pieces reach the batch size (8 KiB) and go as one ack; the fourth waits for quiet.
+  for (let i = 0; i < 4; i++) conn.rendered(3_000);
+  assert.deepEqual(s.messages().slice(1), [{ type: 'ack', bytes: 9_000 }]);
   timers.advance(1000);
   assert.deepEqual(s.messages().slice(1), [
-    { type: 'ack', bytes: 40_000 },
-    { type: 'ack', bytes: 10_000 },
+    { type: 'ack', bytes: 9_000 },
+    { type: 'ack', bytes: 3_000 },
   ]);
 });
 

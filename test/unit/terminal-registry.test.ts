@@ -162,6 +162,43 @@ test('flow control counts batched output: reading pauses above the high watermar
   assert.ok(s.registry.stats('sess1', 'flow01')!.peakBuffered >= HIGH_WATERMARK);
 });
 
+test('Ctrl-C while the browser is behind drains the backlog at full speed and sends only its tail', async () => {
+  const s = setup();
+  const { owner, claim } = await openPane(s, 'flood1');
+  const b = s.backends[0]!;
+  const chunk = Buffer.alloc(16 * 1024, 0x79);
+  while (!b.paused) b.emit(chunk);
+  s.timers.advance(BATCH_DELAY_MS);
+  const before = owner.outputBytes();
+
+  claim.input(new Uint8Array([0x03]));
+  assert.equal(b.paused, false, 'the backlog is read at once, whatever the browser has not acked');
+  for (let i = 0; i < 100; i++) b.emit(chunk); // 1.6 MB that Docker held
+  b.emit('^C\r\nnode1:~# ');
+  assert.equal(owner.outputBytes(), before, 'nothing of the backlog is sent while it drains');
+  s.timers.advance(20); // quiet: the drain ends
+  const tail = owner.outputBytes() - before;
+  assert.ok(tail > 0 && tail <= 16 * 1024 + chunk.length + 16, `only the tail is sent (${tail} bytes)`);
+  assert.match(
+    owner.outputs().join(''),
+    /\x18y*\^C\r\nnode1:~# $/,
+    'CAN, then the newest output with the prompt',
+  );
+  assert.equal(b.paused, true, 'the browser is still behind: reading waits for its acks again');
+  claim.ack(owner.outputBytes());
+  assert.equal(b.paused, false);
+});
+
+test('Ctrl-C while the browser keeps up changes nothing', async () => {
+  const s = setup();
+  const { owner, claim } = await openPane(s, 'calm01');
+  const b = s.backends[0]!;
+  claim.input(new Uint8Array([0x03]));
+  b.emit('^C\r\nnode1:~# ');
+  s.timers.advance(BATCH_DELAY_MS);
+  assert.deepEqual(owner.outputs(), ['^C\r\nnode1:~# ']);
+});
+
 test('a dropped socket leaves the shell paused for the grace period; a reattach gets the screen and a fresh window', async () => {
   const s = setup(60_000);
   const first = await openPane(s, 'keep01');

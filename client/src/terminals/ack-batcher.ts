@@ -1,7 +1,7 @@
 import { realTimers, type Timers } from '../../../common/timers';
 
 /** Acknowledge rendered output once this many bytes have been written... */
-export const ACK_BATCH_BYTES = 32 * 1024;
+export const ACK_BATCH_BYTES = 8 * 1024;
 /** ...or once output has been quiet this long with some bytes still unacknowledged. */
 export const ACK_IDLE_MS = 500;
 
