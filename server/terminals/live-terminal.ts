@@ -7,7 +7,10 @@ import type { TerminalBackend } from './backend.js';
 import { FlowControl } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
 import { PauseGate } from './pause-gate.js';
+import { logger } from '../log.js';
 import { ScreenMirror } from './screen-mirror.js';
+
+const log = logger('terminals');
 
 /** Where an attached socket receives the terminal's messages. */
 export interface TerminalSink {
@@ -222,6 +225,7 @@ export class LiveTerminal {
   private endDrain(): void {
     const drain = this.drain;
     if (!drain) return;
+    log.info(`${this.host}: a signal key drained a flood; the browser gets its last ${drain.bytes} bytes`);
     this.drain = null;
     this.timers.clearTimeout(drain.quiet);
     this.timers.clearTimeout(drain.deadline);
