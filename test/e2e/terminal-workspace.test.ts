@@ -103,7 +103,10 @@ test('a reload brings both panes back with their screens', async () => {
 });
 
 test('Ctrl-C first stops what runs in a pane; a pane opened by number appears', async () => {
-  await workspace(env.page, 'runInPane', 2, 'sleep 600');
+  // Interrupt only once the job runs in the foreground: a Ctrl-C typed while the shell is
+  // still starting it reaches the shell, and the job would then run on undisturbed.
+  await workspace(env.page, 'runInPane', 2, "sh -c 'echo job-started; exec sleep 600'");
+  await waitForPane(env.page, 2, /^job-started\s*$/m);
   await workspace(env.page, 'runInPane', 2, 'echo interrupted-ok', { interrupt: true });
   await waitForPane(env.page, 2, /^interrupted-ok\s*$/m);
   await workspace(env.page, 'runInPane', 3, 'echo third-pane');
