@@ -80,6 +80,7 @@ export async function startPlayground(
   });
   let listeningPort = 0;
   const ports = new PortService({
+    base: config.portsBase,
     listeningPort: () => listeningPort,
     isSessionToken: (id, token) => {
       try {

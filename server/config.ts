@@ -1,6 +1,7 @@
 // Playground settings, read once from the environment with documented defaults.
 import os from 'node:os';
 import path from 'node:path';
+import { parsePortsBase, type PortsBase } from './ports/addressing.js';
 
 export interface SandboxLimits {
   /** Memory limit of one sandbox (bytes). */
@@ -15,6 +16,8 @@ export interface Config {
   /** Address the web server listens on. Loopback by default: exposing it is an explicit choice. */
   host: string;
   port: number;
+  /** Parent domain (or origin) of published ports' own origins (PLAYGROUND_PORTS_BASE). */
+  portsBase: PortsBase;
   /** Origins allowed to open terminals besides the page's own origin. */
   allowedOrigins: string[];
   /** Where the playground keeps its caches, registry storage and logs. */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.PLAYGROUND_HOST || '127.0.0.1',
     port: num(env, 'PLAYGROUND_PORT', 8080),
+    portsBase: parsePortsBase(env.PLAYGROUND_PORTS_BASE),
     allowedOrigins: (env.PLAYGROUND_ALLOWED_ORIGINS || '')
       .split(',')
       .map((s) => s.trim())

@@ -10,7 +10,7 @@ import { PlaygroundError } from '../sandboxes/errors.js';
 import {
   isAddressableHost,
   isValidPort,
-  parsePortsBase,
+  DEFAULT_PORTS_BASE,
   portOrigin,
   type PortAddress,
   type PortsBase,
@@ -24,7 +24,7 @@ import { createPortProxy, type PortProxy } from './proxy.js';
 const log = logger('ports');
 
 export interface PortServiceOptions {
-  /** The port origins' scheme, domain and port; by default PLAYGROUND_PORTS_BASE or `localhost`. */
+  /** The port origins' scheme, domain and port (Config.portsBase); `localhost` by default. */
   base?: PortsBase;
   /** The playground's listening port (the port origins share it unless base names one). */
   listeningPort(): number;
@@ -56,7 +56,7 @@ export class PortService {
   private readonly watches = new Map<string, Disposable>();
 
   constructor(private readonly opts: PortServiceOptions) {
-    this.base = opts.base ?? parsePortsBase(process.env.PLAYGROUND_PORTS_BASE);
+    this.base = opts.base ?? DEFAULT_PORTS_BASE;
     this.proxy = createPortProxy({
       base: this.base,
       table: this.table,

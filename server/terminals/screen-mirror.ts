@@ -81,7 +81,6 @@ export class ScreenMirror {
   private readonly id: number;
   private pendingBytes = 0;
   private currentTitle = '';
-  private readonly parsedCallbacks: { bytes: number; done?: () => void }[] = [];
   private readonly snapshots = new Map<number, (screen: string) => void>();
   private nextRequest = 1;
   private disposed = false;
@@ -90,14 +89,7 @@ export class ScreenMirror {
     this.id = thread.register(
       {
         parsed: (bytes) => {
-          // Writes are parsed in order: each answer is the oldest write's.
-          let left = bytes;
-          while (left > 0 && this.parsedCallbacks.length) {
-            const write = this.parsedCallbacks.shift()!;
-            left -= write.bytes;
-            this.pendingBytes -= write.bytes;
-            write.done?.();
-          }
+          this.pendingBytes -= bytes;
         },
         snapshot: (request, screen) => {
           const done = this.snapshots.get(request);
@@ -111,7 +103,6 @@ export class ScreenMirror {
         // A reattach waiting on a snapshot gets an empty screen rather than waiting forever.
         lost: () => {
           this.pendingBytes = 0;
-          for (const write of this.parsedCallbacks.splice(0)) write.done?.();
           this.answerSnapshots('');
         },
       },
@@ -129,11 +120,10 @@ export class ScreenMirror {
     return this.pendingBytes;
   }
 
-  /** Parses `data` soon, in the mirror thread; `parsed` runs when it is done. */
-  write(data: Uint8Array, parsed?: () => void): void {
-    if (this.disposed || data.length === 0) return parsed?.();
+  /** Parses `data` soon, in the mirror thread (`backlog` counts it until then). */
+  write(data: Uint8Array): void {
+    if (this.disposed || data.length === 0) return;
     this.pendingBytes += data.length;
-    this.parsedCallbacks.push({ bytes: data.length, ...(parsed ? { done: parsed } : {}) });
     // A copy: the chunk may be a slice of a pooled buffer that the socket reuses.
     thread.post({ type: 'write', id: this.id, data: new Uint8Array(data) });
   }

@@ -4,7 +4,7 @@
 // event stream and all timers.
 import type { Check, CheckInput, StepResult } from '../../common/checks.js';
 import { logger } from '../log.js';
-import type { DockerEvent, EventSubscription, SubscribeEvents } from './events.js';
+import { keepSubscribed, type DockerEvent, type KeptSubscription, type SubscribeEvents } from './events.js';
 import { explainFailure } from './run-check.js';
 import { runChecks } from './run-checks.js';
 import type { SandboxShell } from './shell.js';
@@ -47,8 +47,6 @@ export const DEFAULT_SETTLE_MS = 50;
 const OWN_EVENT_LAG_MS = 100;
 /** Longest extra wait when runs keep causing the very events that trigger them. */
 const MAX_BACKOFF_MS = 2_000;
-const RESUBSCRIBE_FIRST_MS = 1_000;
-const RESUBSCRIBE_MAX_MS = 30_000;
 
 /** Events the checks themselves cause and that change nothing: `docker cp` out of a container. */
 export function isOwnEvent(event: DockerEvent): boolean {
@@ -79,9 +77,8 @@ class Watcher implements StepWatcher {
   private lastRunStartedAt = -Infinity;
   private lastRunEndedAt = -Infinity;
   private backoffMs = 0;
-  private subscription: EventSubscription | null = null;
-  private resubscribeTimer: NodeJS.Timeout | undefined;
-  private resubscribeDelay = RESUBSCRIBE_FIRST_MS;
+  /** The daemon's events, followed again by itself after a break (see keepSubscribed). */
+  private subscription: KeptSubscription | null = null;
 
   constructor(private readonly opts: StepWatcherOptions) {
     this.debounceMs = opts.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -89,7 +86,13 @@ class Watcher implements StepWatcher {
   }
 
   async start(): Promise<void> {
-    await this.subscribe();
+    const subscription = await keepSubscribed(this.opts.subscribe, {
+      onEvent: (event) => this.onEvent(event),
+      onEnd: (reason) => this.onStreamEnd(reason),
+      onResubscribed: () => this.force('reconnect'),
+    });
+    if (this.stopped) await subscription.stop();
+    else this.subscription = subscription;
     this.started = true;
     this.force('start');
   }
@@ -106,7 +109,6 @@ class Watcher implements StepWatcher {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
-    clearTimeout(this.resubscribeTimer);
     const stopped = this.last ?? this.failAll('Checking has stopped.');
     for (const waiter of this.waiters.splice(0)) waiter(stopped);
     const subscription = this.subscription;
@@ -114,40 +116,16 @@ class Watcher implements StepWatcher {
     await subscription?.stop();
   }
 
-  private async subscribe(): Promise<void> {
-    try {
-      const subscription = await this.opts.subscribe({
-        onEvent: (event) => this.onEvent(event),
-        onEnd: (reason) => this.onStreamEnd(reason),
-      });
-      if (this.stopped) {
-        await subscription.stop();
-        return;
-      }
-      this.subscription = subscription;
-      this.resubscribeDelay = RESUBSCRIBE_FIRST_MS;
-    } catch (err) {
-      this.onStreamEnd(`could not follow the sandbox's events: ${explainFailure(err)}`);
-    }
-  }
-
   private onStreamEnd(reason: string): void {
     if (this.stopped) return;
-    this.subscription = null;
     try {
       this.opts.onStreamProblem?.(reason);
     } catch {
       // A listener's failure is not ours.
     }
-    // Show what the sandbox answers now (a dead sandbox: every check says so), then reconnect.
+    // Show what the sandbox answers now (a dead sandbox: every check says so); keepSubscribed
+    // follows the events again by itself, and a 'reconnect' run follows that.
     if (this.started) this.force('reconnect');
-    clearTimeout(this.resubscribeTimer);
-    this.resubscribeTimer = setTimeout(() => {
-      void this.subscribe().then(() => {
-        if (this.subscription) this.force('reconnect');
-      });
-    }, this.resubscribeDelay);
-    this.resubscribeDelay = Math.min(this.resubscribeDelay * 2, RESUBSCRIBE_MAX_MS);
   }
 
   private onEvent(event: DockerEvent): void {

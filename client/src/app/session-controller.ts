@@ -235,18 +235,13 @@ export class SessionController implements ReactiveController {
     if (!signal.aborted) this.onSession(session);
   }
 
-  /** Adds or removes a host, then follows the session until no host is starting. */
+  /** Adds or removes a host; the events socket then tells when a new host is ready. */
   private async changeHosts(call: (key: SessionKey) => Promise<SessionView>): Promise<void> {
     const key = this.live;
     if (!key) return;
     try {
-      let session = await call(key);
-      while (this.live === key) {
-        this.onSession(session);
-        if (!Object.values(session.hostStates).some((h) => h.state === 'starting')) break;
-        await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
-        session = await this.opts.api.get(key.id, key.token);
-      }
+      const session = await call(key);
+      if (this.live === key) this.onSession(session);
     } catch (err) {
       console.warn('changing the hosts failed', err);
     }

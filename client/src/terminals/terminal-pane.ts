@@ -186,7 +186,7 @@ export class TerminalPane extends LitElement {
   /** The session's key (never reflected to an attribute). */
   @property({ attribute: false }) token = '';
   /** Which sandbox host of the session to open a shell on. */
-  @property() host = 'docker';
+  @property() host = 'node1';
   /** 'auto' tries WebGL and falls back to the DOM renderer; 'dom' never tries WebGL. */
   @property() renderer: 'auto' | 'dom' = 'auto';
   /** The pane's stable id: the server keeps its shell under it and replays it on reconnect. */

@@ -69,7 +69,8 @@ declare global {
     'terminal-workspace': TerminalWorkspace;
   }
   interface HTMLElementEventMap {
-    'add-host': CustomEvent<HostEventDetail>;
+    /** The server names the new host (the first free nodeN). */
+    'add-host': CustomEvent<null>;
     'remove-host': CustomEvent<HostEventDetail>;
   }
 }
@@ -79,13 +80,6 @@ const DEFAULT_MAX_TERMINALS = 8;
 /** Below this width split view stacks the two panes; below the next, tabs only. */
 const SIDE_BY_SIDE_MIN_PX = 900;
 const SPLIT_MIN_PX = 600;
-
-/** Name for the next host a learner adds: node1, node2, ... the first free one. */
-export function nextHostName(hosts: readonly string[]): string {
-  let n = 1;
-  while (hosts.includes(`node${n}`)) n++;
-  return `node${n}`;
-}
 
 @customElement('terminal-workspace')
 export class TerminalWorkspace extends LitElement {
@@ -686,8 +680,8 @@ export class TerminalWorkspace extends LitElement {
 
   private requestAddHost(): void {
     this.dispatchEvent(
-      new CustomEvent<HostEventDetail>('add-host', {
-        detail: { host: nextHostName(this.hosts) },
+      new CustomEvent<null>('add-host', {
+        detail: null,
         bubbles: true,
         composed: true,
       }),
