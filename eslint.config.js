@@ -1,6 +1,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The boundaries a newcomer must not have to remember: the tools hold them.
+// - Sizes: a file over about 400 lines or a function over about 60 is two things in one.
+// - Layers: common/ is shared by both sides and imports neither; the client never imports
+//   the server and the server never imports the client (each side's tsconfig also keeps
+//   the other's globals out: see tsconfig.json).
+// - No promise left floating (an unhandled rejection ends the server). Import cycles, type
+//   imports included, are dependency-cruiser's job (.dependency-cruiser.cjs, `npm run lint`).
+const sizeLimits = {
+  'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+};
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'images/**/app/node_modules/', '.state/'] },
   js.configs.recommended,
@@ -10,6 +29,42 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's test() and describe() return promises the runner itself awaits.
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  // Product code keeps to the sizes; tests are long lists of cases and may run longer.
+  { files: ['common/**/*.ts', 'server/**/*.ts', 'client/**/*.ts', 'bench/**/*.ts'], rules: sizeLimits },
+  layer(
+    ['common/**/*.ts'],
+    ['**/server/**', '**/client/**', 'node:*', 'lit', 'lit/*'],
+    'common/ is shared by browser and server: it may import neither side, Node or the DOM.',
+  ),
+  layer(
+    ['client/**/*.ts'],
+    ['**/server/**', 'node:*'],
+    'The client runs in the browser: it may import common/ but never server/ or Node.',
+  ),
+  layer(
+    ['server/**/*.ts'],
+    ['**/client/**', 'lit', 'lit/*'],
+    'The server may import common/ but never client/.',
+  ),
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     files: ['images/**/*.js'],
     languageOptions: {
