@@ -28,6 +28,7 @@ if [ "$suite" = all ] || [ "$suite" = e2e ]; then
   if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       echo "== installing Debian's chromium for the end-to-end tests"
+      apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >/dev/null
     else
       echo "The end-to-end tests need Chromium at /usr/bin/chromium (apt-get install chromium)." >&2

@@ -10,7 +10,9 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 if ! command -v debootstrap >/dev/null; then
   echo "installing debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap >/dev/null
+  # A fresh machine may have no package lists yet.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap >/dev/null; }
 fi
 
 packages=(

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
 import type { RunningPlayground } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { registryBinary } from '../../server/registry/binary.js';
 import { execCapture } from '../../server/sandboxes/manager.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { PROBES } from '../support/escape-probes.js';
@@ -102,13 +103,9 @@ describe('a weakened sandbox lets every probe through (so each probe can fail)',
       config,
       `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${WRITABLE_REGISTRY_PORT}\n`,
     );
-    writableRegistry = spawn(
-      execFileSync('sh', ['-c', 'command -v docker-registry']).toString().trim(),
-      ['serve', config],
-      {
-        stdio: 'ignore',
-      },
-    );
+    // The same registry binary the playground's mirror runs, found where setup put it.
+    const bin = await registryBinary(loadConfig().stateDir, () => undefined);
+    writableRegistry = spawn(bin, ['serve', config], { stdio: 'ignore' });
     const docker = pg.sandboxes.docker;
     const image = (await learner.inspect()).Config.Image;
     weakened = await docker.createContainer({

@@ -1,0 +1,131 @@
+// Terminal figures for `npm run bench`, each through the playground and through a raw
+// `docker exec` in the same sandbox: keystroke echo, output throughput, Ctrl-C during
+// `yes`; and a reattaching pane's replayed screen beside a new shell's prompt.
+import type Docker from 'dockerode';
+import { newPaneId } from '../common/protocol.js';
+import type { RunningPlayground } from '../server/app.js';
+import { TestTerminal } from '../test/support/terminal-client.js';
+import { median, percentile, sleep, type Record } from './figures.js';
+import { playgroundShell, rawShell, type Shell } from './shells.js';
+
+const KEYSTROKES = 100;
+const THROUGHPUT_BYTES = 20 * 1024 * 1024;
+const REATTACH_ROUNDS = 10;
+const SIZE = { cols: 120, rows: 40 };
+
+async function echoLatencies(shell: Shell): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const ch = String.fromCharCode(97 + (i % 26));
+    shell.clear();
+    const t0 = performance.now();
+    shell.type(ch);
+    await shell.waitFor(new RegExp(ch));
+    samples.push(performance.now() - t0);
+  }
+  shell.type('\u0015'); // Ctrl-U: clear the typed line
+  return samples;
+}
+
+async function throughputMBps(shell: Shell): Promise<number> {
+  shell.clear();
+  const before = shell.bytes;
+  const t0 = performance.now();
+  // The marker is computed by the shell, so the echo of the typed command cannot match it.
+  shell.type(`head -c ${THROUGHPUT_BYTES} /dev/zero | tr '\\0' 'x'; echo; echo THROUGHPUT-$((40+2))\r`);
+  await shell.waitFor(/THROUGHPUT-42/, 120_000);
+  const seconds = (performance.now() - t0) / 1000;
+  return (shell.bytes - before) / 1024 / 1024 / seconds;
+}
+
+async function ctrlCStopMs(shell: Shell): Promise<number> {
+  shell.type('yes\r');
+  await sleep(1000);
+  shell.clear();
+  const t0 = performance.now();
+  shell.type('\u0003');
+  shell.type('echo STOPPED-$((1+1))\r');
+  await shell.waitFor(/STOPPED-2/, 30_000);
+  return performance.now() - t0;
+}
+
+/** Echo, throughput and Ctrl-C, each measured through the playground, then the raw exec. */
+export async function benchShells(
+  pg: RunningPlayground,
+  session: { id: string; token: string },
+  container: Docker.Container,
+  record: Record,
+): Promise<void> {
+  const term = await TestTerminal.open(pg.url, session.id, session.token);
+  term.start(SIZE);
+  await term.waitFor(/[#$] $/m);
+  const raw = await rawShell(container);
+  await raw.waitFor(/\$ $/);
+  const viaPlayground = playgroundShell(term);
+  const vsRaw = async (measure: (shell: Shell) => Promise<number>, name: string, unit: string) => {
+    const value = await measure(viaPlayground);
+    record({ name, value, unit, baseline: { name: 'raw docker exec', value: await measure(raw) } });
+  };
+  for (const p of [50, 95]) {
+    await vsRaw(async (shell) => percentile(await echoLatencies(shell), p), `keystroke echo p${p}`, 'ms');
+  }
+  await vsRaw(throughputMBps, 'output throughput', 'MiB/s');
+  await vsRaw(ctrlCStopMs, 'Ctrl-C during yes, to next prompt', 'ms');
+  raw.close();
+  term.close();
+}
+
+async function reattachTimes(pg: RunningPlayground, sessionId: string, token: string): Promise<number[]> {
+  const pane = newPaneId();
+  let term = await TestTerminal.open(pg.url, sessionId, token, { pane });
+  term.start(SIZE);
+  await term.waitFor(/[#$] $/m);
+  term.type('seq 1 3000; echo FILLED-$((1+1))\r');
+  await term.waitForAfter(() => Math.max(0, term.outputBytes - 8192), /FILLED-2\r?\n.*[#$] $/);
+  const times: number[] = [];
+  for (let i = 0; i < REATTACH_ROUNDS; i++) {
+    term.close();
+    await term.closed;
+    const t0 = performance.now();
+    term = await TestTerminal.open(pg.url, sessionId, token, { pane });
+    term.start(SIZE);
+    await term.waitFor(/FILLED-2/);
+    times.push(performance.now() - t0);
+  }
+  term.closePane();
+  await term.closed;
+  return times;
+}
+
+async function freshShellTimes(pg: RunningPlayground, sessionId: string, token: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < REATTACH_ROUNDS; i++) {
+    const t0 = performance.now();
+    const other = await TestTerminal.open(pg.url, sessionId, token, { pane: newPaneId() });
+    other.start(SIZE);
+    await other.waitFor(/[#$] $/m);
+    times.push(performance.now() - t0);
+    other.closePane();
+    await other.closed;
+  }
+  return times;
+}
+
+/**
+ * A socket for a live pane, from opening to the replayed screen on it (the scrollback full
+ * of `seq` output), beside a new pane from opening to its first prompt.
+ */
+export async function benchReattach(
+  pg: RunningPlayground,
+  session: { id: string; token: string },
+  record: Record,
+): Promise<void> {
+  const reattach = await reattachTimes(pg, session.id, session.token);
+  const fresh = await freshShellTimes(pg, session.id, session.token);
+  record({
+    name: `reattach to replayed screen, median of ${REATTACH_ROUNDS}`,
+    value: median(reattach),
+    unit: 'ms',
+    baseline: { name: 'new shell to prompt', value: median(fresh) },
+  });
+}
