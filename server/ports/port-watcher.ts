@@ -21,8 +21,13 @@ import {
 
 const log = logger('ports');
 
-/** Longest wait for one listing (`docker ps`, then `docker inspect`); the next event tries again. */
-const LIST_TIMEOUT_MS = 15_000;
+/**
+ * Longest a listing (`docker ps`, then `docker inspect`) may run in the sandbox, under
+ * `timeout`; the server waits a little longer, in case the learner replaced `timeout` too.
+ */
+const LIST_SECONDS = 10;
+const LIST_TIMEOUT_MS = (LIST_SECONDS + 5) * 1000;
+const LIST_COMMAND = ['timeout', '-k', '1', String(LIST_SECONDS), 'sh', '-c', LIST_PORTS_SCRIPT];
 
 export interface ListResult {
   exitCode: number | null;
@@ -68,7 +73,7 @@ export function watchSandboxPorts(
 ): Promise<PortWatcher> {
   return watchPorts({
     ...options,
-    list: () => captureInSandbox(container, ['sh', '-c', LIST_PORTS_SCRIPT], { timeoutMs: LIST_TIMEOUT_MS }),
+    list: () => captureInSandbox(container, LIST_COMMAND, { timeoutMs: LIST_TIMEOUT_MS }),
     subscribe: sandboxEvents(container),
   });
 }
