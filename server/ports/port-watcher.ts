@@ -1,15 +1,15 @@
 // Keeps one sandbox host's list of published ports current: listed once at start, then again
 // after each burst of the inner daemon's container events (start, die, destroy, ...), never
 // by polling. onChange gets the full list whenever it differs from the last one reported.
+// The listing and the events come from the sandbox, whose docker CLI the learner may have
+// replaced: both are read within the bounds of validation/sandbox-limits.ts, so a sandbox
+// that lies or floods only gets its own links wrong.
 import type Docker from 'dockerode';
 import { logger } from '../log.js';
-import { execCapture } from '../sandboxes/manager.js';
-import {
-  keepSubscribed,
-  sandboxEvents,
-  type KeptSubscription,
-  type SubscribeEvents,
-} from '../validation/events.js';
+import { sandboxEvents, type SubscribeEvents } from '../validation/events.js';
+import { keepSubscribed, type KeptSubscription } from '../validation/keep-subscribed.js';
+import { captureInSandbox } from '../validation/sandbox-exec.js';
+import { ANSWER_MAX_TEXT } from '../validation/sandbox-limits.js';
 import {
   changesPorts,
   DAEMON_DOWN_EXIT,
@@ -21,9 +21,21 @@ import {
 
 const log = logger('ports');
 
+/**
+ * Longest a listing (`docker ps`, then `docker inspect`) may run in the sandbox, under
+ * `timeout`; the server waits a little longer, in case the learner replaced `timeout` too.
+ */
+const LIST_SECONDS = 10;
+const LIST_TIMEOUT_MS = (LIST_SECONDS + 5) * 1000;
+const LIST_COMMAND = ['timeout', '-k', '1', String(LIST_SECONDS), 'sh', '-c', LIST_PORTS_SCRIPT];
+
 export interface ListResult {
   exitCode: number | null;
   output: string;
+  /** The listing did not end in time. */
+  timedOut?: boolean;
+  /** The sandbox printed more than a listing may be: its output is dropped. */
+  oversized?: boolean;
 }
 
 export interface PortWatcherOptions {
@@ -61,7 +73,7 @@ export function watchSandboxPorts(
 ): Promise<PortWatcher> {
   return watchPorts({
     ...options,
-    list: () => execCapture(container, ['sh', '-c', LIST_PORTS_SCRIPT]),
+    list: () => captureInSandbox(container, LIST_COMMAND, { timeoutMs: LIST_TIMEOUT_MS }),
     subscribe: sandboxEvents(container),
   });
 }
@@ -117,6 +129,9 @@ class Watcher implements PortWatcher {
       return this.problem(`could not list published ports: ${(err as Error).message}`);
     }
     if (this.stopped) return;
+    if (result.oversized)
+      return this.problem(`listing published ports: the sandbox answered with more than ${ANSWER_MAX_TEXT}`);
+    if (result.timedOut) return this.problem('listing published ports: the sandbox did not answer in time');
     if (result.exitCode !== 0) {
       const why =
         result.exitCode === DAEMON_DOWN_EXIT ? "the sandbox's Docker daemon did not answer" : 'failed';

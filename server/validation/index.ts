@@ -6,7 +6,8 @@ import { watchStep, type StepWatcher, type StepWatcherOptions } from './watcher.
 
 export { runCheck } from './run-check.js';
 export { runChecks } from './run-checks.js';
-export { sandboxEvents, type DockerEvent, type EventSubscription, type SubscribeEvents } from './events.js';
+export { sandboxEvents, type EventSubscription, type SubscribeEvents } from './events.js';
+export type { DockerEvent } from './event-lines.js';
 export { DockerSandboxShell, SandboxUnavailableError, type SandboxShell, type ShellResult } from './shell.js';
 export { watchStep, type StepWatcher, type StepWatcherOptions, type WatchUpdate } from './watcher.js';
 

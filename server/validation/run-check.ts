@@ -10,6 +10,7 @@ import {
 } from '../../common/checks.js';
 import { CheckError } from './docker-query.js';
 import { pass } from './checks/result.js';
+import { OversizedAnswerError } from './sandbox-exec.js';
 import type { SandboxShell } from './shell.js';
 import { SandboxUnavailableError } from './shell.js';
 import { httpGet, script } from './checks/commands.js';
@@ -78,7 +79,13 @@ export async function runCheck(shell: SandboxShell, check: Check | CheckInput): 
 }
 
 export function explainFailure(err: unknown): string {
-  if (err instanceof CheckError || err instanceof SandboxUnavailableError) return err.message;
+  if (
+    err instanceof CheckError ||
+    err instanceof SandboxUnavailableError ||
+    err instanceof OversizedAnswerError
+  ) {
+    return err.message;
+  }
   const message = err instanceof Error ? err.message : String(err);
   return `The check could not run: ${message}`;
 }

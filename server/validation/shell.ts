@@ -1,18 +1,21 @@
 // How the validator reaches a sandbox: a shell that runs one script with a time limit.
-// Checks only know this interface, so they can be tested with scripted answers.
+// Checks only know this interface, so they can be tested with scripted answers. The sandbox's
+// `timeout`, `sh` and `docker` are the learner's to replace: the server's own time and size
+// limits (sandbox-exec.ts) are what hold.
 import type Docker from 'dockerode';
-import { execCapture } from '../sandboxes/manager.js';
+import { captureInSandbox, OversizedAnswerError, type CaptureResult } from './sandbox-exec.js';
 
 export interface ShellResult {
   /** The script's exit status; null when it never reported one (the sandbox stopped answering). */
   exitCode: number | null;
-  /** Standard output and standard error, interleaved. */
+  /** Standard output and standard error, interleaved (at most ANSWER_MAX_BYTES, see sandbox-limits.ts). */
   output: string;
   /** True when the script was stopped for running longer than it was allowed. */
   timedOut?: boolean;
 }
 
 export interface SandboxShell {
+  /** Throws OversizedAnswerError when the sandbox answers with more than a check reads. */
   run(script: string, timeoutMs: number): Promise<ShellResult>;
 }
 
@@ -26,7 +29,7 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Time after the in-sandbox limit before the server stops waiting (a frozen sandbox, say). */
+/** Time after the in-sandbox limit before the server stops waiting (a frozen sandbox, a replaced `timeout`). */
 const BACKSTOP_MS = 5_000;
 /** Exit statuses of coreutils `timeout`: TERM sent, or KILL after the grace second. */
 const TIMEOUT_STATUSES = new Set([124, 137]);
@@ -44,21 +47,17 @@ export class DockerSandboxShell implements SandboxShell {
     // group, so children (a `sleep`, a `docker run`) end with it; KILL follows TERM a second later.
     const cmd = ['sh', '-c', `echo ${STARTED}; exec timeout -k 1 "$1" sh -c "$2"`, 'sh', seconds, script];
     const started = Date.now();
-    let backstop: NodeJS.Timeout | undefined;
-    const late = new Promise<ShellResult>((resolve) => {
-      backstop = setTimeout(
-        () => resolve({ exitCode: null, output: '', timedOut: true }),
-        timeoutMs + BACKSTOP_MS,
-      );
-    });
-    let result: ShellResult;
+    let captured: CaptureResult;
     try {
-      result = await Promise.race([execCapture(this.container, cmd), late]);
+      captured = await captureInSandbox(this.container, cmd, { timeoutMs: timeoutMs + BACKSTOP_MS });
     } catch (err) {
       throw explainExecError(err);
-    } finally {
-      clearTimeout(backstop);
     }
+    if (captured.oversized) throw new OversizedAnswerError();
+    // Past the backstop, whatever came is not the script's answer.
+    const result: ShellResult = captured.timedOut
+      ? { exitCode: null, output: '', timedOut: true }
+      : { exitCode: captured.exitCode, output: captured.output };
     const marker = result.output.indexOf(`${STARTED}\n`);
     if (marker < 0 && result.exitCode !== 0 && !result.timedOut) {
       // Accepted but never started: a sandbox that is stopping, say.

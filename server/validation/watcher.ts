@@ -3,8 +3,11 @@
 // when the learner asks (a Check button). Every answer goes to onUpdate. stop() ends the
 // event stream and all timers.
 import type { Check, CheckInput, StepResult } from '../../common/checks.js';
+import { realTimers, type Timers } from '../../common/timers.js';
 import { logger } from '../log.js';
-import { keepSubscribed, type DockerEvent, type KeptSubscription, type SubscribeEvents } from './events.js';
+import type { DockerEvent } from './event-lines.js';
+import type { SubscribeEvents } from './events.js';
+import { keepSubscribed, type KeptSubscription } from './keep-subscribed.js';
 import { explainFailure } from './run-check.js';
 import { runChecks } from './run-checks.js';
 import type { SandboxShell } from './shell.js';
@@ -31,6 +34,9 @@ export interface StepWatcherOptions {
   debounceMs?: number;
   /** Wait after an event before running, so one command's burst of events is one run (at most debounceMs). */
   settleMs?: number;
+  /** The timers and the clock the watcher waits by (tests drive them by hand). */
+  timers?: Timers;
+  now?: () => number;
 }
 
 export interface StepWatcher {
@@ -67,7 +73,9 @@ class Watcher implements StepWatcher {
   private stopped = false;
   private started = false;
   private busy = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private timer: unknown;
   /** When the first event not yet answered by a run arrived. */
   private pendingSince: number | null = null;
   /** Whether one of those events arrived while no run was going (surely the learner's doing). */
@@ -83,14 +91,20 @@ class Watcher implements StepWatcher {
   constructor(private readonly opts: StepWatcherOptions) {
     this.debounceMs = opts.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.settleMs = Math.min(opts.settleMs ?? DEFAULT_SETTLE_MS, this.debounceMs);
+    this.timers = opts.timers ?? realTimers;
+    this.now = opts.now ?? Date.now;
   }
 
   async start(): Promise<void> {
-    const subscription = await keepSubscribed(this.opts.subscribe, {
-      onEvent: (event) => this.onEvent(event),
-      onEnd: (reason) => this.onStreamEnd(reason),
-      onResubscribed: () => this.force('reconnect'),
-    });
+    const subscription = await keepSubscribed(
+      this.opts.subscribe,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onEnd: (reason) => this.onStreamEnd(reason),
+        onResubscribed: () => this.force('reconnect'),
+      },
+      this.timers,
+    );
     if (this.stopped) await subscription.stop();
     else this.subscription = subscription;
     this.started = true;
@@ -108,7 +122,7 @@ class Watcher implements StepWatcher {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     const stopped = this.last ?? this.failAll('Checking has stopped.');
     for (const waiter of this.waiters.splice(0)) waiter(stopped);
     const subscription = this.subscription;
@@ -130,13 +144,13 @@ class Watcher implements StepWatcher {
 
   private onEvent(event: DockerEvent): void {
     if (this.stopped || isOwnEvent(event)) return;
-    const now = Date.now();
+    const now = this.now();
     const trusted = !this.busy && now - this.lastRunEndedAt >= OWN_EVENT_LAG_MS;
     if (trusted) {
       this.backoffMs = 0;
       if (!this.pendingTrusted && this.timer) {
         // A wait stretched by backoff no longer applies.
-        clearTimeout(this.timer);
+        this.timers.clearTimeout(this.timer);
         this.timer = undefined;
       }
       this.pendingTrusted = true;
@@ -162,8 +176,8 @@ class Watcher implements StepWatcher {
     const backoff = this.pendingTrusted ? 0 : this.backoffMs;
     const due =
       Math.max(this.pendingSince + this.settleMs, this.lastRunStartedAt + this.debounceMs) + backoff;
-    const wait = Math.max(0, due - Date.now());
-    this.timer = setTimeout(() => {
+    const wait = Math.max(0, due - this.now());
+    this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       void this.run('events');
     }, wait);
@@ -171,8 +185,8 @@ class Watcher implements StepWatcher {
 
   private async run(trigger: WatchTrigger): Promise<void> {
     this.busy = true;
-    this.lastRunStartedAt = Date.now();
-    clearTimeout(this.timer);
+    this.lastRunStartedAt = this.now();
+    this.timers.clearTimeout(this.timer);
     this.timer = undefined;
     const waiters = this.waiters.splice(0);
     // Only events that came during or just after earlier runs, which may have caused them.
@@ -187,7 +201,7 @@ class Watcher implements StepWatcher {
       result = this.failAll(explainFailure(err));
     }
     this.busy = false;
-    this.lastRunEndedAt = Date.now();
+    this.lastRunEndedAt = this.now();
     if (this.stopped) {
       for (const waiter of waiters) waiter(result);
       return;

@@ -1,16 +1,52 @@
 // The step watcher: debounced re-runs after events, on-demand checks, reconnects, stop().
-// Small real delays (a 60 ms window, 20 ms settle), every wait bounded.
+// Time is driven by hand (a 60 ms window, 20 ms settle, runs of 5 ms), a millisecond at a
+// time with every promise settled in between: no real waits.
 import assert from 'node:assert/strict';
-import { afterEach, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, test } from 'node:test';
 import type { CheckInput } from '../../common/checks.js';
-import type { DockerEvent, EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
-import { eventLineParser } from '../../server/validation/events.js';
+import type { EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
 import type { SandboxShell, ShellResult } from '../../server/validation/shell.js';
 import { watchStep, type StepWatcher, type WatchUpdate } from '../../server/validation/watcher.js';
+import { FakeTimers } from '../support/fake-timers.js';
 
 const DEBOUNCE = 60;
 const SETTLE = 20;
+
+let timers = new FakeTimers();
+beforeEach(() => {
+  timers = new FakeTimers();
+});
+
+/** Waits `ms` of fake time. */
+const sleep = (ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms));
+/** Lets every promise that can settle now settle. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Moves fake time on by `ms`, a millisecond at a time. */
+async function elapse(ms: number): Promise<void> {
+  for (let i = 0; i < ms; i++) {
+    timers.advance(1);
+    await flush();
+  }
+}
+
+/** Moves fake time on until `cond` holds, at most `ms` of it. */
+async function until(cond: () => boolean, ms = 2000): Promise<void> {
+  await flush();
+  for (let waited = 0; !cond(); waited++) {
+    if (waited > ms) throw new Error('condition not met in time');
+    timers.advance(1);
+    await flush();
+  }
+}
+
+/** Moves fake time on until `promise` settles, and gives its value. */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  const result = promise.finally(() => (done = true));
+  await until(() => done);
+  return result;
+}
 
 /** A sandbox whose only fact is whether the network "backend" exists. */
 class FakeSandbox implements SandboxShell {
@@ -51,7 +87,7 @@ class FakeEvents {
     };
   };
   emit(action = 'create', type = 'network'): void {
-    this.handlers?.onEvent({ Type: type, Action: action, Actor: { ID: 'x' }, time: Date.now() / 1000 });
+    this.handlers?.onEvent({ Type: type, Action: action, Actor: { ID: 'x' }, time: timers.now / 1000 });
   }
 }
 
@@ -72,17 +108,10 @@ async function start(sandbox: FakeSandbox, events: FakeEvents) {
     onUpdate: (u) => updates.push(u),
     debounceMs: DEBOUNCE,
     settleMs: SETTLE,
+    timers,
+    now: () => timers.now,
   });
   return updates;
-}
-
-/** Waits until `cond` holds, at most `ms`. */
-async function until(cond: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(5);
-  }
 }
 
 test('the first answer comes at start', async () => {
@@ -100,15 +129,15 @@ test('a burst of events gives one run, after the settle time, with the new answe
   const events = new FakeEvents();
   const updates = await start(sandbox, events);
   await until(() => updates.length === 1);
-  await sleep(DEBOUNCE);
+  await elapse(DEBOUNCE);
   const runsBefore = sandbox.runs;
   sandbox.networkExists = true;
-  const firstEvent = Date.now();
+  const firstEvent = timers.now;
   for (let i = 0; i < 10; i++) events.emit();
   await until(() => updates.length === 2);
-  const delay = Date.now() - firstEvent;
+  const delay = timers.now - firstEvent;
   assert.ok(delay >= SETTLE - 2, `ran ${delay} ms after the first event`);
-  await sleep(DEBOUNCE * 3);
+  await elapse(DEBOUNCE * 3);
   assert.equal(sandbox.runs - runsBefore, 1, 'one run for the burst');
   assert.equal(updates.length, 2);
   assert.deepEqual(
@@ -122,13 +151,13 @@ test('an event right after a run waits for the debounce window', async () => {
   const events = new FakeEvents();
   const updates = await start(sandbox, events);
   await until(() => updates.length === 1);
-  await sleep(DEBOUNCE);
+  await elapse(DEBOUNCE);
   events.emit();
   await until(() => updates.length === 2);
-  const firstRun = Date.now();
+  const firstRun = timers.now;
   events.emit();
   await until(() => updates.length === 3);
-  const gap = Date.now() - firstRun;
+  const gap = timers.now - firstRun;
   assert.ok(gap >= DEBOUNCE - 15, `the next run came ${gap} ms later`);
 });
 
@@ -138,12 +167,12 @@ test('a steady stream of events runs the checks at most once per debounce window
   const updates = await start(sandbox, events);
   await until(() => updates.length === 1);
   const runsBefore = sandbox.runs;
-  const started = Date.now();
-  while (Date.now() - started < DEBOUNCE * 8) {
+  const started = timers.now;
+  while (timers.now - started < DEBOUNCE * 8) {
     events.emit();
-    await sleep(3);
+    await elapse(3);
   }
-  await sleep(DEBOUNCE * 2);
+  await elapse(DEBOUNCE * 2);
   const runs = sandbox.runs - runsBefore;
   assert.ok(runs >= 2 && runs <= 10, `${runs} runs in ${DEBOUNCE * 10} ms`);
 });
@@ -153,13 +182,13 @@ test('check() answers now, and a click during a run gets a fresh run', async () 
   const events = new FakeEvents();
   const updates = await start(sandbox, events);
   sandbox.networkExists = true;
-  const result = await watcher!.check();
+  const result = await settled(watcher!.check());
   assert.equal(result.passed, true);
   assert.equal(updates.at(-1)!.trigger, 'demand');
   assert.equal(updates.at(-1)!.result, result);
   // The first click runs at once; clicks during that run share one fresh run after it.
   const runsBefore = sandbox.runs;
-  const clicks = await Promise.all([watcher!.check(), watcher!.check(), watcher!.check()]);
+  const clicks = await settled(Promise.all([watcher!.check(), watcher!.check(), watcher!.check()]));
   assert.equal(sandbox.runs - runsBefore, 2);
   assert.notEqual(clicks[0], clicks[1]);
   assert.equal(clicks[1], clicks[2]);
@@ -171,7 +200,7 @@ test('events the checks cause themselves (docker cp) are ignored', async () => {
   const updates = await start(sandbox, events);
   await until(() => updates.length === 1);
   events.emit('archive-path', 'container');
-  await sleep(DEBOUNCE * 3);
+  await elapse(DEBOUNCE * 3);
   assert.equal(updates.length, 1);
 });
 
@@ -183,12 +212,12 @@ test('a check that causes events of its own does not keep the watcher busy', asy
   // Like a lesson script that runs `docker run --rm ...`: every run emits events.
   sandbox.duringRun = () => events.emit('destroy', 'container');
   events.emit();
-  await sleep(1500);
+  await elapse(1500);
   const runs = updates.length;
   assert.ok(runs <= 10, `${runs} runs in 1.5 s (without backing off: about ${Math.round(1500 / DEBOUNCE)})`);
   // The learner's own event, while idle, is still answered promptly.
   sandbox.duringRun = null;
-  await sleep(2100);
+  await elapse(2100);
   const before = updates.length;
   sandbox.networkExists = true;
   events.emit();
@@ -205,7 +234,7 @@ test('stop() ends the stream and no run follows', async () => {
   await watcher!.stop();
   assert.equal(events.stopped, 1);
   handlers.onEvent({ Type: 'network', Action: 'create', Actor: { ID: 'x' }, time: 0 });
-  await sleep(DEBOUNCE * 3);
+  await elapse(DEBOUNCE * 3);
   assert.equal(updates.length, 1);
   assert.ok((await watcher!.check()).results.length === 1, 'check() after stop answers without running');
   assert.equal(updates.length, 1);
@@ -224,6 +253,8 @@ test('a broken stream is reported, answered and reconnected', async () => {
     onStreamProblem: (reason) => problems.push(reason),
     debounceMs: DEBOUNCE,
     settleMs: SETTLE,
+    timers,
+    now: () => timers.now,
   });
   await until(() => updates.length === 1);
   events.handlers!.onEnd('the event stream ended');
@@ -246,16 +277,4 @@ test('a dead sandbox at start: no throw, a failed answer with the reason', async
   assert.equal(updates[0]!.trigger, 'start');
   assert.equal(updates[0]!.result.passed, false);
   assert.match(updates[0]!.result.results[0]!.reason, /sandbox gone/);
-});
-
-test('the event line parser joins split chunks and skips noise', () => {
-  const seen: DockerEvent[] = [];
-  const feed = eventLineParser((e) => seen.push(e));
-  feed('{"Type":"network","Action":"cre');
-  feed('ate","Actor":{"ID":"a"},"time":1}\nnot json\n{"broken":');
-  feed('\n{"Type":"container","Action":"start","Actor":{"ID":"b"},"time":2}\n');
-  assert.deepEqual(
-    seen.map((e) => `${e.Type}/${e.Action}`),
-    ['network/create', 'container/start'],
-  );
 });
