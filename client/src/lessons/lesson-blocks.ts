@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Block, Command, Language } from '../../../common/lesson';
 import { LanguageController } from '../i18n/language-controller';
-import type { LessonStrings } from '../i18n/strings';
+import type { LessonStrings } from '../i18n/strings-type';
 import { sharedStyles } from '../ui/shared-styles';
 import { copyText } from './copy-text';
 import { checkIcon, copyIcon, runIcon } from './lesson-icons';

@@ -15,7 +15,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LessonProgress } from '../../../common/events';
 import type { Block, LocalizedLesson, LocalizedStep } from '../../../common/lesson';
 import { LanguageController } from '../i18n/language-controller';
-import type { LessonStrings } from '../i18n/strings';
+import type { LessonStrings } from '../i18n/strings-type';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
 import { changeLanguage, languageSwitch, languageSwitchStyles } from './language-switch';
