@@ -7,8 +7,10 @@ import type { LessonProgress } from '../../common/events';
 import { RAN_STEPS_KEY, RanSteps } from '../../client/src/app/ran-steps';
 import { checkingStep, progressIsFor, withStep } from '../../client/src/app/step-progress';
 import { EXPIRY_WARNING_MS, expiry, paneStatus } from '../../client/src/app/terminal-status';
-import { en } from '../../client/src/i18n/strings';
+import { pageStrings } from '../../client/src/i18n/strings';
 import type { StorageLike } from '../../client/src/sessions/token-store';
+
+const en = pageStrings.en;
 
 const progress: LessonProgress = {
   lessonId: 'docker-networks',

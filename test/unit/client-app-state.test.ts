@@ -8,7 +8,9 @@ import {
   reduce,
   type AppState,
 } from '../../client/src/app/app-state';
-import { en, pageStrings, pickStrings } from '../../client/src/i18n/strings';
+import { pageStrings, pickStrings } from '../../client/src/i18n/strings';
+
+const en = pageStrings.en;
 
 const m = { sessionFailedDefault: 'could not start', sessionGone: 'gone' };
 const session = (state: SessionView['state'], error?: string): SessionView => ({

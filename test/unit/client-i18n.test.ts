@@ -4,7 +4,8 @@ import { describe, test } from 'node:test';
 import { LANGUAGES, type Language } from '../../common/lesson';
 import { LANGUAGE_KEY, PageLanguage, type LanguageStorage } from '../../client/src/i18n/language';
 import { LanguageController, liveStrings } from '../../client/src/i18n/language-controller';
-import { lessonStrings, pageStrings, workspaceStrings } from '../../client/src/i18n/strings';
+import { languageStrings, lessonStrings, pageStrings, workspaceStrings } from '../../client/src/i18n/strings';
+import type { LanguageStrings } from '../../client/src/i18n/strings-type';
 
 /** Stands in for any argument a word function takes: a host, a count, a port, a code. */
 const sample = {
@@ -25,9 +26,23 @@ function leaves(value: unknown, path: string): [string, unknown][] {
   return [[path, value]];
 }
 
-const groups = { page: pageStrings, workspace: workspaceStrings, lesson: lessonStrings };
+const parts = Object.keys(languageStrings.en) as (keyof LanguageStrings)[];
+
+/** Each part of the words (page, workspace, lesson), by language. */
+const groups = Object.fromEntries(
+  parts.map((part) => [part, Object.fromEntries(LANGUAGES.map((l) => [l, languageStrings[l][part]]))]),
+) as Record<string, Record<Language, unknown>>;
 
 describe('words in every language', () => {
+  test('every language has the same parts', () => {
+    for (const language of LANGUAGES)
+      assert.deepEqual(Object.keys(languageStrings[language]), Object.keys(languageStrings.en), language);
+    assert.deepEqual(Object.keys(groups), ['page', 'workspace', 'lesson']);
+    assert.equal(groups.page?.id, pageStrings.id);
+    assert.equal(groups.workspace?.id, workspaceStrings.id);
+    assert.equal(groups.lesson?.id, lessonStrings.id);
+  });
+
   for (const [group, byLanguage] of Object.entries(groups)) {
     test(`${group}: every language has every word, none empty`, () => {
       const english = leaves(byLanguage.en, group).map(([p]) => p);

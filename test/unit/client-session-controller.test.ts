@@ -9,10 +9,12 @@ import type { Command } from '../../common/lesson';
 import type { AppState } from '../../client/src/app/app-state';
 import { RanSteps } from '../../client/src/app/ran-steps';
 import { SessionController } from '../../client/src/app/session-controller';
-import { en } from '../../client/src/i18n/strings';
+import { pageStrings } from '../../client/src/i18n/strings';
 import { ApiError, type SessionApi } from '../../client/src/sessions/session-client';
 import type { SessionEventsOptions } from '../../client/src/sessions/session-events';
 import { TokenStore, type StorageLike } from '../../client/src/sessions/token-store';
+
+const en = pageStrings.en;
 
 const EXPIRES = '2030-01-01T00:00:00.000Z';
 

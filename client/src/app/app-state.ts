@@ -2,7 +2,7 @@
 // and renders whatever state comes out; `kind` is exposed as data-session-state.
 
 import type { SessionView } from '../../../common/api';
-import type { DurationWords } from '../i18n/strings';
+import type { DurationWords } from '../i18n/strings-type';
 
 export type AppState =
   | { kind: 'idle'; notice?: string }

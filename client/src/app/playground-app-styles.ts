@@ -1,471 +1,95 @@
-// The page shell's look: top bar, pages, the start/error/ended cards, the terminal card and toasts.
+// The page shell's look: the shared styles, then the top bar, the pages, the cards in the
+// middle and the terminal card, each from the module beside the part it styles.
 import { css } from 'lit';
-import { sharedStyles } from '../ui/shared-styles';
 import { confirmStyles } from '../ui/confirm-styles';
+import { sharedStyles } from '../ui/shared-styles';
 import { statusDotStyles } from '../ui/status-dot-styles';
+import { stageCardStyles } from './stage-card-styles';
+import { terminalCardStyles } from './terminal-card-styles';
+import { topBarStyles } from './top-bar-styles';
+
+/** The page as a column: the top bar above one page at a time, and the toasts. */
+const shellStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-height: 0;
+    color: var(--text);
+  }
+
+  /* One page at a time: the catalogue, a lesson beside its sandbox, or free play */
+  main {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
+  }
+  main > * {
+    min-width: 0;
+    min-height: 0;
+  }
+  lesson-catalogue {
+    overflow: auto;
+  }
+  split-view > * {
+    height: 100%;
+    box-sizing: border-box;
+  }
+
+  /* Passing messages: step scripts that failed, commands that could not run */
+  .notices {
+    position: fixed;
+    right: 16px;
+    bottom: 16px;
+    z-index: 50;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    max-width: min(420px, calc(100vw - 32px));
+  }
+  .toast {
+    padding: 10px 14px;
+    border-radius: 10px;
+    background: var(--surface-2);
+    border: 1px solid var(--border-strong);
+    border-left: 4px solid var(--accent-text);
+    box-shadow: 0 10px 30px rgba(0, 0, 0, 0.4);
+    font-size: 14px;
+    line-height: 1.45;
+  }
+  .toast[data-level='warning'],
+  .toast[data-level='error'] {
+    border-left-color: var(--warning);
+  }
+  .stage {
+    min-width: 0;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    padding: 16px;
+    overflow: auto;
+  }
+  .stage.has-terminal {
+    overflow: hidden;
+  }
+  @media (max-width: 600px) {
+    .stage {
+      padding: 12px;
+    }
+    .stage.has-terminal {
+      padding: 0;
+    }
+  }
+`;
 
 export const playgroundAppStyles = [
   sharedStyles,
   confirmStyles,
   statusDotStyles,
-  css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      height: 100%;
-      min-height: 0;
-      color: var(--text);
-    }
-
-    /* Top bar */
-    header {
-      flex: none;
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      height: 56px;
-      padding: 0 16px 0 18px;
-      background: var(--surface);
-      border-bottom: 1px solid var(--border);
-      position: relative;
-      z-index: 20;
-    }
-    .brand {
-      display: flex;
-      align-items: center;
-      gap: 10px;
-      min-width: 0;
-      color: var(--text);
-      text-decoration: none;
-    }
-    .brand svg {
-      flex: none;
-      display: block;
-    }
-    .brand h1 {
-      margin: 0;
-      font-size: 17px;
-      font-weight: 700;
-      letter-spacing: -0.01em;
-      white-space: nowrap;
-    }
-    .tagline {
-      color: var(--text-muted);
-      font-size: 13px;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      min-width: 0;
-      padding-left: 12px;
-      border-left: 1px solid var(--border-strong);
-    }
-    .spacer {
-      flex: 1;
-    }
-    .actions {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-      flex: none;
-    }
-    .confirm {
-      position: absolute;
-      top: calc(100% + 6px);
-      right: 12px;
-      width: min(340px, calc(100vw - 24px));
-      padding: 16px;
-      border-radius: 12px;
-      background: var(--surface-2);
-      border: 1px solid var(--border-strong);
-      box-shadow: 0 16px 40px rgba(0, 0, 0, 0.5);
-    }
-
-    /* One page at a time: the catalogue, a lesson beside its sandbox, or free play */
-    main {
-      flex: 1;
-      min-height: 0;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: minmax(0, 1fr);
-    }
-    main > * {
-      min-width: 0;
-      min-height: 0;
-    }
-    lesson-catalogue {
-      overflow: auto;
-    }
-    split-view > * {
-      height: 100%;
-      box-sizing: border-box;
-    }
-    a.brand {
-      color: inherit;
-      text-decoration: none;
-      border-radius: 8px;
-    }
-    a.brand:focus-visible {
-      outline: 2px solid var(--focus);
-      outline-offset: 4px;
-    }
-
-    /* Passing messages: step scripts that failed, commands that could not run */
-    .notices {
-      position: fixed;
-      right: 16px;
-      bottom: 16px;
-      z-index: 50;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      max-width: min(420px, calc(100vw - 32px));
-    }
-    .toast {
-      padding: 10px 14px;
-      border-radius: 10px;
-      background: var(--surface-2);
-      border: 1px solid var(--border-strong);
-      border-left: 4px solid var(--accent-text);
-      box-shadow: 0 10px 30px rgba(0, 0, 0, 0.4);
-      font-size: 14px;
-      line-height: 1.45;
-    }
-    .toast[data-level='warning'],
-    .toast[data-level='error'] {
-      border-left-color: var(--warning);
-    }
-    .stage {
-      min-width: 0;
-      min-height: 0;
-      display: flex;
-      flex-direction: column;
-      padding: 16px;
-      overflow: auto;
-    }
-    .stage.has-terminal {
-      overflow: hidden;
-    }
-
-    /* Centered panels (idle, starting, error, ended) */
-    .center {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 14px;
-      padding: 24px 8px;
-    }
-    .notice {
-      width: min(960px, 100%);
-      padding: 10px 14px;
-      border-radius: 10px;
-      background: rgba(88, 166, 255, 0.1);
-      border: 1px solid rgba(88, 166, 255, 0.35);
-      font-size: 14px;
-    }
-
-    .hero {
-      width: min(960px, 100%);
-      display: grid;
-      grid-template-columns: minmax(0, 1.1fr) minmax(0, 0.9fr);
-      gap: 40px;
-      align-items: center;
-      padding: 40px;
-      border-radius: 18px;
-      background:
-        radial-gradient(120% 140% at 0% 0%, rgba(29, 99, 237, 0.16), transparent 55%), var(--surface);
-      border: 1px solid var(--border);
-    }
-    .hero h2 {
-      margin: 0 0 12px;
-      font-size: clamp(26px, 3.2vw, 36px);
-      line-height: 1.15;
-      letter-spacing: -0.02em;
-    }
-    .lead {
-      margin: 0 0 24px;
-      color: var(--text-muted);
-      font-size: 16px;
-      line-height: 1.55;
-    }
-    .points {
-      list-style: none;
-      margin: 0 0 28px;
-      padding: 0;
-      display: grid;
-      gap: 14px;
-    }
-    .points li {
-      display: grid;
-      grid-template-columns: 36px 1fr;
-      gap: 12px;
-      align-items: start;
-    }
-    .points .ic {
-      width: 36px;
-      height: 36px;
-      border-radius: 9px;
-      display: grid;
-      place-items: center;
-      color: #79c0ff;
-      background: rgba(56, 139, 253, 0.12);
-    }
-    .points strong {
-      display: block;
-      font-size: 15px;
-      margin-bottom: 2px;
-    }
-    .points span {
-      color: var(--text-muted);
-      font-size: 14px;
-      line-height: 1.45;
-    }
-    .cta {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 12px 16px;
-    }
-    .hint {
-      color: var(--text-muted);
-      font-size: 14px;
-    }
-
-    .preview {
-      border-radius: 12px;
-      background: #0d1117;
-      border: 1px solid var(--border-strong);
-      box-shadow: 0 20px 50px rgba(0, 0, 0, 0.45);
-      overflow: hidden;
-      font-family: var(--mono);
-      font-size: 13px;
-      line-height: 1.6;
-    }
-    .preview .bar {
-      display: flex;
-      gap: 6px;
-      padding: 10px 12px;
-      background: #161b22;
-      border-bottom: 1px solid var(--border);
-    }
-    .preview .bar i {
-      width: 10px;
-      height: 10px;
-      border-radius: 50%;
-      background: #30363d;
-    }
-    .preview pre {
-      margin: 0;
-      padding: 14px 16px 18px;
-      color: #c9d1d9;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-    .preview .p {
-      color: #3fb950;
-    }
-    .preview .c {
-      color: #e6edf3;
-      font-weight: 600;
-    }
-    .preview .o {
-      color: #8b949e;
-    }
-
-    .card {
-      width: min(520px, 100%);
-      padding: 32px;
-      border-radius: 16px;
-      background: var(--surface);
-      border: 1px solid var(--border);
-      text-align: center;
-    }
-    .card h2 {
-      margin: 0 0 8px;
-      font-size: 22px;
-      letter-spacing: -0.01em;
-    }
-    .card p {
-      margin: 0 0 20px;
-      color: var(--text-muted);
-      font-size: 15px;
-      line-height: 1.5;
-      overflow-wrap: anywhere;
-    }
-    .card .row {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: center;
-      gap: 10px;
-    }
-    .card.starting .spinner {
-      width: 36px;
-      height: 36px;
-      border-width: 3px;
-      color: var(--accent-text);
-      margin-bottom: 18px;
-    }
-    .card.starting p {
-      margin: 0;
-    }
-    .progress {
-      height: 4px;
-      margin-top: 22px;
-      border-radius: 2px;
-      background: var(--surface-3);
-      overflow: hidden;
-    }
-    .progress::after {
-      content: '';
-      display: block;
-      height: 100%;
-      width: 35%;
-      border-radius: 2px;
-      background: var(--accent);
-      animation: slide 1.4s ease-in-out infinite;
-    }
-    @keyframes slide {
-      from {
-        transform: translateX(-100%);
-      }
-      to {
-        transform: translateX(290%);
-      }
-    }
-    .card.error {
-      text-align: left;
-      border-color: rgba(248, 81, 73, 0.55);
-      background: linear-gradient(rgba(248, 81, 73, 0.08), rgba(248, 81, 73, 0.08)), var(--surface);
-    }
-    .card.error .title {
-      display: flex;
-      align-items: center;
-      gap: 10px;
-      margin-bottom: 10px;
-      color: var(--danger);
-    }
-    .card.error h2 {
-      margin: 0;
-      color: var(--text);
-    }
-    .card.error .message {
-      margin: 0 0 20px;
-      padding: 12px 14px;
-      border-radius: 8px;
-      background: rgba(0, 0, 0, 0.25);
-      color: var(--text);
-      font-size: 14px;
-      line-height: 1.5;
-      white-space: pre-wrap;
-    }
-    .card.error .row {
-      justify-content: flex-start;
-    }
-
-    /* Terminal */
-    .term-card {
-      flex: 1;
-      min-height: 0;
-      display: flex;
-      flex-direction: column;
-      border-radius: 12px;
-      overflow: hidden;
-      border: 1px solid var(--border-strong);
-      background: #0d1117;
-      box-shadow: 0 10px 30px rgba(0, 0, 0, 0.35);
-    }
-    .term-head {
-      flex: none;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      height: 36px;
-      padding: 0 14px;
-      background: #161b22;
-      border-bottom: 1px solid var(--border);
-      font-size: 13px;
-      color: var(--text-muted);
-    }
-    .status {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      color: var(--text);
-      font-weight: 500;
-      white-space: nowrap;
-    }
-    .expiry.soon {
-      color: var(--warning);
-      font-weight: 600;
-    }
-    .expiry {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    terminal-workspace {
-      flex: 1;
-    }
-    port-links {
-      flex: none;
-    }
-
-    @media (max-width: 900px) {
-      .hero {
-        grid-template-columns: minmax(0, 1fr);
-        padding: 28px;
-        gap: 28px;
-      }
-    }
-    @media (max-width: 600px) {
-      header {
-        height: 52px;
-        padding: 0 10px 0 12px;
-        gap: 8px;
-      }
-      .brand h1 {
-        font-size: 16px;
-      }
-      .tagline,
-      .label,
-      .term-head .expiry {
-        display: none;
-      }
-      .actions .btn {
-        padding: 0 10px;
-      }
-      .stage {
-        padding: 12px;
-      }
-      .stage.has-terminal {
-        padding: 0;
-      }
-      .term-card {
-        border-radius: 0;
-        border: 0;
-        box-shadow: none;
-      }
-      .center {
-        justify-content: flex-start;
-        padding: 4px 0 16px;
-      }
-      .hero {
-        padding: 22px 18px;
-        border-radius: 14px;
-      }
-      .preview {
-        display: none;
-      }
-      .cta .btn {
-        width: 100%;
-      }
-      .cta {
-        justify-content: center;
-      }
-      .card {
-        padding: 24px 18px;
-      }
-    }
-  `,
+  shellStyles,
+  topBarStyles,
+  stageCardStyles,
+  terminalCardStyles,
 ];

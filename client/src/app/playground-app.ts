@@ -6,7 +6,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { Command, Language } from '../../../common/lesson';
 import type { SessionView } from '../../../common/api';
 import { LanguageController, liveStrings } from '../i18n/language-controller';
-import type { Strings } from '../i18n/strings';
+import type { Strings } from '../i18n/strings-type';
 import { createSessionApi, type SessionApi } from '../sessions/session-client';
 import { TokenStore, browserStorage } from '../sessions/token-store';
 import type { PaneState, PaneStateDetail } from '../terminals/terminal-pane';

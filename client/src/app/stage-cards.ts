@@ -1,7 +1,7 @@
 // The centred cards shown where the terminal goes while there is none: welcome (idle),
 // starting, error, ended, and the question before a lesson replaces the sandbox kept.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LessonStrings, Strings } from '../i18n/strings';
+import type { LessonStrings, Strings } from '../i18n/strings-type';
 import { alertIcon, engineIcon, lockIcon, playIcon, sparkIcon } from '../ui/icons';
 import type { AppState } from './app-state';
 

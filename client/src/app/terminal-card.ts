@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PortTicket, SessionView } from '../../../common/api';
 import type { PublishedPort } from '../../../common/events';
-import type { Strings } from '../i18n/strings';
+import type { Strings } from '../i18n/strings-type';
 import type { PaneState, PaneStateDetail, SessionGoneDetail } from '../terminals/terminal-pane';
 import type { HostEventDetail } from '../terminals/terminal-workspace';
 import '../terminals/terminal-workspace';

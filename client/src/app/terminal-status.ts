@@ -1,6 +1,6 @@
 // What the terminal card's header says: the state of the pane on screen, and the time the
 // sandbox has left (amber in its last minutes).
-import type { Strings } from '../i18n/strings';
+import type { Strings } from '../i18n/strings-type';
 import type { PaneState } from '../terminals/terminal-pane';
 import { formatRemaining } from './app-state';
 

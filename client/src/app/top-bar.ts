@@ -7,7 +7,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import type { LessonStrings, Strings } from '../i18n/strings';
+import type { LessonStrings, Strings } from '../i18n/strings-type';
 import { logoIcon, plusIcon, powerIcon } from '../ui/icons';
 
 export type Confirming = 'end' | 'new' | null;

@@ -3,14 +3,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../../../common/lesson';
 import { pageLanguage, type PageLanguage } from './language';
-import {
-  lessonStrings,
-  pageStrings,
-  workspaceStrings,
-  type LessonStrings,
-  type Strings,
-  type WorkspaceStrings,
-} from './strings';
+import { lessonStrings, pageStrings, workspaceStrings } from './strings';
+import type { LessonStrings, Strings, WorkspaceStrings } from './strings-type';
 
 export class LanguageController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;

@@ -6,9 +6,9 @@
 
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Block, Command, Language } from '../../../common/lesson';
+import type { Block, Command, Language, LocalizedLesson } from '../../../common/lesson';
 import { LanguageController } from '../i18n/language-controller';
-import type { LessonStrings } from '../i18n/strings';
+import type { LessonStrings } from '../i18n/strings-type';
 import { sharedStyles } from '../ui/shared-styles';
 import { copyText } from './copy-text';
 import { checkIcon, copyIcon, runIcon } from './lesson-icons';
@@ -286,4 +286,11 @@ export class LessonBlocks extends LitElement {
       }, FEEDBACK_MS),
     );
   }
+}
+
+/** A lesson's blocks in a <lesson-blocks>, its commands aimed at the lesson's panes; none: nothing. */
+export function lessonBlocks(blocks: readonly Block[], lesson: LocalizedLesson) {
+  return blocks.length
+    ? html`<lesson-blocks .blocks=${blocks} pane-count=${lesson.panes.length}></lesson-blocks>`
+    : nothing;
 }

@@ -13,35 +13,24 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LessonProgress } from '../../../common/events';
-import type { Block, LocalizedLesson, LocalizedStep } from '../../../common/lesson';
+import type { LocalizedLesson } from '../../../common/lesson';
 import { LanguageController } from '../i18n/language-controller';
-import type { LessonStrings } from '../i18n/strings';
+import type { LessonStrings } from '../i18n/strings-type';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
 import { changeLanguage, languageSwitch, languageSwitchStyles } from './language-switch';
-import './lesson-blocks';
-import {
-  bulbIcon,
-  checkIcon,
-  chevronLeftIcon,
-  chevronRightIcon,
-  clockIcon,
-  infoIcon,
-  keyIcon,
-  stepsIcon,
-  trophyIcon,
-} from './lesson-icons';
+import { chevronLeftIcon } from './lesson-icons';
+import { renderOverview } from './lesson-overview';
+import { renderFooter, renderStepper } from './lesson-panel-nav';
 import { panelStyles } from './lesson-panel-styles';
+import type { PanelView } from './lesson-panel-view';
+import { renderStep } from './lesson-step-page';
 import {
   OVERVIEW,
-  allPassed,
   clampStep,
   landingStep,
   newlyPassed,
-  nextIsPrimary,
-  nextStep,
   passedCount,
-  previousStep,
   stepStatuses,
   type StepStatus,
 } from './step-navigation';
@@ -147,19 +136,20 @@ export class LessonPanel extends LitElement {
   }
 
   override render() {
+    const view = this.loadState === 'ready' && this.lesson ? this.view(this.lesson) : undefined;
     return html`<section class="panel" aria-label=${this.s.lessonLabel}>
       ${this.renderHeader()}
       ${
-        this.loadState === 'ready' && this.lesson
-          ? html`${this.renderStepper(this.lesson)}
-              <div class="content">${this.renderPage(this.lesson)}</div>
-              ${this.renderFooter(this.lesson)}`
+        view
+          ? html`${renderStepper(view)}
+              <div class="content">${this.renderPage(view)}</div>
+              ${renderFooter(view)}`
           : html`<div class="content">${this.renderLoadState()}</div>`
       }
     </section>`;
   }
 
-  // ----- header, stepper, footer -----
+  // ----- header and the pages while loading -----
 
   private renderHeader(): TemplateResult {
     const s = this.s;
@@ -205,84 +195,6 @@ export class LessonPanel extends LitElement {
     </header>`;
   }
 
-  private renderStepper(lesson: LocalizedLesson): TemplateResult {
-    const s = this.s;
-    return html`<nav class="stepper" aria-label=${s.overview}>
-      <button
-        class="dot overview ${this.activeStep === OVERVIEW ? 'active' : ''}"
-        title=${s.overview}
-        aria-label=${s.overview}
-        aria-current=${this.activeStep === OVERVIEW ? 'step' : 'false'}
-        @click=${() => this.go(OVERVIEW)}
-      >
-        ${stepsIcon(14)}
-      </button>
-      ${lesson.steps.map((step, i) => {
-        const status = this.statuses[i];
-        const st = status?.state ?? 'pending';
-        const label = `${s.stepOf(i + 1, lesson.steps.length)}: ${step.title} (${s.stepStateNames[st]})`;
-        return html`<span class="link ${this.statuses[i - 1]?.state === 'passed' ? 'done' : ''}"></span>
-          <button
-            class="dot ${st} ${i === this.activeStep ? 'active' : ''} ${
-              this.celebrating.has(step.id) ? 'celebrate' : ''
-            }"
-            data-step-dot=${step.id}
-            data-state=${st}
-            title=${label}
-            aria-label=${label}
-            aria-current=${i === this.activeStep ? 'step' : 'false'}
-            @click=${() => this.go(i)}
-          >
-            ${
-              st === 'passed'
-                ? checkIcon(14)
-                : st === 'checking'
-                  ? html`<span class="spinner" aria-hidden="true"></span>`
-                  : html`<span>${i + 1}</span>`
-            }
-          </button>`;
-      })}
-    </nav>`;
-  }
-
-  private renderFooter(lesson: LocalizedLesson): TemplateResult {
-    const s = this.s;
-    const prev = previousStep(this.activeStep);
-    const next = nextStep(this.statuses, this.activeStep);
-    const primary = nextIsPrimary(this.statuses, this.activeStep);
-    const where =
-      this.activeStep === OVERVIEW ? s.overview : s.stepOf(this.activeStep + 1, lesson.steps.length);
-    const nextLabel = this.activeStep === OVERVIEW ? s.startLesson : primary ? s.nextStep : s.next;
-    return html`<footer>
-      <button
-        class="btn ghost"
-        data-action="previous"
-        ?disabled=${prev === null}
-        @click=${() => this.go(prev)}
-      >
-        ${chevronLeftIcon()} <span class="label">${s.previous}</span>
-      </button>
-      <span class="where">${where}</span>
-      ${
-        next === null
-          ? allPassed(this.statuses)
-            ? html`<button class="btn primary" data-action="finish" @click=${this.openCatalogue}>
-                ${s.finishLesson}
-              </button>`
-            : html`<button class="btn" disabled>${s.next} ${chevronRightIcon()}</button>`
-          : html`<button
-              class="btn ${primary ? 'primary' : ''}"
-              data-action="next"
-              @click=${() => this.go(next)}
-            >
-              <span class="label">${nextLabel}</span> ${chevronRightIcon()}
-            </button>`
-      }
-    </footer>`;
-  }
-
-  // ----- pages -----
-
   private renderLoadState(): TemplateResult {
     const s = this.s;
     if (this.loadState === 'error')
@@ -301,171 +213,26 @@ export class LessonPanel extends LitElement {
     </div>`;
   }
 
-  private renderPage(lesson: LocalizedLesson): TemplateResult {
-    const step = lesson.steps[this.activeStep];
-    return step ? this.renderStep(lesson, step, this.activeStep) : this.renderOverview(lesson);
+  private renderPage(view: PanelView): TemplateResult {
+    const step = view.lesson.steps[this.activeStep];
+    return step ? renderStep(view, step, this.activeStep) : renderOverview(view);
   }
 
-  private renderOverview(lesson: LocalizedLesson): TemplateResult {
-    const s = this.s;
-    const resume = passedCount(this.statuses) > 0 ? nextStep(this.statuses, OVERVIEW) : null;
-    return html`<article class="page overview" data-page="overview">
-      ${allPassed(this.statuses) ? this.renderFinish(lesson) : nothing}
-      <p class="summary">${lesson.summary}</p>
-      <div class="meta">
-        ${lesson.minutes ? html`<span>${clockIcon()} ${s.minutes(lesson.minutes)}</span>` : nothing}
-        <span>${stepsIcon()} ${s.stepCount(lesson.steps.length)}</span>
-      </div>
-      ${this.blocks(lesson.intro, lesson)}
-      <ol class="toc">
-        ${lesson.steps.map((step, i) => {
-          const st = this.statuses[i]?.state ?? 'pending';
-          return html`<li>
-            <button class="toc-item ${st}" data-state=${st} @click=${() => this.go(i)}>
-              <span class="toc-dot">${st === 'passed' ? checkIcon(13) : i + 1}</span>
-              <span class="toc-title">${step.title}</span>
-              ${chevronRightIcon(15)}
-            </button>
-          </li>`;
-        })}
-      </ol>
-      ${
-        allPassed(this.statuses)
-          ? nothing
-          : html`<button
-              class="btn primary large start"
-              data-action="start"
-              @click=${() => this.go(resume ?? 0)}
-            >
-              ${resume === null ? s.startLesson : s.continueLesson(resume + 1)} ${chevronRightIcon(18)}
-            </button>`
-      }
-    </article>`;
-  }
-
-  private renderStep(lesson: LocalizedLesson, step: LocalizedStep, index: number): TemplateResult {
-    const s = this.s;
-    const status = this.statuses[index] ?? { id: step.id, state: 'pending' as const };
-    return html`<article
-      class="page step"
-      data-page="step"
-      data-step-id=${step.id}
-      data-state=${status.state}
-    >
-      <p class="step-eyebrow">${s.stepOf(index + 1, lesson.steps.length)}</p>
-      <h2 class="step-title">${step.title}</h2>
-      ${this.blocks(step.text, lesson)} ${this.renderStatus(lesson, step, status, index)}
-      ${this.renderHelp(lesson, step)}
-    </article>`;
-  }
-
-  private renderStatus(lesson: LocalizedLesson, step: LocalizedStep, status: StepStatus, index: number) {
-    const s = this.s;
-    const celebrate = this.celebrating.has(step.id) ? 'celebrate' : '';
-    if (status.state === 'passed') {
-      const next = nextStep(this.statuses, index);
-      if (next === null && allPassed(this.statuses)) return this.renderFinish(lesson);
-      return html`<div class="status passed ${celebrate}" data-status="passed" role="status">
-        <span class="status-icon">${checkIcon(18)}</span>
-        <div class="status-body">
-          <strong>${s.passedTitle}</strong>
-          <p>${s.passedText}</p>
-        </div>
-        ${
-          next === null
-            ? nothing
-            : html`<button class="btn primary" data-action="next-step" @click=${() => this.go(next)}>
-                ${s.nextStep} ${chevronRightIcon()}
-              </button>`
-        }
-      </div>`;
-    }
-    const checking = status.state === 'checking' || this.checkRequested.has(step.id);
-    const checkButton = html`<button
-      class="btn"
-      data-action="check"
-      ?disabled=${checking}
-      @click=${() => this.check(step.id)}
-    >
-      ${
-        checking
-          ? html`<span class="spinner" aria-hidden="true"></span> ${s.checking}`
-          : status.state === 'failed'
-            ? s.checkAgain
-            : s.checkButton
-      }
-    </button>`;
-    if (status.state === 'failed' && !checking)
-      return html`<div class="status failed" data-status="failed" role="status">
-        <span class="status-icon">${infoIcon()}</span>
-        <div class="status-body">
-          <strong>${s.failedTitle}</strong>
-          <p class="reason">${status.reason || s.failedDefault}</p>
-        </div>
-        ${checkButton}
-      </div>`;
-    return html`<div
-      class="status ${checking ? 'checking' : 'pending'}"
-      data-status=${checking ? 'checking' : 'pending'}
-    >
-      <p>${s.checkPrompt}</p>
-      ${checkButton}
-    </div>`;
-  }
-
-  private renderHelp(lesson: LocalizedLesson, step: LocalizedStep): TemplateResult {
-    const s = this.s;
-    const shown = Math.min(this.hintsShown.get(step.id) ?? 0, step.hints.length);
-    const solution: Block[] = step.solution.map((text) => ({
-      kind: 'command',
-      lang: 'sh',
-      command: { action: 'exec', text, pane: 1, interrupt: false },
-    }));
-    return html`<section class="help">
-      ${step.hints.slice(0, shown).map(
-        (hint, i) =>
-          html`<div class="hint" data-hint=${i + 1}>
-            <p class="hint-label">${bulbIcon(15)} ${s.hintLabel(i + 1, step.hints.length)}</p>
-            ${this.blocks(hint, lesson)}
-          </div>`,
-      )}
-      <div class="help-actions">
-        ${
-          shown < step.hints.length
-            ? html`<button
-                class="btn ghost"
-                data-action="hint"
-                @click=${() => this.showHint(step.id, shown + 1)}
-              >
-                ${bulbIcon()} ${shown === 0 ? s.showHint : s.anotherHint}
-              </button>`
-            : nothing
-        }
-      </div>
-      <details class="solution" data-solution>
-        <summary>${keyIcon()} ${s.showSolution}</summary>
-        <p class="solution-note">${s.solutionNote}</p>
-        ${this.blocks(solution, lesson)}
-      </details>
-    </section>`;
-  }
-
-  private renderFinish(lesson: LocalizedLesson): TemplateResult {
-    const s = this.s;
-    return html`<div class="finish" data-finish role="status">
-      <span class="finish-icon">${trophyIcon()}</span>
-      <h2>${s.finishTitle}</h2>
-      <p>${s.finishText(lesson.steps.length)}</p>
-      <button class="btn primary large" data-action="finish-catalogue" @click=${this.openCatalogue}>
-        ${s.finishBack}
-      </button>
-    </div>`;
-  }
-
-  private blocks(blocks: readonly Block[], lesson: LocalizedLesson) {
-    return blocks.length
-      ? html`<lesson-blocks .blocks=${blocks} pane-count=${lesson.panes.length}></lesson-blocks>`
-      : nothing;
+  /** What the pages, the stepper and the footer are drawn from. */
+  private view(lesson: LocalizedLesson): PanelView {
+    return {
+      strings: this.s,
+      lesson,
+      statuses: this.statuses,
+      activeStep: this.activeStep,
+      celebrating: this.celebrating,
+      checkRequested: this.checkRequested,
+      hintsShown: this.hintsShown,
+      go: (index) => this.go(index),
+      check: (stepId) => this.check(stepId),
+      showHint: (stepId, count) => this.showHint(stepId, count),
+      openCatalogue: () => this.openCatalogue(),
+    };
   }
 
   // ----- actions -----

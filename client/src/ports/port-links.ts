@@ -6,23 +6,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortTicket } from '../../../common/api';
 import type { PublishedPort } from '../../../common/events';
+import { en } from '../i18n/en';
+import type { PortLinkLabels } from '../i18n/strings-type';
 import { externalLinkIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
-
-export interface PortLinkLabels {
-  /** Text before the buttons. */
-  ports: string;
-  /** Tooltip of a button. */
-  open: (port: PublishedPort) => string;
-  /** Shown while the ticket is being asked for. */
-  opening: string;
-}
-
-export const defaultPortLinkLabels: PortLinkLabels = {
-  ports: 'Ports',
-  open: (p) => `Open port ${p.port} of ${p.host} (${p.container}) in a new tab`,
-  opening: 'Opening…',
-};
 
 /** Fired (bubbling, composed) when a port could not be opened; detail.message is for the learner. */
 export interface PortOpenFailedDetail {
@@ -89,7 +76,7 @@ export class PortLinks extends LitElement {
   @property({ attribute: false }) ports: PublishedPort[] = [];
   /** Asks the server for a ticket (session-client's requestPortTicket with the session's id and token). */
   @property({ attribute: false }) requestTicket: ((port: PublishedPort) => Promise<PortTicket>) | null = null;
-  @property({ attribute: false }) labels: PortLinkLabels = defaultPortLinkLabels;
+  @property({ attribute: false }) labels: PortLinkLabels = en.page.portLinks;
   /** Opens the blank tab; replaceable in tests. */
   @property({ attribute: false }) openTab: () => PendingTab | null = () => window.open('', '_blank');
 

@@ -63,33 +63,60 @@ export interface SessionApiOptions {
 }
 
 export function createSessionApi(options: SessionApiOptions): SessionApi {
+  const http = createTransport(options);
+  return { ...sessionCalls(http), ...hostCalls(http), ...lessonCalls(http) };
+}
+
+/** How every call reaches the server and reads its answer. */
+interface Transport {
+  /** Sends a request; a failed request or answer throws an ApiError the learner can read. */
+  call(path: string, init: RequestInit): Promise<Response>;
+  /** The answer's JSON body. */
+  json<T>(res: Response): Promise<T>;
+  /** The error for an answer that is not what the API promises. */
+  unexpected(status: number): ApiError;
+}
+
+function createTransport(options: SessionApiOptions): Transport {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = options.baseUrl ?? '';
   const m = options.messages;
+  const unexpected = (status: number) => new ApiError(m.unexpectedAnswer(status), status);
+  return {
+    async call(path, init) {
+      let res: Response;
+      try {
+        res = await doFetch(base + path, {
+          ...init,
+          headers: { Accept: 'application/json', ...init.headers },
+        });
+      } catch (err) {
+        if (err instanceof DOMException && err.name === 'AbortError') throw err;
+        throw new ApiError(m.networkError, 0);
+      }
+      if (!res.ok) throw new ApiError(await errorMessage(res, m), res.status);
+      return res;
+    },
+    async json<T>(res: Response): Promise<T> {
+      try {
+        return (await res.json()) as T;
+      } catch {
+        throw unexpected(res.status);
+      }
+    },
+    unexpected,
+  };
+}
 
-  async function call(path: string, init: RequestInit): Promise<Response> {
-    let res: Response;
-    try {
-      res = await doFetch(base + path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError(m.networkError, 0);
-    }
-    if (!res.ok) throw new ApiError(await errorMessage(res, m), res.status);
-    return res;
-  }
+const auth = (token: string) => ({ Authorization: `${AUTH_SCHEME} ${token}` });
+const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
-  async function json<T>(res: Response): Promise<T> {
-    try {
-      return (await res.json()) as T;
-    } catch {
-      throw new ApiError(m.unexpectedAnswer(res.status), res.status);
-    }
-  }
-
-  const auth = (token: string) => ({ Authorization: `${AUTH_SCHEME} ${token}` });
-  const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
-
+/** A session's life: create, look at, end; and the server's health. */
+function sessionCalls({
+  call,
+  json,
+  unexpected,
+}: Transport): Pick<SessionApi, 'create' | 'get' | 'end' | 'health'> {
   return {
     async create(request = {}) {
       const created = await json<CreatedSession>(
@@ -100,7 +127,7 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
         }),
       );
       if (!created?.session?.id || typeof created.token !== 'string') {
-        throw new ApiError(m.unexpectedAnswer(201), 201);
+        throw unexpected(201);
       }
       return created;
     },
@@ -113,10 +140,20 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
     async health() {
       return json<HealthView>(await call('/api/health', {}));
     },
+  };
+}
+
+/** A session's hosts, and tickets to the ports their containers publish. */
+function hostCalls({
+  call,
+  json,
+  unexpected,
+}: Transport): Pick<SessionApi, 'addHost' | 'removeHost' | 'requestPortTicket'> {
+  return {
     async requestPortTicket(id, token, host, port) {
       const res = await call(portTicketPath(id, host, port), { method: 'POST', headers: auth(token) });
       const ticket = await json<PortTicket>(res);
-      if (typeof ticket?.url !== 'string') throw new ApiError(m.unexpectedAnswer(res.status), res.status);
+      if (typeof ticket?.url !== 'string') throw unexpected(res.status);
       return ticket;
     },
     async addHost(id, token) {
@@ -128,6 +165,15 @@ export function createSessionApi(options: SessionApiOptions): SessionApi {
       const path = `${sessionPath(id)}/hosts/${encodeURIComponent(host)}`;
       return json<SessionView>(await call(path, { method: 'DELETE', headers: auth(token) }));
     },
+  };
+}
+
+/** The lessons, and a session's progress through its lesson. */
+function lessonCalls({
+  call,
+  json,
+}: Transport): Pick<SessionApi, 'check' | 'progress' | 'lessons' | 'lesson'> {
+  return {
     async check(id, token, stepId) {
       const init = {
         method: 'POST',

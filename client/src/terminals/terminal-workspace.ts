@@ -41,7 +41,7 @@ import {
   saveLayoutJson,
 } from './workspace-storage';
 import { LanguageController } from '../i18n/language-controller';
-import type { WorkspaceStrings } from '../i18n/strings';
+import type { WorkspaceStrings } from '../i18n/strings-type';
 import {
   chevronIcon,
   clearIcon,
