@@ -84,6 +84,10 @@ export interface TerminalSize {
 /** Bounds that keep a nonsense size from reaching the shell. */
 export const TERMINAL_SIZE_LIMITS = { minCols: 2, maxCols: 1000, minRows: 1, maxRows: 500 } as const;
 
+/**
+ * The shell's state as the server sees it, sent in Status frames. A browser pane shows more
+ * than this (its socket and the network too): its own state machine takes these frames in.
+ */
 export type TerminalState = 'connecting' | 'ready' | 'exited';
 
 export interface TerminalStatus {

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import {
   CloseCode,
   ClientMessageType,
-  decodeClientMessage,
   encodeServerMessage,
   MAX_CLIENT_FRAME_BYTES,
   TERMINAL_SUBPROTOCOL,
@@ -12,6 +11,7 @@ import {
 import { chunkInput, encodeBinaryString, INPUT_CHUNK_BYTES } from '../../client/src/terminals/input-chunks';
 import { AckBatcher } from '../../client/src/terminals/ack-batcher';
 import { FakeTimers } from '../support/fake-timers';
+import { FakeSocket } from '../support/fake-terminal-socket';
 import { terminalUrl, withPaneId } from '../../client/src/terminals/terminal-url';
 import {
   closeDisposition,
@@ -24,52 +24,9 @@ import {
   type CloseInfo,
   type ConnectionHandlers,
   type ConnectionOptions,
-  type SocketLike,
 } from '../../client/src/terminals/terminal-connection';
 
 // ----- helpers -----
-
-class FakeSocket implements SocketLike {
-  binaryType: BinaryType = 'blob';
-  readyState = 0;
-  onopen: SocketLike['onopen'] = null;
-  onmessage: SocketLike['onmessage'] = null;
-  onclose: SocketLike['onclose'] = null;
-  onerror: SocketLike['onerror'] = null;
-  sent: Uint8Array[] = [];
-  closedWith: [number | undefined, string | undefined] | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {}
-  send(data: ArrayBufferView | ArrayBuffer): void {
-    const view =
-      data instanceof ArrayBuffer
-        ? new Uint8Array(data)
-        : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    this.sent.push(view.slice());
-  }
-  close(code?: number, reason?: string): void {
-    this.closedWith = [code, reason];
-    this.readyState = 3;
-  }
-  // Server side of the fake:
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  receive(bytes: Uint8Array | string): void {
-    const data = typeof bytes === 'string' ? bytes : bytes.slice().buffer;
-    this.onmessage?.({ data } as MessageEvent);
-  }
-  serverClose(code: number, reason = ''): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason, wasClean: code !== 1006 } as CloseEvent);
-  }
-  messages() {
-    return this.sent.map((f) => decodeClientMessage(f));
-  }
-}
 
 function setup(
   overrides: Partial<ConnectionHandlers> = {},
@@ -101,7 +58,6 @@ function setup(
       close: (info) => closes.push(info),
       replay: () => events.push('replay'),
       title: (t) => events.push(`title:${t}`),
-      state: (st, attempt) => events.push(`state:${st}:${attempt}`),
       ...overrides,
     },
   });
@@ -244,7 +200,7 @@ test('the socket offers the protocol and the token, and the first frame is the f
   s.open();
   assert.deepEqual(s.messages(), [{ type: 'resize', size: { cols: 120, rows: 40 } }]);
   assert.equal(s.sent[0]![0], ClientMessageType.Resize);
-  assert.deepEqual(events, ['state:online:0', 'open']);
+  assert.deepEqual(events, ['open']);
 });
 
 test('input is sent as Input frames, big pastes in chunks', () => {
@@ -280,7 +236,7 @@ test('resizes are sent when the size changes', () => {
 });
 
 test('server frames are decoded and output passed on as bytes', () => {
-  const { conn, sockets, events, output } = setup({ state: () => undefined });
+  const { conn, sockets, events, output } = setup();
   conn.connect();
   const s = sockets[0]!;
   s.open();
@@ -358,79 +314,17 @@ test('a socket that cannot even be created is reported as a close', () => {
 const ready = (attach: 'new' | 'reattached') =>
   encodeServerMessage({ type: 'status', status: { state: 'ready', host: 'node1', attach } });
 
-test('every socket of a connection carries the same pane id', () => {
-  const { conn, sockets, timers } = setup({}, undefined, {
-    paneId: 'pane42',
-    reconnect: true,
-    random: () => 0,
-  });
+test('a connection carries its pane id, or a fresh one', () => {
+  const { conn, sockets } = setup({}, undefined, { paneId: 'pane42' });
   conn.connect();
-  sockets[0]!.open();
-  sockets[0]!.serverClose(1006);
-  timers.advance(500);
-  assert.equal(sockets.length, 2);
-  for (const s of sockets) assert.match(s.url, /\?host=docker&pane=pane42$/);
+  assert.match(sockets[0]!.url, /\?host=docker&pane=pane42$/);
   assert.equal(conn.paneId, 'pane42');
   const fresh = setup();
   fresh.conn.connect();
   assert.match(fresh.sockets[0]!.url, /&pane=[a-z0-9]{6,32}$/, 'a fresh id when none is given');
 });
 
-test('a dropped socket is reopened with growing pauses; offline input is dropped', () => {
-  const { conn, sockets, timers, events, closes } = setup({}, undefined, {
-    reconnect: true,
-    random: () => 0,
-  });
-  conn.connect();
-  sockets[0]!.open();
-  sockets[0]!.receive(ready('new'));
-  sockets[0]!.serverClose(1006);
-  assert.equal(conn.state, 'offline');
-  assert.equal(conn.sendText('lost'), false, 'keystrokes are refused while offline');
-  timers.advance(499);
-  assert.equal(sockets.length, 1);
-  timers.advance(1);
-  assert.equal(sockets.length, 2, 'first retry after 500 ms');
-  sockets[1]!.serverClose(1006);
-  timers.advance(999);
-  assert.equal(sockets.length, 2);
-  timers.advance(1);
-  assert.equal(sockets.length, 3, 'second retry after 1 s');
-  sockets[2]!.open();
-  assert.equal(conn.state, 'online');
-  assert.equal(conn.sendText('ls\r'), true);
-  assert.deepEqual(
-    sockets[2]!.messages().map((m) => m.type),
-    ['resize', 'input'],
-    'a new socket starts with the size again',
-  );
-  assert.deepEqual(closes, [], 'drops are not reported as closes');
-  assert.deepEqual(
-    events.filter((e) => e.startsWith('state:')),
-    ['state:online:0', 'state:offline:1', 'state:offline:2', 'state:online:2'],
-  );
-});
-
-test('reconnecting stops at a close that retrying cannot help, or after the last attempt', () => {
-  const refused = setup({}, undefined, { reconnect: true, random: () => 0 });
-  refused.conn.connect();
-  refused.sockets[0]!.open();
-  refused.sockets[0]!.serverClose(CloseCode.TakenOver, 'opened in another window');
-  assert.deepEqual(refused.closes, [{ code: 4409, reason: 'opened in another window', wasClean: true }]);
-  assert.equal(refused.conn.state, 'closed');
-
-  const flaky = setup({}, undefined, { reconnect: true, random: () => 0 });
-  flaky.conn.connect();
-  for (let i = 0; i <= MAX_RECONNECT_ATTEMPTS; i++) {
-    flaky.sockets[i]!.serverClose(1006);
-    flaky.timers.advance(60_000);
-  }
-  assert.equal(flaky.sockets.length, MAX_RECONNECT_ATTEMPTS + 1);
-  assert.equal(flaky.closes.length, 1);
-  assert.equal(flaky.timers.pending, 0);
-});
-
-test('without reconnect, a drop ends the connection as before', () => {
+test('a connection has one socket: a drop ends it and is reported', () => {
   const { conn, sockets, timers, closes } = setup();
   conn.connect();
   sockets[0]!.open();
@@ -469,7 +363,7 @@ test('the title the shell sets is reported and kept', () => {
 });
 
 test('closing the pane sends Close and does not reconnect', () => {
-  const { conn, sockets, timers, closes } = setup({}, undefined, { reconnect: true });
+  const { conn, sockets, timers, closes } = setup();
   conn.connect();
   const s = sockets[0]!;
   s.open();
@@ -480,25 +374,19 @@ test('closing the pane sends Close and does not reconnect', () => {
   timers.advance(60_000);
   assert.equal(sockets.length, 1);
   assert.deepEqual(closes, []);
-  assert.equal(conn.state, 'closed');
+  assert.equal(conn.isOpen, false);
+  assert.throws(() => conn.connect(), 'closed for good');
 });
 
-test('closing a pane while offline sends Close on a short-lived socket for the same pane', () => {
-  const { conn, sockets, timers } = setup({}, undefined, {
-    reconnect: true,
-    paneId: 'off123',
-    random: () => 0,
-  });
-  conn.connect();
-  sockets[0]!.open();
-  sockets[0]!.serverClose(1006);
+test('closing a pane whose socket is not open sends Close on a short-lived socket for the same pane', () => {
+  const { conn, sockets, timers } = setup({}, undefined, { paneId: 'off123' });
   conn.closePane();
-  assert.equal(sockets.length, 2);
-  const courier = sockets[1]!;
+  assert.equal(sockets.length, 1);
+  const courier = sockets[0]!;
   assert.match(courier.url, /pane=off123/);
   courier.open();
   assert.deepEqual(courier.messages(), [{ type: 'close' }], 'only the Close, no size');
   assert.deepEqual(courier.closedWith, [1000, '']);
   timers.advance(60_000);
-  assert.equal(sockets.length, 2, 'no reconnect afterwards');
+  assert.equal(sockets.length, 1, 'nothing else afterwards');
 });

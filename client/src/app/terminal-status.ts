@@ -1,7 +1,7 @@
 // What the terminal card's header says: the state of the pane on screen, and the time the
 // sandbox has left (amber in its last minutes).
 import type { Strings } from '../i18n/strings-type';
-import type { PaneState } from '../terminals/terminal-pane';
+import type { PaneState } from '../terminals/pane-state';
 import { formatRemaining } from './app-state';
 
 /** The expiry turns amber when less than this is left. */

@@ -1,7 +1,7 @@
-// One terminal pane's connection speaking the playground protocol. No DOM: the pane feeds
+// One socket of a terminal pane, speaking the playground protocol. No DOM: the pane feeds
 // it keystrokes and sizes and renders what it reports. The pane has an id the server keeps
-// its shell under; with `reconnect` on, a dropped socket is reopened with backoff under the
-// same id, and the server replays the screen.
+// its shell under; whether and when to open another socket under that id after this one
+// ends is the pane's decision (pane-state.ts), and the server then replays the screen.
 
 import {
   newPaneId,
@@ -14,7 +14,6 @@ import {
   type TerminalStatus,
 } from '../../../common/protocol';
 import { AckBatcher, type Timers, realTimers, ACK_BATCH_BYTES, ACK_IDLE_MS } from './ack-batcher';
-import { closeDisposition, MAX_RECONNECT_ATTEMPTS, reconnectDelay } from './close-policy';
 import { chunkInput, encodeBinaryString, encodeText, INPUT_CHUNK_BYTES } from './input-chunks';
 import { withPaneId } from './terminal-url';
 
@@ -42,14 +41,6 @@ export interface CloseInfo {
   wasClean: boolean;
 }
 
-/**
- * - 'connecting': the first socket is opening.
- * - 'online': a socket is open; input goes through.
- * - 'offline': the socket dropped and a new one is due (`reconnect` on); input is dropped.
- * - 'closed': for good (the `close` handler says why, unless the page closed it).
- */
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'closed';
-
 export interface ConnectionHandlers {
   /** The socket opened and the first Resize frame went out. */
   open?(): void;
@@ -64,9 +55,7 @@ export interface ConnectionHandlers {
   replay?(): void;
   /** The shell set the window title (OSC 0/2). */
   title?(title: string): void;
-  /** The connection's state changed; `attempt` counts reconnects since the last success. */
-  state?(state: ConnectionState, attempt: number): void;
-  /** Called once, whatever ended the connection for good (not for a close the page asked for). */
+  /** Called once, whatever ended the socket (not for a close the page asked for). */
   close?(info: CloseInfo): void;
 }
 
@@ -78,15 +67,8 @@ export interface ConnectionOptions {
   handlers: ConnectionHandlers;
   /** The pane's id ([a-z0-9]{6,32}), added to the URL as `pane`; a fresh one by default. */
   paneId?: string;
-  /**
-   * Reopen a dropped socket by itself, with growing pauses (close-policy.ts), under the same
-   * pane id so the shell and its screen come back. Off: one socket, and `close` reports
-   * every end.
-   */
-  reconnect?: boolean;
-  /** Spread for the reconnect pauses (tests pin it). */
-  random?: () => number;
   socketFactory?: SocketFactory;
+  /** Time for the acknowledgement batches (tests drive it by hand). */
   timers?: Timers;
   ackBatchBytes?: number;
   ackIdleMs?: number;
@@ -104,33 +86,24 @@ export class TerminalConnection {
   private started = false;
   private closed = false;
   private lastSize: TerminalSize | null = null;
-  private currentState: ConnectionState = 'connecting';
-  private attempt = 0;
-  private retryTimer: unknown = undefined;
   private shellTitle = '';
   readonly paneId: string;
-  private readonly timers: Timers;
   private readonly acks: AckBatcher;
   private readonly handlers: ConnectionHandlers;
 
   constructor(private readonly options: ConnectionOptions) {
     this.handlers = options.handlers;
     this.paneId = options.paneId ?? newPaneId();
-    this.timers = options.timers ?? realTimers;
     this.acks = new AckBatcher(
       (bytes) => this.send({ type: 'ack', bytes }),
       options.ackBatchBytes ?? ACK_BATCH_BYTES,
       options.ackIdleMs ?? ACK_IDLE_MS,
-      this.timers,
+      options.timers ?? realTimers,
     );
   }
 
   get isOpen(): boolean {
     return !this.closed && this.socket?.readyState === OPEN;
-  }
-
-  get state(): ConnectionState {
-    return this.currentState;
   }
 
   /** The last window title the shell set ('' until it sets one). */
@@ -145,14 +118,6 @@ export class TerminalConnection {
     this.openSocket();
   }
 
-  /** While offline: try again now instead of waiting out the pause (e.g. the network is back). */
-  retryNow(): void {
-    if (this.closed || this.currentState !== 'offline') return;
-    this.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.openSocket();
-  }
-
   /** Sends keystrokes or pasted text (from xterm's onData), in frames of bounded size. */
   sendText(data: string): boolean {
     return this.sendInput(encodeText(data));
@@ -163,7 +128,7 @@ export class TerminalConnection {
     return this.sendInput(encodeBinaryString(data));
   }
 
-  /** False when the input was dropped: no socket is open (offline, connecting, closed). */
+  /** False when the input was dropped: the socket is not open (still opening, or closed). */
   sendInput(bytes: Uint8Array): boolean {
     if (!this.isOpen) return false;
     if (bytes.length === 0) return true;
@@ -202,7 +167,8 @@ export class TerminalConnection {
 
   /**
    * The learner closed the pane: asks the server to end the shell and everything it started,
-   * then closes. While offline, a short-lived socket carries the request.
+   * then closes. When this connection's socket is not open (not yet, or never started, as
+   * between two sockets of a pane), a short-lived one carries the request.
    */
   closePane(): void {
     if (this.closed) return;
@@ -214,7 +180,7 @@ export class TerminalConnection {
       if (open) sendClose(socket);
       closeQuietly(socket, 1000, '');
     }
-    if (open || !this.started) return;
+    if (open) return;
     let courier: SocketLike;
     try {
       courier = this.createSocket();
@@ -245,7 +211,6 @@ export class TerminalConnection {
         this.handlers.output(msg.data);
         break;
       case 'status':
-        if (msg.status.state === 'ready') this.attempt = 0;
         this.handlers.status?.(msg.status);
         if (msg.status.attach === 'reattached') this.handlers.replay?.();
         break;
@@ -280,7 +245,7 @@ export class TerminalConnection {
     try {
       socket = this.createSocket();
     } catch (err) {
-      this.dropped({ code: 1006, reason: err instanceof Error ? err.message : String(err), wasClean: false });
+      this.finish({ code: 1006, reason: err instanceof Error ? err.message : String(err), wasClean: false });
       return;
     }
     this.socket = socket;
@@ -289,7 +254,6 @@ export class TerminalConnection {
       const size = this.options.initialSize();
       this.lastSize = size;
       this.send({ type: 'resize', size });
-      this.setState('online');
       this.handlers.open?.();
     };
     socket.onmessage = (ev) => {
@@ -299,53 +263,22 @@ export class TerminalConnection {
       // The close event that always follows carries the details.
     };
     socket.onclose = (ev) => {
-      if (this.socket === socket) this.dropped({ code: ev.code, reason: ev.reason, wasClean: ev.wasClean });
+      if (this.socket === socket) this.finish({ code: ev.code, reason: ev.reason, wasClean: ev.wasClean });
     };
   }
 
-  /** The socket ended: try again later if that can help, else finish. */
-  private dropped(info: CloseInfo): void {
-    if (this.closed) return;
-    if (this.socket) detach(this.socket);
-    this.socket = null;
-    // Output the old socket did not acknowledge is forgotten: a new socket starts a fresh window.
-    this.acks.reset();
-    this.lastSize = null;
-    const retry =
-      this.options.reconnect === true &&
-      closeDisposition(info.code) === 'retry' &&
-      this.attempt < MAX_RECONNECT_ATTEMPTS;
-    if (!retry) return this.finish(info);
-    this.attempt += 1;
-    this.setState('offline');
-    this.retryTimer = this.timers.setTimeout(
-      () => {
-        this.retryTimer = undefined;
-        if (!this.closed) this.openSocket();
-      },
-      reconnectDelay(this.attempt, this.options.random),
-    );
-  }
-
+  /** The socket ended (or never opened): report it once. */
   private finish(info: CloseInfo): void {
     if (this.closed) return;
     this.stop();
+    this.socket = null;
     this.handlers.close?.(info);
   }
 
   private stop(): void {
     this.closed = true;
     this.acks.reset();
-    this.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
     if (this.socket) detach(this.socket);
-    this.setState('closed');
-  }
-
-  private setState(next: ConnectionState): void {
-    if (next === this.currentState && next !== 'offline') return;
-    this.currentState = next;
-    this.handlers.state?.(next, this.attempt);
   }
 }
 

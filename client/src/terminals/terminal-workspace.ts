@@ -13,7 +13,8 @@ import { confirmStyles } from '../ui/confirm-styles';
 import { statusDotStyles } from '../ui/status-dot-styles';
 import { alertIcon, plusIcon } from '../ui/icons';
 import './terminal-pane';
-import type { PaneState, PaneStateDetail, PaneTitleDetail, TerminalPane } from './terminal-pane';
+import type { PaneState } from './pane-state';
+import type { PaneStateDetail, PaneTitleDetail, TerminalPane } from './terminal-pane';
 import { terminalFontSize } from './terminal-theme';
 import {
   activatePane,
