@@ -17,14 +17,9 @@ import {
 import { isScenarioFolder, loadScenarioFolder } from './katacoda/folder.js';
 import { DEFAULT_ORDER } from './katacoda/import.js';
 import { canonicalImage, familiarImage, imagesInCommand, playgroundImages } from './images.js';
-import {
-  extractHints,
-  parseBlocks,
-  splitFrontMatter,
-  splitSections,
-  type Located,
-  type LocatedCommand,
-} from './markdown.js';
+import { extractHints, splitFrontMatter, splitSections } from './markdown.js';
+import { parseBlocks, type LocatedCommand } from './markdown-blocks.js';
+import type { Located } from './problems.js';
 import { LESSON_FILE, LessonSourceSchema, TranslationSourceSchema, type LessonSource } from './source.js';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yaml-source.js';
 

@@ -22,7 +22,8 @@ import {
 } from '../../../common/lesson.js';
 import { canonicalImage, familiarImage, imagesInCommand, playgroundImages } from '../images.js';
 import type { Severity } from '../loader.js';
-import { parseBlocks, slugify } from '../markdown.js';
+import { slugify } from '../markdown.js';
+import { parseBlocks } from '../markdown-blocks.js';
 import { parseYamlSource, schemaProblems } from '../yaml-source.js';
 import { translateMarkdown } from './markers.js';
 import {
