@@ -14,43 +14,18 @@ import {
   type Lesson,
   type Step,
 } from '../../common/lesson.js';
-import { isScenarioFolder, loadScenarioFolder } from './katacoda/folder.js';
-import { DEFAULT_ORDER } from './katacoda/import.js';
+import { DEFAULT_ORDER, type FolderResult, type LoadOptions } from './folder-result.js';
+import { notBuilt, type ImageUseAt } from './image-checks.js';
 import { canonicalImage, familiarImage, imagesInCommand, playgroundImages } from './images.js';
+import { isScenarioFolder, loadScenarioFolder } from './katacoda/folder.js';
 import { extractHints, splitFrontMatter, splitSections } from './markdown.js';
 import { parseBlocks, type LocatedCommand } from './markdown-blocks.js';
-import type { Located } from './problems.js';
+import { error, sortProblems, warning, type Located, type Problem } from './problems.js';
 import { LESSON_FILE, LessonSourceSchema, TranslationSourceSchema, type LessonSource } from './source.js';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yaml-source.js';
 
 /** The lessons that ship with the playground. */
 export const LESSONS_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
-
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  /** Absolute path of the file. */
-  file: string;
-  line: number;
-  message: string;
-  severity: Severity;
-}
-
-export interface LoadOptions {
-  /** Images a lesson may pull, canonical ("library/redis:latest"); default: the playground's. */
-  images?: ReadonlySet<string>;
-}
-
-export interface FolderResult {
-  folder: string;
-  /** Present when the folder has no errors. */
-  lesson?: Lesson;
-  problems: Problem[];
-  /** What the cross-lesson checks need, even from a lesson with errors. */
-  id?: string;
-  order?: number;
-  orderLine: number;
-}
 
 export interface LoadResult {
   /** Lessons without errors, in catalogue order. */
@@ -111,19 +86,6 @@ export async function loadLessons(dir: string = LESSONS_DIR, options: LoadOption
   return { lessons, problems: sortProblems(problems) };
 }
 
-function error(file: string, line: number, message: string): Problem {
-  return { file, line, message, severity: 'error' };
-}
-
-function warning(file: string, line: number, message: string): Problem {
-  return { file, line, message, severity: 'warning' };
-}
-
-/** By file, then line; the order lessons and files were read in does not matter. */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
-
 /** What the language files are checked against, even when lesson.yaml has errors. */
 interface Shape {
   stepIds: string[];
@@ -138,13 +100,6 @@ function salvageShape(value: unknown): Shape {
     .map((s) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined))
     .filter((id): id is string => typeof id === 'string');
   return { stepIds, paneCount: Array.isArray(v.panes) ? v.panes.length : null };
-}
-
-interface ImageUseAt {
-  image: string;
-  made: boolean;
-  file: string;
-  line: number;
 }
 
 interface Translation {
@@ -307,11 +262,6 @@ export async function loadLessonFolder(folder: string, options: LoadOptions = {}
       );
   }
   return result;
-}
-
-function notBuilt(image: string, images: ReadonlySet<string>): string {
-  const known = [...images].map(familiarImage).sort().join(', ');
-  return `image "${image}" is not one the playground builds (it builds: ${known})`;
 }
 
 async function loadTranslation(
