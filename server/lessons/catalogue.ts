@@ -8,7 +8,9 @@ import {
   type LessonSummary,
   type LocalizedLesson,
 } from '../../common/lesson.js';
-import { loadLessons, LESSONS_DIR, type LoadOptions, type Problem } from './loader.js';
+import type { LoadOptions } from './folder-result.js';
+import { loadLessons, LESSONS_DIR } from './loader.js';
+import type { Problem } from './problems.js';
 
 /** A lesson's catalogue entry. */
 export function summarize(lesson: Lesson): LessonSummary {

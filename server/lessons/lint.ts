@@ -2,7 +2,9 @@
 // Usage: npx tsx server/lessons/lint.ts [lessons folder]   (exit status 1 on any error)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadLessons, LESSONS_DIR, type LoadOptions, type Problem } from './loader.js';
+import type { LoadOptions } from './folder-result.js';
+import { loadLessons, LESSONS_DIR } from './loader.js';
+import type { Problem } from './problems.js';
 
 export interface LintResult {
   problems: Problem[];

@@ -2,7 +2,7 @@
 // line an author has to change, counted from the top of the file holding the YAML.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import type { Located } from './markdown.js';
+import type { Located } from './problems.js';
 
 export interface YamlSource {
   /** The parsed value (undefined when the YAML does not parse). */

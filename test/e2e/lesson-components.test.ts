@@ -12,7 +12,7 @@ import type { LessonProgress, StepProgress } from '../../common/events';
 import { localizeLesson, type Language, type Lesson, type LocalizedLesson } from '../../common/lesson';
 import { summarize } from '../../server/lessons/catalogue';
 import { LESSONS_DIR, loadLessonFolder } from '../../server/lessons/loader';
-import { parseBlocks } from '../../server/lessons/markdown';
+import { parseBlocks } from '../../server/lessons/markdown-blocks';
 import { launchChromium } from '../support/browser';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

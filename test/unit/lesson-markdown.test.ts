@@ -2,14 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { commandsOf } from '../../common/lesson.js';
-import {
-  extractHints,
-  parseBlocks,
-  parseMarker,
-  slugify,
-  splitFrontMatter,
-  splitSections,
-} from '../../server/lessons/markdown.js';
+import { parseBlocks, parseMarker } from '../../server/lessons/markdown-blocks.js';
+import { extractHints, slugify, splitFrontMatter, splitSections } from '../../server/lessons/markdown.js';
 
 test('front matter is split from the body, with line numbers', () => {
   const fm = splitFrontMatter('---\ntitle: A\nsummary: B\n---\n\nBody\n');

@@ -47,7 +47,7 @@ export async function main(args: string[]): Promise<number> {
     ...(id ? { id } : {}),
     ...(options.order !== undefined ? { order: options.order } : {}),
   });
-  for (const p of result.problems) console.log(formatProblem({ ...p, line: p.line ?? 1 }));
+  for (const p of result.problems) console.log(formatProblem(p));
   const { lesson } = result;
   if (!lesson) {
     console.log(

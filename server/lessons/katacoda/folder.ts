@@ -2,9 +2,9 @@
 // loaded through the importer, so the catalogue and the lint command treat it as a lesson.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { FolderResult, LoadOptions } from '../loader.js';
+import { DEFAULT_ORDER, type FolderResult, type LoadOptions } from '../folder-result.js';
 import { LESSON_FILE } from '../source.js';
-import { DEFAULT_ORDER, importScenario } from './import.js';
+import { importScenario } from './import.js';
 import { SCENARIO_FILE } from './scenario.js';
 
 const exists = (file: string) =>
@@ -36,7 +36,7 @@ export async function loadScenarioFolder(
   return {
     folder,
     ...(result.lesson ? { lesson: result.lesson } : {}),
-    problems: result.problems.map((p) => ({ ...p, line: p.line ?? 1 })),
+    problems: result.problems,
     id,
     order,
     orderLine: 1,

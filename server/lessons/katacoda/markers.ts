@@ -3,17 +3,11 @@
 // the markers the lesson Markdown parser knows ({{exec}}, {{exec T2}}, {{exec interrupt}},
 // {{copy}}) and names what cannot work here. Lines are never added or removed, so every
 // problem keeps the line of the scenario's file.
-import type { Severity } from '../loader.js';
-
-export interface MarkdownProblem {
-  line: number;
-  message: string;
-  severity: Severity;
-}
+import type { Finding, Severity } from '../problems.js';
 
 export interface TranslatedMarkdown {
   markdown: string;
-  problems: MarkdownProblem[];
+  problems: Finding[];
   /** Highest terminal number an {{exec Tn}} uses (1 when none does). */
   panes: number;
 }
@@ -68,7 +62,7 @@ function translateMarker(
 }
 
 export function translateMarkdown(markdown: string): TranslatedMarkdown {
-  const problems: MarkdownProblem[] = [];
+  const problems: Finding[] = [];
   let panes = 1;
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out = lines.map((text, i) => {

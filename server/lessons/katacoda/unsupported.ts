@@ -1,12 +1,6 @@
 // What a Docker-in-Docker sandbox cannot give a scenario, said plainly: VM and Kubernetes
 // backends, systemd, Katacoda's launch.sh, other machines, editors and dashboard tabs.
-import type { Severity } from '../loader.js';
-
-export interface Finding {
-  line?: number;
-  message: string;
-  severity: Severity;
-}
+import type { Finding, Severity } from '../problems.js';
 
 /** Backends whose scenarios only need a Linux shell with Docker: what a sandbox is. */
 const SHELL_BACKENDS = new Set([

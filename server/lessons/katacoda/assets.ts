@@ -1,0 +1,71 @@
+// A scenario's asset files (index.json `details.assets`, per host) as the lesson's `assets`:
+// each file of the assets/ folder with the directory it is copied into and its chmod mode.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FILE_MODE, type Asset } from '../../../common/lesson.js';
+import { isInside } from './reader.js';
+import type { ScenarioAsset } from './scenario.js';
+
+/** Where Katacoda and Killercoda keep a scenario's asset files. */
+export const ASSETS_DIR = 'assets';
+
+/** Reports a problem at the value at `at` in index.json. */
+type Fail = (message: string, at: readonly PropertyKey[]) => void;
+
+/** "~/" -> "/root/", relative -> under /root; the directory an asset is copied into. */
+export function assetTarget(target: string): string {
+  let t = target.trim().replace(/^~(?=\/|$)/, '/root');
+  if (!t.startsWith('/')) t = `/root/${t}`;
+  return path.posix.normalize(t).replace(/(.)\/$/, '$1');
+}
+
+/** The assets of the one host a scenario gets here ("host01", or "client" on Katacoda). */
+export async function importAssets(
+  folder: string,
+  byHost: Record<string, ScenarioAsset[]>,
+  fail: Fail,
+): Promise<Asset[]> {
+  const assets: Asset[] = [];
+  for (const [host, list] of Object.entries(byHost)) {
+    if (host !== 'host01' && host !== 'client') {
+      fail(`assets for "${host}": a scenario gets one host here (host01)`, ['details', 'assets', host]);
+      continue;
+    }
+    for (const [i, asset] of list.entries()) {
+      const imported = await importAsset(folder, asset, (message) =>
+        fail(message, ['details', 'assets', host, i]),
+      );
+      if (imported) assets.push(imported);
+    }
+  }
+  return assets;
+}
+
+/** One asset, or null (with the reason) when it is not a single file of assets/ with a valid mode. */
+async function importAsset(
+  folder: string,
+  asset: ScenarioAsset,
+  fail: (message: string) => void,
+): Promise<Asset | null> {
+  const relative = path.posix.join(ASSETS_DIR, asset.file);
+  const file = path.resolve(folder, relative);
+  if (/[*?[]/.test(asset.file)) {
+    fail(`asset "${asset.file}": patterns are not supported; list each file`);
+    return null;
+  }
+  if (!isInside(path.join(folder, ASSETS_DIR), file)) {
+    fail(`asset "${asset.file}" is outside the ${ASSETS_DIR}/ folder`);
+    return null;
+  }
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    fail(`asset "${asset.file}" is not a file in ${ASSETS_DIR}/`);
+    return null;
+  }
+  const mode = asset.chmod?.trim();
+  if (mode !== undefined && !FILE_MODE.test(mode)) {
+    fail(`asset "${asset.file}": chmod "${asset.chmod}" is not a chmod mode such as +x or 755`);
+    return null;
+  }
+  return { path: relative, target: assetTarget(asset.target), ...(mode ? { mode } : {}) };
+}
