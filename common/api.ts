@@ -16,6 +16,8 @@ export interface SessionView {
   hostStates: Record<string, HostState>;
   /** Most hosts this session may have at once. */
   maxHosts: number;
+  /** Most terminals this session may have open at once (PLAYGROUND_MAX_TERMINALS). */
+  maxTerminals: number;
   /** The lesson this session was started for, if any. */
   lessonId?: string;
 }

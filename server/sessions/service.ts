@@ -27,6 +27,7 @@ interface Session {
   expiresAt: Date;
   lessonId?: string;
   maxHosts: number;
+  maxTerminals: number;
   /** In the order they were added; the first is the primary host. */
   hosts: Map<string, Host>;
   /** Settles when the session's first hosts are ready (or one failed). */
@@ -74,6 +75,7 @@ export class SessionService {
           expiresAt: record.expiresAt,
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
+          maxTerminals: this.config.maxTerminalsPerSession,
           hosts: new Map(),
           ready: Promise.resolve(),
         };
@@ -140,6 +142,7 @@ export class SessionService {
       expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
       maxHosts: this.config.maxHostsPerSession,
+      maxTerminals: this.config.maxTerminalsPerSession,
       hosts: new Map(),
       ready: Promise.resolve(),
     };
@@ -333,6 +336,7 @@ function view(s: Session): SessionView {
     hosts: [...s.hosts.keys()],
     hostStates,
     maxHosts: s.maxHosts,
+    maxTerminals: s.maxTerminals,
     ...(s.lessonId ? { lessonId: s.lessonId } : {}),
   };
 }

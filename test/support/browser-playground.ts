@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningPlayground } from '../../server/app.js';
+import type { Config } from '../../server/config.js';
 import { launchChromium } from './browser.js';
 import { startTestPlayground } from './playground.js';
 
@@ -17,14 +18,18 @@ export interface BrowserPlayground {
   page: Page;
 }
 
-/** Registers before/after hooks; the returned object is filled in once `before` has run. */
+/**
+ * Registers before/after hooks; the returned object is filled in once `before` has run.
+ * `config` overrides the playground's settings (a lower limit, say).
+ */
 export function useBrowserPlayground(
   prepare: (context: BrowserContext, pg: RunningPlayground) => Promise<void> = async () => undefined,
+  config: Partial<Config> = {},
 ): BrowserPlayground {
   const env = {} as BrowserPlayground;
   const created = new Set<string>();
   before(async () => {
-    env.pg = await startTestPlayground();
+    env.pg = await startTestPlayground(config);
     env.browser = await launchChromium();
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 800 } });
     context.on('response', (res) => {

@@ -20,6 +20,7 @@ const session = (state: SessionView['state'], error?: string): SessionView => ({
   hosts: ['node1'],
   hostStates: { node1: { state: 'ready' } },
   maxHosts: 3,
+  maxTerminals: 8,
   ...(error ? { error } : {}),
 });
 

@@ -25,6 +25,7 @@ const view = (id: string, state: SessionView['state'], error?: string): SessionV
   hosts: ['node1'],
   hostStates: { node1: { state: state === 'ready' ? 'ready' : 'starting' } },
   maxHosts: 3,
+  maxTerminals: 8,
   ...(error ? { error } : {}),
 });
 

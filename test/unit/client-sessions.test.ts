@@ -24,6 +24,7 @@ const session = (state: SessionView['state'], extra: Partial<SessionView> = {}):
   hosts: ['node1'],
   hostStates: { node1: { state: 'ready' } },
   maxHosts: 3,
+  maxTerminals: 8,
   ...extra,
 });
 

@@ -128,3 +128,16 @@ test('a first host that fails fails the session, with the reason', async () => {
   await assert.rejects(service.whenReady(session.id, token), /could not start/);
   assert.equal(service.authorize(session.id, token).state, 'failed');
 });
+
+test('the session view carries the configured host and terminal limits, also in its events', async () => {
+  const { service, hub } = setup(loadConfig({ PLAYGROUND_MAX_TERMINALS: '2', PLAYGROUND_MAX_HOSTS: '4' }));
+  const { session, token } = service.create('1.1.1.1');
+  assert.equal(session.maxTerminals, 2);
+  assert.equal(session.maxHosts, 4);
+  const events: SessionEvent[] = [];
+  hub.subscribe(session.id, (e) => events.push(e));
+  await service.whenReady(session.id, token);
+  assert.equal(service.authorize(session.id, token).maxTerminals, 2);
+  const sent = events.find((e) => e.type === 'session');
+  assert.equal(sent?.type === 'session' ? sent.session.maxTerminals : undefined, 2);
+});

@@ -1,4 +1,5 @@
-// The workspace's small pure parts: clipboard keys, saved preferences, a big paste in frames.
+// The workspace's small pure parts: clipboard keys, saved preferences, a big paste in frames,
+// its shortcuts, and what its tabs and host chips show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clipboardShortcut, type KeyLike } from '../../client/src/terminals/terminal-clipboard';
@@ -13,6 +14,15 @@ import {
   type PrefStorage,
 } from '../../client/src/terminals/workspace-storage';
 import { chunkInput, encodeText, INPUT_CHUNK_BYTES } from '../../client/src/terminals/input-chunks';
+import { addPane, emptyLayout, setSplit } from '../../client/src/terminals/workspace-layout';
+import { leavesFullscreen, workspaceShortcut } from '../../client/src/terminals/workspace-shortcuts';
+import {
+  hostStateOf,
+  hostTone,
+  newMenuLeft,
+  paneTone,
+  tabViews,
+} from '../../client/src/terminals/workspace-tabs';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   type: 'keydown',
@@ -113,4 +123,51 @@ test('a big bracketed paste goes out whole, in order, with both markers in one f
     const count = (marker: string) => framed.split(marker).length - 1;
     assert.deepEqual([count(START), count(END)], [2, 2], `no marker split between frames (${fill})`);
   }
+});
+
+test('workspace shortcuts: font size with Ctrl or Cmd, panes with Alt+PageUp/Down, Esc for an open menu', () => {
+  assert.equal(workspaceShortcut(key('=', { ctrlKey: true }), false), 'font-larger');
+  assert.equal(workspaceShortcut(key('+', { metaKey: true, shiftKey: true }), false), 'font-larger');
+  assert.equal(workspaceShortcut(key('-', { ctrlKey: true }), false), 'font-smaller');
+  assert.equal(workspaceShortcut(key('-', { ctrlKey: true, shiftKey: true }), false), null);
+  assert.equal(workspaceShortcut(key('=', { ctrlKey: true, altKey: true }), false), null);
+  assert.equal(workspaceShortcut(key('PageDown', { altKey: true }), false), 'next-pane');
+  assert.equal(workspaceShortcut(key('PageUp', { altKey: true }), false), 'previous-pane');
+  assert.equal(workspaceShortcut(key('PageUp', { altKey: true, ctrlKey: true }), false), null);
+  assert.equal(workspaceShortcut(key('Escape'), true), 'close-menu');
+  assert.equal(workspaceShortcut(key('Escape'), false), null, 'Esc is the shell’s when no menu is open');
+  assert.equal(workspaceShortcut(key('c', { ctrlKey: true }), false), null, 'Ctrl-C is the shell’s');
+  assert.equal(leavesFullscreen(key('Escape'), true), true);
+  assert.equal(leavesFullscreen(key('Escape'), false), false);
+});
+
+test('tabs show each pane’s state, tone and title; hosts without a state count as ready', () => {
+  let l = addPane(emptyLayout, { id: 'pane0001', host: 'node1' }, 8);
+  l = addPane(l, { id: 'pane0002', host: 'node2' }, 8);
+  l = setSplit(l, true);
+  const tabs = tabViews(l, ['pane0002'], { pane0001: 'ready' }, { pane0002: 'vim', pane0001: '' });
+  assert.deepEqual(
+    tabs.map((t) => [t.number, t.state, t.tone, t.title, t.active, t.shown]),
+    [
+      [1, 'ready', 'ok', undefined, false, false],
+      [2, 'waiting', 'busy', 'vim', true, true],
+    ],
+  );
+  assert.deepEqual((['connecting', 'reconnecting', 'offline', 'exited', 'closed'] as const).map(paneTone), [
+    'busy',
+    'busy',
+    'off',
+    'off',
+    'bad',
+  ]);
+  assert.equal(hostStateOf({ node2: { state: 'failed' } }, 'node1'), 'ready');
+  assert.equal(hostStateOf({ node2: { state: 'failed' } }, 'node2'), 'failed');
+  assert.deepEqual((['ready', 'starting', 'failed'] as const).map(hostTone), ['ok', 'busy', 'bad']);
+});
+
+test('the new-terminal menu opens after the tabs but inside the workspace', () => {
+  assert.equal(newMenuLeft(2, 1440), 260);
+  assert.equal(newMenuLeft(8, 700), 460);
+  assert.equal(newMenuLeft(3, 200), 0);
+  assert.equal(newMenuLeft(3, 0), 160, 'an unmeasured workspace counts as 400px wide');
 });

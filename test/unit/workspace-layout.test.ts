@@ -4,10 +4,13 @@ import {
   activatePane,
   addPane,
   closePane,
+  canSplitAt,
   cyclePane,
   emptyLayout,
+  hostForPane,
   initialLayout,
   isPaneId,
+  keepHosts,
   LayoutError,
   nextPaneNumber,
   paneByNumber,
@@ -15,6 +18,9 @@ import {
   removeHostPanes,
   serializeLayout,
   setSplit,
+  shownPanes,
+  splitMode,
+  toggleSplit,
   visiblePanes,
   type WorkspaceLayout,
 } from '../../client/src/terminals/workspace-layout';
@@ -210,4 +216,72 @@ test('only ids the server accepts are valid pane ids', () => {
   for (const bad of ['', 'abc', 'Pane0001', 'pane-0001', '../../etc', 'a'.repeat(33), 42, null]) {
     assert.equal(isPaneId(bad), false, `refuses ${String(bad)}`);
   }
+});
+
+test('split view is side by side when wide, stacked when narrower, tabs only on a phone', () => {
+  const split = setSplit(withPanes('node1', 'node2'), true);
+  assert.equal(splitMode(split, false, 1440), 'side-by-side');
+  assert.equal(splitMode(split, false, 899), 'stacked');
+  assert.equal(splitMode(split, false, 600), 'stacked');
+  assert.equal(splitMode(split, false, 599), 'none');
+  assert.equal(splitMode(split, true, 1440), 'none', 'full screen shows one pane');
+  assert.equal(splitMode(setSplit(split, false), false, 1440), 'none');
+  assert.equal(shownPanes(split, 'side-by-side').length, 2);
+  assert.deepEqual(shownPanes(split, 'none'), [split.active]);
+  assert.equal(canSplitAt(0), true, 'not measured yet');
+  assert.equal(canSplitAt(599), false);
+  assert.equal(canSplitAt(600), true);
+});
+
+test('splitting a lone pane opens a second on its host, within the limit', () => {
+  const one = withPanes('node2');
+  const split = toggleSplit(one, 'node1', () => 'pane0099', MAX);
+  assert.equal(split.split, true);
+  assert.deepEqual(
+    split.panes.map((p) => [p.id, p.host]),
+    [
+      ['pane0001', 'node2'],
+      ['pane0099', 'node2'],
+    ],
+  );
+  assert.equal(visiblePanes(split).length, 2);
+  assert.equal(toggleSplit(split, 'node1', ids(), MAX).split, false, 'toggling again only leaves split view');
+  const atLimit = toggleSplit(one, 'node1', ids(), 1);
+  assert.equal(atLimit.split, true);
+  assert.equal(atLimit.panes.length, 1, 'no pane beyond the limit');
+  const none = toggleSplit(emptyLayout, 'node1', () => 'pane0042', MAX);
+  assert.deepEqual(
+    none.panes.map((p) => p.host),
+    ['node1'],
+    'with no pane, the first host gets one',
+  );
+});
+
+test('a workspace limited to 2 terminals refuses a third pane', () => {
+  const two = withPanes('node1', 'node2');
+  assert.throws(() => addPane(two, { id: 'pane0099', host: 'node1' }, 2), LayoutError);
+  assert.equal(
+    initialLayout([{ host: 'node1' }, { host: 'node1' }, { host: 'node2' }], HOSTS, ids(), 2).panes.length,
+    2,
+  );
+  const saved = serializeLayout(withPanes('node1', 'node2', 'node1'));
+  assert.equal(parseLayout(saved, HOSTS, 2)?.panes.length, 2);
+});
+
+test('panes on hosts that went away go with them; the same layout comes back when none did', () => {
+  const l = withPanes('node1', 'node2', 'node1');
+  assert.equal(keepHosts(l, HOSTS), l);
+  assert.deepEqual(
+    keepHosts(l, ['node1']).panes.map((p) => p.number),
+    [1, 3],
+  );
+});
+
+test('a missing pane opens on the lesson’s host for it, else the active pane’s, else the first', () => {
+  const l = withPanes('node2');
+  const lesson = [{ host: 'node1' }, { host: 'node3' }];
+  assert.equal(hostForPane(l, 1, lesson, HOSTS), 'node1');
+  assert.equal(hostForPane(l, 2, lesson, HOSTS), 'node2', 'node3 is not a host of the session');
+  assert.equal(hostForPane(emptyLayout, 5, undefined, HOSTS), 'node1');
+  assert.equal(hostForPane(emptyLayout, 1, undefined, []), undefined);
 });

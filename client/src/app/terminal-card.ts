@@ -59,6 +59,7 @@ export function terminalCard(p: TerminalCardProps): TemplateResult {
             .hosts=${p.session.hosts}
             .hostStates=${p.session.hostStates}
             .maxHosts=${p.session.maxHosts}
+            .maxTerminals=${p.session.maxTerminals}
             .initialPanes=${p.panes}
             renderer=${RENDERER}
             @pane-state=${(e: CustomEvent<PaneStateDetail>) => p.onPaneState(e)}

@@ -126,12 +126,71 @@ export function setSplit(layout: WorkspaceLayout, split: boolean): WorkspaceLayo
   return normalize({ ...layout, split, partner: null });
 }
 
+/** Turns split view on or off; splitting a lone pane opens a second one on the same host. */
+export function toggleSplit(
+  layout: WorkspaceLayout,
+  fallbackHost: string | undefined,
+  newId: () => string,
+  maxPanes: number,
+): WorkspaceLayout {
+  if (!layout.split && layout.panes.length < 2) {
+    const host = (layout.active ? paneById(layout, layout.active)?.host : undefined) ?? fallbackHost;
+    if (host && layout.panes.length < maxPanes)
+      return addPane(setSplit(layout, true), { id: newId(), host }, maxPanes);
+  }
+  return setSplit(layout, !layout.split);
+}
+
+/** Keeps only the panes on `hosts`: a host that went away takes its panes with it. */
+export function keepHosts(layout: WorkspaceLayout, hosts: readonly string[]): WorkspaceLayout {
+  const gone = new Set(layout.panes.map((p) => p.host).filter((h) => !hosts.includes(h)));
+  return [...gone].reduce((l, h) => removeHostPanes(l, h), layout);
+}
+
+/**
+ * Where pane `n` opens when it is asked for and missing: on the lesson's host for it, else on
+ * the active pane's host, else on the first host (undefined when none of these exists).
+ */
+export function hostForPane(
+  layout: WorkspaceLayout,
+  n: number,
+  lessonPanes: readonly { host: string }[] | undefined,
+  hosts: readonly string[],
+): string | undefined {
+  const active = layout.active ? paneById(layout, layout.active) : undefined;
+  const wanted = [lessonPanes?.[n - 1]?.host, active?.host, hosts[0]];
+  return wanted.find((h): h is string => !!h && hosts.includes(h));
+}
+
 /** The pane that should have the keyboard after `id` (e.g. moving with a shortcut). */
 export function cyclePane(layout: WorkspaceLayout, step: 1 | -1): WorkspaceLayout {
   const n = layout.panes.length;
   if (n < 2 || !layout.active) return layout;
   const at = layout.panes.findIndex((p) => p.id === layout.active);
   return activatePane(layout, layout.panes[(at + step + n) % n]!.id);
+}
+
+// ----- Fitting the screen -----
+
+/** Below this width split view stacks the two panes; below the next, tabs only. */
+export const SIDE_BY_SIDE_MIN_PX = 900;
+export const SPLIT_MIN_PX = 600;
+
+/** How split view fits the workspace: side by side, stacked, or not at all (tabs only). */
+export type SplitMode = 'side-by-side' | 'stacked' | 'none';
+
+export function splitMode(layout: WorkspaceLayout, fullscreen: boolean, widthPx: number): SplitMode {
+  if (!layout.split || fullscreen || widthPx < SPLIT_MIN_PX) return 'none';
+  return widthPx < SIDE_BY_SIDE_MIN_PX ? 'stacked' : 'side-by-side';
+}
+
+/** Split view is offered when the workspace is wide enough (or not measured yet). */
+export const canSplitAt = (widthPx: number): boolean => widthPx === 0 || widthPx >= SPLIT_MIN_PX;
+
+/** The pane ids on screen in `mode`: without split view only the active pane is. */
+export function shownPanes(layout: WorkspaceLayout, mode: SplitMode): string[] {
+  const shown = visiblePanes(layout);
+  return mode === 'none' ? shown.filter((id) => id === layout.active) : shown;
 }
 
 // ----- Saving and restoring -----
