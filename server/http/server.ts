@@ -17,7 +17,7 @@ import {
 } from '../../common/protocol.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';

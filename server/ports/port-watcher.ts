@@ -3,7 +3,7 @@
 // by polling. onChange gets the full list whenever it differs from the last one reported.
 import type Docker from 'dockerode';
 import { logger } from '../log.js';
-import { execCapture } from '../sandboxes/manager.js';
+import { execCapture } from '../engine/exec.js';
 import {
   keepSubscribed,
   sandboxEvents,

@@ -8,7 +8,7 @@ import { LESSONS_DIR } from '../lessons/loader.js';
 import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionObserver, SessionService } from '../sessions/service.js';

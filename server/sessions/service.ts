@@ -3,7 +3,7 @@
 import type { HostState, SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
 import type { RunningPlayground } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { PROBES } from '../support/escape-probes.js';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { test } from 'node:test';
 import { originAllowed } from '../../server/http/origin.js';
-import { explainEngineError, PlaygroundError } from '../../server/sandboxes/errors.js';
+import { PlaygroundError } from '../../server/errors.js';
+import { explainEngineError } from '../../server/sandboxes/engine-errors.js';
 import { loadConfig } from '../../server/config.js';
 
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
