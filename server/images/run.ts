@@ -32,7 +32,7 @@ export function runCommand(cmd: string, args: string[], opts: RunOptions = {}): 
     // Its own process group, so a timeout also stops what the command started.
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: opts.env ?? process.env,
+      env: opts.env, // none: the playground's own
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });

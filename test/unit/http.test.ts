@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { test } from 'node:test';
 import { originAllowed } from '../../server/http/origin.js';
@@ -42,4 +43,30 @@ test('configuration has safe defaults and rejects nonsense', () => {
   assert.ok(config.limits.memoryBytes > 0 && config.limits.pids > 0);
   assert.equal(loadConfig({ PLAYGROUND_SANDBOX_CPUS: '1.5' }).limits.cpus, 1.5);
   assert.throws(() => loadConfig({ PLAYGROUND_PORT: 'eighty' }), /PLAYGROUND_PORT must be a positive number/);
+});
+
+test('configuration covers the mirror, the engine and sandbox start-up', () => {
+  const defaults = loadConfig({});
+  assert.equal(defaults.mirrorUpstream, undefined);
+  assert.equal(defaults.dockerHost, undefined);
+  assert.equal(defaults.sandboxReadyTimeoutMs, 60_000);
+  const config = loadConfig({
+    PLAYGROUND_MIRROR_UPSTREAM: 'https://registry-1.docker.io',
+    PLAYGROUND_MIRROR_UPSTREAM_USERNAME: 'learner',
+    PLAYGROUND_MIRROR_UPSTREAM_PASSWORD: 'secret',
+    PLAYGROUND_SANDBOX_READY_SECONDS: '90',
+    DOCKER_HOST: 'tcp://engine:2376',
+  });
+  assert.equal(config.mirrorUpstream, 'https://registry-1.docker.io');
+  assert.equal(config.mirrorUpstreamUsername, 'learner');
+  assert.equal(config.mirrorUpstreamPassword, 'secret');
+  assert.equal(config.sandboxReadyTimeoutMs, 90_000);
+  assert.equal(config.dockerHost, 'tcp://engine:2376');
+});
+
+test('every variable the configuration reads is in the README', () => {
+  const source = readFileSync(new URL('../../server/config.ts', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const read = new Set([...source.matchAll(/\b(PLAYGROUND_[A-Z_]+|DOCKER_HOST)\b/g)].map((m) => m[1]!));
+  for (const name of read) assert.ok(readme.includes(`\`${name}\``), `${name} is missing from the README`);
 });
