@@ -201,6 +201,12 @@ export class SandboxManager {
     return list[0] ? this.opts.docker.getContainer(list[0].Id) : null;
   }
 
+  /** The host's sandbox container if it is running, or null (removed, stopped, never made). */
+  async runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
+    const container = await this.container(sessionId, host);
+    return container && (await container.inspect()).State.Running ? container : null;
+  }
+
   /** Removes every object of the session: containers, volumes, network. Idempotent. */
   async destroy(sessionId: string): Promise<void> {
     const { docker } = this.opts;
