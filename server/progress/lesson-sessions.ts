@@ -32,9 +32,7 @@ export interface LessonSessionsDeps {
 export class LessonSessions implements SessionObserver {
   private readonly trackers = new Map<string, Promise<LessonTracker | null>>();
 
-  constructor(private readonly deps: LessonSessionsDeps) {
-    deps.sessions.observe(this);
-  }
+  constructor(private readonly deps: LessonSessionsDeps) {}
 
   hostReady(sessionId: string, host: string): void {
     const { sessions } = this.deps;
