@@ -16,7 +16,7 @@
 import type Docker from 'dockerode';
 import { startPlayground, type RunningPlayground } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { execCapture } from '../server/sandboxes/manager.js';
+import { execCapture } from '../server/engine/exec.js';
 import { runSetup } from '../server/setup/index.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';

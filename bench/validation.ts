@@ -4,7 +4,7 @@
 //   command done to green    from a learner's command finishing to the step's progress event
 //                            on the events socket (the daemon's events drive it, no button)
 import type { RunningPlayground } from '../server/app.js';
-import { execCapture } from '../server/sandboxes/manager.js';
+import { execCapture } from '../server/engine/exec.js';
 import { DockerSandboxShell, runChecks } from '../server/validation/index.js';
 import { TestEvents } from '../test/support/events-client.js';
 import { api, readySession } from '../test/support/playground.js';

@@ -1,5 +1,7 @@
-// Wires the parts together: sandboxes, sessions, health and the HTTP server.
-// main.ts runs it for real; the integration and end-to-end tests run the very same.
+// Wires the parts together: sandboxes, sessions and what follows them (lesson progress,
+// published ports, terminals), health and the HTTP server. This is the one place where parts
+// are connected: every session observer is subscribed here, and the server gets what it
+// serves. main.ts runs it for real; the integration and end-to-end tests run the very same.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -19,7 +21,8 @@ import { SessionEventHub } from './sessions/event-hub.js';
 import { SessionService } from './sessions/service.js';
 import { PortService } from './ports/index.js';
 import { SessionPorts } from './ports/session-ports.js';
-import type { TerminalRegistry } from './terminals/registry.js';
+import { TerminalRegistry } from './terminals/registry.js';
+import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 
 const log = logger('main');
@@ -45,16 +48,73 @@ export interface PlaygroundOptions {
   lessonsDir?: string;
 }
 
+/** The parts every step below builds on. */
+interface Core {
+  config: Config;
+  recipe: RecipeChoice;
+  sandboxes: SandboxManager;
+  catalogue: LessonCatalogue;
+  events: SessionEventHub;
+  sessions: SessionService;
+}
+
+/** What follows sessions: each one is a session observer. */
+interface Followers {
+  lessonSessions: LessonSessions;
+  ports: PortService;
+  terminals: TerminalRegistry;
+}
+
 export async function startPlayground(
   config: Config,
   setup: SetupResult,
   options: PlaygroundOptions = {},
 ): Promise<RunningPlayground> {
-  const { endpoint, capabilities, managed } = setup;
+  const core = await createCore(config, setup, options);
+  const { sessions, events, catalogue, sandboxes, recipe } = core;
+  let listeningPort = 0;
+  const followers = followSessions(core, () => listeningPort, options);
+  // After the observers: adopting live sessions tells them which hosts are ready.
+  await sessions.start();
+  const { lessonSessions, ports, terminals } = followers;
+  const server = createPlaygroundServer({
+    ...followers,
+    sessions,
+    events,
+    catalogue,
+    health: healthReport(core, setup),
+    shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
+    allowedOrigins: config.allowedOrigins,
+    clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
+  });
+  const listening = await listen(server.http, config);
+  listeningPort = listening.port;
+  return {
+    server: server.http,
+    sessions,
+    terminals,
+    events,
+    catalogue,
+    sandboxes,
+    recipe,
+    url: listening.url,
+    close: async () => {
+      sessions.stop();
+      await lessonSessions.stopAll();
+      await ports.close();
+      // Shells end with the server rather than wait out their grace period.
+      await terminals.closeAll();
+      await server.close();
+    },
+  };
+}
+
+/** The sandbox recipe and manager, the lessons, the event hub and the session service. */
+async function createCore(config: Config, setup: SetupResult, options: PlaygroundOptions): Promise<Core> {
+  const { endpoint, capabilities } = setup;
   const recipe = chooseRecipe(capabilities, endpoint.local, config.runtime);
   if (recipe.warning) log.warn(recipe.warning);
   else log.info('sandboxes are user-namespaced: root in a sandbox is an unprivileged user on the host');
-
   const sandboxes = new SandboxManager({
     docker: endpoint.docker,
     config,
@@ -69,7 +129,15 @@ export async function startPlayground(
   }
   const events = new SessionEventHub();
   const sessions = new SessionService(sandboxes, config, events);
-  // Observers first: adopting live sessions tells them which hosts are ready.
+  return { config, recipe, sandboxes, catalogue, events, sessions };
+}
+
+/** Lesson progress, published ports and terminals, each following the sessions' hosts. */
+function followSessions(
+  { config, sandboxes, catalogue, events, sessions }: Core,
+  listeningPort: () => number,
+  options: PlaygroundOptions,
+): Followers {
   const lessonSessions = new LessonSessions({
     sessions,
     sandboxes,
@@ -78,10 +146,10 @@ export async function startPlayground(
     store: new ProgressStore(path.join(config.stateDir, 'progress')),
     ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
   });
-  let listeningPort = 0;
+  sessions.observe(lessonSessions);
   const ports = new PortService({
     base: config.portsBase,
-    listeningPort: () => listeningPort,
+    listeningPort,
     isSessionToken: (id, token) => {
       try {
         sessions.authorize(id, token);
@@ -91,17 +159,33 @@ export async function startPlayground(
       }
     },
   });
-  new SessionPorts(ports, sandboxes, events, sessions);
-  await sessions.start();
+  sessions.observe(new SessionPorts(ports, sandboxes, events));
+  const terminals = new TerminalRegistry({
+    graceMs: config.terminalGraceMs,
+    maxPerSession: config.maxTerminalsPerSession,
+  });
+  // Shells end with their host or session, whoever ends it (the learner, the reaper).
+  sessions.observe({
+    hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
+    sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
+  });
+  return { lessonSessions, ports, terminals };
+}
 
-  const health = async (): Promise<HealthView> => {
+/** GET /api/health: the engine, the sandboxes' isolation, the mirror and the sessions in use. */
+function healthReport({ config, recipe, sessions }: Core, setup: SetupResult): () => Promise<HealthView> {
+  return async () => {
     const [version, mirrorUp] = await Promise.all([
-      pingEngine(endpoint.docker),
+      pingEngine(setup.endpoint.docker),
       mirrorHealth(setup.mirrorPort),
     ]);
     return {
       ok: Boolean(version) && mirrorUp,
-      engine: { reachable: Boolean(version), ...(version ? { version } : {}), managedByPlayground: managed },
+      engine: {
+        reachable: Boolean(version),
+        ...(version ? { version } : {}),
+        managedByPlayground: setup.managed,
+      },
       isolation: {
         recipe: recipe.name,
         isolatesHost: recipe.isolatesHost,
@@ -112,38 +196,10 @@ export async function startPlayground(
       sessions: { active: sessions.activeCount, max: config.maxSessions },
     };
   };
+}
 
-  const playground = createPlaygroundServer({
-    config,
-    sessions,
-    sandboxes,
-    clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
-    health,
-    catalogue,
-    events,
-    lessonSessions,
-    ports,
-  });
-  const server = playground.http;
+async function listen(server: http.Server, config: Config): Promise<{ port: number; url: string }> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
-  listeningPort = port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-
-  return {
-    server,
-    sessions,
-    terminals: playground.terminals,
-    events,
-    catalogue,
-    sandboxes,
-    recipe,
-    url,
-    close: async () => {
-      sessions.stop();
-      await lessonSessions.stopAll();
-      await ports.close();
-      await playground.close();
-    },
-  };
+  return { port, url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}` };
 }

@@ -1,4 +1,5 @@
-// Playground settings, read once from the environment with documented defaults.
+// Playground settings, read once from the environment with documented defaults (README,
+// Configuration). This is the one module that reads process.env, so that table stays whole.
 import os from 'node:os';
 import path from 'node:path';
 import { parsePortsBase, type PortsBase } from './ports/addressing.js';
@@ -26,6 +27,16 @@ export interface Config {
   sandboxImage?: string;
   /** Port of the read-only registry mirror that sandboxes pull lesson images from. */
   mirrorPort: number;
+  /** Makes the mirror a pull-through cache of this registry instead of serving local images. */
+  mirrorUpstream?: string;
+  /** Account for the upstream registry (its pull limits are per account). */
+  mirrorUpstreamUsername?: string;
+  mirrorUpstreamPassword?: string;
+  /**
+   * The engine to use (DOCKER_HOST); the local socket when unset. For tcp:// the Docker
+   * client library itself reads DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
+   */
+  dockerHost?: string;
   /** OCI runtime for sandboxes (runc, or sysbox-runc / kata where an operator installed them). */
   runtime: string;
   limits: SandboxLimits;
@@ -74,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stateDir: env.PLAYGROUND_STATE_DIR || defaultStateDir(),
     sandboxImage: env.PLAYGROUND_SANDBOX_IMAGE || undefined,
     mirrorPort: num(env, 'PLAYGROUND_MIRROR_PORT', 5000),
+    mirrorUpstream: env.PLAYGROUND_MIRROR_UPSTREAM || undefined,
+    mirrorUpstreamUsername: env.PLAYGROUND_MIRROR_UPSTREAM_USERNAME || undefined,
+    mirrorUpstreamPassword: env.PLAYGROUND_MIRROR_UPSTREAM_PASSWORD || undefined,
+    dockerHost: env.DOCKER_HOST || undefined,
     runtime: env.PLAYGROUND_RUNTIME || 'runc',
     limits: {
       memoryBytes: num(env, 'PLAYGROUND_SANDBOX_MEMORY_MB', 2048) * 1024 * 1024,
@@ -89,4 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
   };
+}
+
+/**
+ * The environment a child process (a build recipe, the docker CLI, apt-get, dockerd, the
+ * registry) runs with: the playground's own, so PATH, proxies and DOCKER_HOST reach it, plus `extra`.
+ */
+export function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** The directories commands are looked up in (PATH). */
+export function commandSearchPath(): string[] {
+  return (process.env.PATH ?? '/usr/bin:/bin').split(':');
 }

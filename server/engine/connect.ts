@@ -1,4 +1,4 @@
-// Finds the Docker engine to use: DOCKER_HOST if set, else the default local socket.
+// Finds the Docker engine to use: DOCKER_HOST (Config.dockerHost) if set, else the default local socket.
 import Docker from 'dockerode';
 
 export interface EngineEndpoint {
@@ -11,8 +11,7 @@ export interface EngineEndpoint {
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
-export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEndpoint {
-  const dockerHost = env.DOCKER_HOST;
+export function engineEndpoint(dockerHost: string | undefined): EngineEndpoint {
   if (!dockerHost || dockerHost.startsWith('unix://')) {
     const socketPath = dockerHost ? dockerHost.slice('unix://'.length) : DEFAULT_SOCKET;
     return { docker: new Docker({ socketPath }), address: `unix://${socketPath}`, local: true };

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { childEnvironment } from '../config.js';
 import { pingEngine } from './connect.js';
 
 /** Session networks come from here: 4096 /24 networks, clear of Docker's defaults. */
@@ -37,7 +38,7 @@ function run(command: string, args: string[], onProgress: (line: string) => void
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      env: childEnvironment({ DEBIAN_FRONTEND: 'noninteractive' }),
     });
     const tail: string[] = [];
     const onLine = (chunk: Buffer) => {

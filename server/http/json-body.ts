@@ -1,6 +1,6 @@
 // Reads a small JSON request body, with a clear error for anything else.
 import type { IncomingMessage } from 'node:http';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 
 /** API bodies are tiny (a lesson id, a step id); anything bigger is a mistake or an attack. */
 export const MAX_JSON_BODY_BYTES = 16 * 1024;

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
-import { engineEndpoint } from '../engine/connect.js';
+import { childEnvironment } from '../config.js';
 import { CATALOG, dependencyEnvName, type ImageSpec } from './catalog.js';
 import {
   ensureTag,
@@ -66,7 +66,8 @@ export interface EnsureImagesOptions {
   only?: string[];
   /** Pass each line of the recipes' output to onProgress (default true). */
   verbose?: boolean;
-  docker?: Docker;
+  /** The engine the images are built on and labelled in. */
+  docker: Docker;
   root?: string;
   catalog?: readonly ImageSpec[];
 }
@@ -97,7 +98,7 @@ async function ensureImagesLocked(opts: EnsureImagesOptions): Promise<ImageBuild
   const started = Date.now();
   const root = opts.root ?? PLAYGROUND_ROOT;
   const catalog = opts.catalog ?? CATALOG;
-  const docker = opts.docker ?? engineEndpoint().docker;
+  const { docker } = opts;
   const progress = opts.onProgress;
   const labelled = await listLabelledImages(docker);
   const hashes = new Map<string, string>();
@@ -163,14 +164,13 @@ async function build(
   await writeFile(logFile, `# ${new Date().toISOString()} building ${tag}\n`);
   ctx.onProgress(`images: building ${spec.name} (${recipeDir(spec)})`);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnvironment({
     IMAGE_TAG: tag,
     CACHE_DIR: cacheDir,
     PLAYGROUND_ROOT: ctx.root,
     NODE_BINARY: process.execPath,
     DEBIAN_FRONTEND: 'noninteractive',
-  };
+  });
   for (const dep of spec.dependsOn) env[dependencyEnvName(dep)] = ctx.tags.get(dep);
 
   const verbose = ctx.verbose ?? true;
@@ -197,7 +197,7 @@ async function build(
   const label = await runCommand(
     'docker',
     ['build', '-q', '--label', `${HASH_LABEL}=${hash}`, '-t', tag, '-t', `${spec.localRepo}:latest`, '-'],
-    { input: `FROM ${tag}\n`, env: { ...process.env, DOCKER_BUILDKIT: '0' }, logFile },
+    { input: `FROM ${tag}\n`, env: childEnvironment({ DOCKER_BUILDKIT: '0' }), logFile },
   );
   if (label.code !== 0) {
     const detail = `build.sh succeeded but labelling ${tag} failed (did the recipe create that tag?)`;

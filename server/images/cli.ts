@@ -3,8 +3,9 @@
 // --mirror also fills and starts the registry mirror; --quiet hides the recipes' output.
 // Uses the playground's settings (PLAYGROUND_STATE_DIR, PLAYGROUND_MIRROR_PORT, ...).
 import { loadConfig } from '../config.js';
+import { engineEndpoint } from '../engine/connect.js';
 import { progressPrinter } from '../setup/progress.js';
-import { ensureMirror } from '../registry/index.js';
+import { ensureMirror, mirrorSettings } from '../registry/index.js';
 import { ensureImages, formatSize } from './build.js';
 
 const args = process.argv.slice(2);
@@ -13,10 +14,12 @@ const quiet = args.includes('--quiet');
 const only = args.filter((a) => !a.startsWith('--'));
 
 const config = loadConfig();
+const { docker } = engineEndpoint(config.dockerHost);
 const progress = progressPrinter('images');
 try {
   const report = await ensureImages({
     stateDir: config.stateDir,
+    docker,
     onProgress: progress,
     verbose: !quiet,
     ...(only.length ? { only } : {}),
@@ -31,11 +34,7 @@ try {
   console.log(`total: ${report.seconds.toFixed(1)}s`);
   if (withMirror) {
     const started = Date.now();
-    const mirror = await ensureMirror({
-      stateDir: config.stateDir,
-      port: config.mirrorPort,
-      onProgress: progress,
-    });
+    const mirror = await ensureMirror({ ...mirrorSettings(config), docker, onProgress: progress });
     console.log(
       `mirror: port ${mirror.port} (${mirror.mode}) ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
     );

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Asset, Lesson } from '../../common/lesson.js';
-import { execCapture } from '../sandboxes/manager.js';
+import { execCapture } from '../engine/exec.js';
 import { shellQuote } from '../validation/shell.js';
 import { tarArchive } from './tar.js';
 

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { PublishedPort } from '../../common/events.js';
 import { logger } from '../log.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import {
   isAddressableHost,
   isValidPort,

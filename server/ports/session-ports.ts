@@ -4,7 +4,7 @@
 import { logger } from '../log.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
-import type { SessionObserver, SessionService } from '../sessions/service.js';
+import type { SessionObserver } from '../sessions/service.js';
 import type { Disposable, PortService } from './index.js';
 
 const log = logger('ports');
@@ -17,10 +17,7 @@ export class SessionPorts implements SessionObserver {
     private readonly ports: PortService,
     private readonly sandboxes: SandboxManager,
     private readonly events: SessionEventHub,
-    sessions: SessionService,
-  ) {
-    sessions.observe(this);
-  }
+  ) {}
 
   hostReady(sessionId: string, host: string): void {
     const key = `${sessionId}/${host}`;

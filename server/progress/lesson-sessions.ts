@@ -8,7 +8,7 @@ import { LESSONS_DIR } from '../lessons/loader.js';
 import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionObserver, SessionService } from '../sessions/service.js';
@@ -32,9 +32,7 @@ export interface LessonSessionsDeps {
 export class LessonSessions implements SessionObserver {
   private readonly trackers = new Map<string, Promise<LessonTracker | null>>();
 
-  constructor(private readonly deps: LessonSessionsDeps) {
-    deps.sessions.observe(this);
-  }
+  constructor(private readonly deps: LessonSessionsDeps) {}
 
   hostReady(sessionId: string, host: string): void {
     const { sessions } = this.deps;

@@ -5,12 +5,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { commandSearchPath } from '../config.js';
 import { runCommand } from '../images/run.js';
 
 const PACKAGE = 'docker-registry';
 
 function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+  for (const dir of commandSearchPath()) {
     const candidate = path.join(dir, name);
     if (dir && existsSync(candidate)) return candidate;
   }

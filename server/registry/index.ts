@@ -9,13 +9,13 @@
 //   registry's proxy.remoteurl) on machines with internet; learners then get the real images,
 //   cached on first pull. PLAYGROUND_MIRROR_UPSTREAM_USERNAME / _PASSWORD authenticate to the
 //   upstream (Docker Hub's pull limits are per account). Nothing is pushed in this mode, and the
-//   registry will not start while the upstream is unreachable.
+//   registry will not start while the upstream is unreachable. config.ts reads these settings.
 // In both modes the mirror refuses pushes (storage.maintenance.readonly), so no sandbox can
 // plant an image for another.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { engineEndpoint } from '../engine/connect.js';
+import type { Config } from '../config.js';
 import { CATALOG, type ImageSpec } from '../images/catalog.js';
 import { withLock } from '../images/lock.js';
 import { registryBinary } from './binary.js';
@@ -31,7 +31,10 @@ export interface EnsureMirrorOptions {
   onProgress: (line: string) => void;
   /** Pull-through cache of this registry instead of serving local images. */
   upstream?: string;
-  docker?: Docker;
+  upstreamUsername?: string;
+  upstreamPassword?: string;
+  /** The engine holding the images to push (local mode). */
+  docker: Docker;
   catalog?: readonly ImageSpec[];
 }
 
@@ -50,6 +53,19 @@ const files = (stateDir: string) => ({
   proxyStorage: path.join(stateDir, 'registry-proxy'),
 });
 
+/** The mirror's settings from the playground's configuration. */
+export function mirrorSettings(
+  config: Config,
+): Pick<EnsureMirrorOptions, 'stateDir' | 'port' | 'upstream' | 'upstreamUsername' | 'upstreamPassword'> {
+  return {
+    stateDir: config.stateDir,
+    port: config.mirrorPort,
+    upstream: config.mirrorUpstream,
+    upstreamUsername: config.mirrorUpstreamUsername,
+    upstreamPassword: config.mirrorUpstreamPassword,
+  };
+}
+
 export async function ensureMirror(opts: EnsureMirrorOptions): Promise<MirrorInfo> {
   const f = files(opts.stateDir);
   await mkdir(opts.stateDir, { recursive: true });
@@ -60,15 +76,14 @@ export async function ensureMirror(opts: EnsureMirrorOptions): Promise<MirrorInf
 
 async function ensureMirrorLocked(opts: EnsureMirrorOptions): Promise<MirrorInfo> {
   const port = opts.port ?? DEFAULT_MIRROR_PORT;
-  const upstream = opts.upstream ?? (process.env.PLAYGROUND_MIRROR_UPSTREAM || undefined);
+  const { upstream } = opts;
   const f = files(opts.stateDir);
   const bin = await registryBinary(opts.stateDir, opts.onProgress);
   const storageDir = upstream ? f.proxyStorage : f.storage;
   await mkdir(storageDir, { recursive: true });
 
   if (!upstream) {
-    const docker = opts.docker ?? engineEndpoint().docker;
-    const pushes = await pendingPushes(docker, opts.catalog ?? CATALOG, storageDir, f.pushed);
+    const pushes = await pendingPushes(opts.docker, opts.catalog ?? CATALOG, storageDir, f.pushed);
     if (pushes.length) {
       opts.onProgress(`mirror: pushing ${pushes.length} image tags into ${storageDir}`);
       await pushAll({
@@ -87,8 +102,8 @@ async function ensureMirrorLocked(opts: EnsureMirrorOptions): Promise<MirrorInfo
     addr: `0.0.0.0:${port}`,
     readOnly: true,
     upstream,
-    upstreamUsername: process.env.PLAYGROUND_MIRROR_UPSTREAM_USERNAME || undefined,
-    upstreamPassword: process.env.PLAYGROUND_MIRROR_UPSTREAM_PASSWORD || undefined,
+    upstreamUsername: opts.upstreamUsername,
+    upstreamPassword: opts.upstreamPassword,
   });
   const mode = upstream ? 'pull-through' : 'local';
   const running = await readPid(f.pid);

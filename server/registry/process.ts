@@ -6,6 +6,7 @@ import { openSync, closeSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { childEnvironment } from '../config.js';
 
 /** True when GET /v2/ answers 200, as every Distribution registry does. */
 export async function registryAnswers(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
@@ -53,7 +54,7 @@ export async function startRegistry(o: StartOptions): Promise<number> {
     detached: o.detached,
     stdio: ['ignore', log, log],
     // Signs upload state; one instance per storage writer, so a fresh one per start is right.
-    env: { ...process.env, REGISTRY_HTTP_SECRET: randomBytes(32).toString('hex') },
+    env: childEnvironment({ REGISTRY_HTTP_SECRET: randomBytes(32).toString('hex') }),
   });
   closeSync(log);
   child.on('exit', (code, signal) => {

@@ -5,7 +5,9 @@ import type { Config } from '../config.js';
 import type { EngineCapabilities } from '../engine/capabilities.js';
 import { logger } from '../log.js';
 import { delegateCgroups } from './cgroups.js';
-import { explainEngineError, PlaygroundError } from './errors.js';
+import { PlaygroundError } from '../errors.js';
+import { execCapture } from '../engine/exec.js';
+import { explainEngineError } from './engine-errors.js';
 import { LABEL, labelFilter, labelsFor, objectName } from './labels.js';
 import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
 
@@ -199,6 +201,12 @@ export class SandboxManager {
     return list[0] ? this.opts.docker.getContainer(list[0].Id) : null;
   }
 
+  /** The host's sandbox container if it is running, or null (removed, stopped, never made). */
+  async runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
+    const container = await this.container(sessionId, host);
+    return container && (await container.inspect()).State.Running ? container : null;
+  }
+
   /** Removes every object of the session: containers, volumes, network. Idempotent. */
   async destroy(sessionId: string): Promise<void> {
     const { docker } = this.opts;
@@ -291,28 +299,4 @@ function ignoreMissing(err: { statusCode?: number }): void {
 async function networkGateway(network: Docker.Network): Promise<string | undefined> {
   const info = (await network.inspect()) as { IPAM?: { Config?: { Gateway?: string }[] } };
   return info.IPAM?.Config?.find((c) => c.Gateway)?.Gateway;
-}
-
-/** Runs a command in a container and collects its output (no TTY, demultiplexed). */
-export async function execCapture(
-  container: Docker.Container,
-  cmd: string[],
-): Promise<{ exitCode: number | null; output: string }> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
-  const stream = await exec.start({ hijack: true, stdin: false });
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    container.modem.demuxStream(
-      stream,
-      { write: (c: Buffer) => chunks.push(c) },
-      { write: (c: Buffer) => chunks.push(c) },
-    );
-    stream.on('end', resolve);
-    stream.on('close', resolve);
-    stream.on('error', reject);
-  });
-  // A hijacked socket is half-open after the daemon's end; destroy it or it lingers.
-  stream.destroy();
-  const { ExitCode } = await exec.inspect();
-  return { exitCode: ExitCode, output: Buffer.concat(chunks).toString('utf8') };
 }

@@ -1,9 +1,10 @@
 // Sessions: who owns which sandboxes, in what state, until when. The engine's labels are
 // the record of truth, so a restarted server adopts live sessions instead of losing them.
+import type Docker from 'dockerode';
 import type { HostState, SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
-import { PlaygroundError } from '../sandboxes/errors.js';
+import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';
@@ -256,6 +257,17 @@ export class SessionService {
       throw new PlaygroundError(entry.error ?? `The host ${host} is not ready.`, 410);
     }
     return view(session);
+  }
+
+  /**
+   * The running sandbox of one session host, for a terminal: waits until the session is
+   * ready, then throws (a PlaygroundError) if the sandbox has gone meanwhile.
+   */
+  async readySandbox(id: string, token: string | undefined, host: string): Promise<Docker.Container> {
+    await this.whenReady(id, token);
+    const container = await this.sandboxes.runningContainer(id, host);
+    if (!container) throw new PlaygroundError('The sandbox is gone. Start a new one.', 410);
+    return container;
   }
 
   /** The session's first host, or PRIMARY_HOST if the session is unknown. */

@@ -1,5 +1,6 @@
 // Step one of setup: a reachable engine, and what it allows.
 import { readCapabilities, type EngineCapabilities } from '../engine/capabilities.js';
+import type { Config } from '../config.js';
 import { engineEndpoint, pingEngine, type EngineEndpoint } from '../engine/connect.js';
 import { isManagedEngine, startManagedEngine } from '../engine/managed-engine.js';
 
@@ -10,15 +11,15 @@ export interface EngineReady {
 }
 
 export async function ensureEngine(
-  stateDir: string,
+  { stateDir, dockerHost }: Pick<Config, 'stateDir' | 'dockerHost'>,
   onProgress: (line: string) => void,
 ): Promise<EngineReady> {
-  const endpoint = engineEndpoint();
+  const endpoint = engineEndpoint(dockerHost);
   let version = await pingEngine(endpoint.docker);
   if (!version) {
-    if (process.env.DOCKER_HOST) {
+    if (dockerHost) {
       throw new Error(
-        `DOCKER_HOST is ${process.env.DOCKER_HOST} but no engine answers there. Start it, or unset DOCKER_HOST ` +
+        `DOCKER_HOST is ${dockerHost} but no engine answers there. Start it, or unset DOCKER_HOST ` +
           'to let the playground start its own engine.',
       );
     }

@@ -3,7 +3,7 @@
 // Each step skips what is already in place, so a second run takes seconds.
 import type { Config } from '../config.js';
 import { ensureImages, SANDBOX_IMAGE } from '../images/index.js';
-import { ensureMirror } from '../registry/index.js';
+import { ensureMirror, mirrorSettings } from '../registry/index.js';
 import { SESSION_POOL_CIDR } from '../engine/managed-engine.js';
 import { installSandboxFirewall } from '../sandboxes/firewall.js';
 import { ensureEngine, type EngineReady } from './engine.js';
@@ -16,9 +16,10 @@ export interface SetupResult extends EngineReady {
 }
 
 export async function runSetup(config: Config, onProgress: (line: string) => void): Promise<SetupResult> {
-  const engine = await ensureEngine(config.stateDir, onProgress);
-  await ensureImages({ stateDir: config.stateDir, onProgress });
-  const { port } = await ensureMirror({ stateDir: config.stateDir, port: config.mirrorPort, onProgress });
+  const engine = await ensureEngine(config, onProgress);
+  const docker = engine.endpoint.docker;
+  await ensureImages({ stateDir: config.stateDir, docker, onProgress });
+  const { port } = await ensureMirror({ ...mirrorSettings(config), docker, onProgress });
   const hostFirewall = await guardHost(engine, port, onProgress);
   return { ...engine, sandboxImage: config.sandboxImage ?? SANDBOX_IMAGE, mirrorPort: port, hostFirewall };
 }

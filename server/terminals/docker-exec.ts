@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { TerminalSize } from '../../common/protocol.js';
-import { execCapture } from '../sandboxes/manager.js';
+import { execCapture } from '../engine/exec.js';
 import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
 
 /** The shell records its pid here so closing the pane can end it (Docker has no exec kill). */

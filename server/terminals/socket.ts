@@ -5,6 +5,8 @@ import type { WebSocket } from 'ws';
 import {
   CloseCode,
   decodeClientMessage,
+  type ClientMessage,
+  type TerminalSize,
   encodeServerMessage,
   ProtocolError,
   type ServerMessage,
@@ -32,8 +34,6 @@ export function serveTerminal(
   ws: WebSocket,
   { sessionId, paneId, host, factory, registry }: TerminalSocketOptions,
 ): void {
-  let started = false;
-
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(msg));
   };
@@ -59,16 +59,34 @@ export function serveTerminal(
   const stopHeartbeat = startHeartbeat(ws);
 
   send({ type: 'status', status: { state: 'connecting', host } });
+  const onStart = () => clearTimeout(firstResizeTimer);
+  ws.on('message', paneFrames({ ws, pane, host, factory, fail, onStart }));
+  ws.on('close', () => {
+    clearTimeout(firstResizeTimer);
+    stopHeartbeat();
+    pane.release(); // a no-op after a Close, or once another socket took the pane
+  });
+  ws.on('error', () => ws.terminate());
+}
 
-  ws.on('message', (raw, isBinary) => {
-    if (!isBinary) return fail(CloseCode.BadMessage, 'Terminal messages must be binary frames.');
-    let msg;
-    try {
-      msg = decodeClientMessage(toBytes(raw));
-    } catch (err) {
-      const reason = err instanceof ProtocolError ? err.message : 'malformed message';
-      return fail(CloseCode.BadMessage, `Bad terminal message: ${reason}.`);
-    }
+interface PaneSocket {
+  ws: WebSocket;
+  pane: PaneClaim;
+  host: string;
+  factory: TerminalBackendFactory;
+  /** Tells the browser why, and closes the socket. */
+  fail(code: number, reason: string): void;
+  /** The first resize arrived. */
+  onStart(): void;
+}
+
+/** Handles the browser's frames: the first must be the pane's size, which starts its shell. */
+function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => void {
+  const { ws, pane, fail } = socket;
+  let started = false;
+  return (raw, isBinary) => {
+    const msg = decode(raw, isBinary);
+    if (typeof msg === 'string') return fail(CloseCode.BadMessage, msg);
     if (msg.type === 'close') {
       // The socket closes once the shell and its jobs are gone.
       return void pane.close().finally(() => closeWith(ws, CloseCode.Normal, 'The terminal was closed.'));
@@ -77,13 +95,8 @@ export function serveTerminal(
       if (msg.type !== 'resize')
         return fail(CloseCode.BadMessage, 'The first terminal message must be its size.');
       started = true;
-      clearTimeout(firstResizeTimer);
-      pane.start(msg.size, factory).catch((err: Error) => {
-        if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
-        log.warn(`shell on ${host} failed to start: ${err.message}`);
-        fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
-      });
-      return;
+      socket.onStart();
+      return startShell(socket, msg.size);
     }
     switch (msg.type) {
       case 'input':
@@ -96,14 +109,26 @@ export function serveTerminal(
         pane.ack(msg.bytes);
         break;
     }
-  });
+  };
+}
 
-  ws.on('close', () => {
-    clearTimeout(firstResizeTimer);
-    stopHeartbeat();
-    pane.release(); // a no-op after a Close, or once another socket took the pane
+function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSize): void {
+  pane.start(size, factory).catch((err: Error) => {
+    if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
+    log.warn(`shell on ${host} failed to start: ${err.message}`);
+    fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
   });
-  ws.on('error', () => ws.terminate());
+}
+
+/** The browser's frame as a message, or why it is refused. */
+function decode(raw: unknown, isBinary: boolean): ClientMessage | string {
+  if (!isBinary) return 'Terminal messages must be binary frames.';
+  try {
+    return decodeClientMessage(toBytes(raw));
+  } catch (err) {
+    const reason = err instanceof ProtocolError ? err.message : 'malformed message';
+    return `Bad terminal message: ${reason}.`;
+  }
 }
 
 function toBytes(raw: unknown): Uint8Array {

@@ -12,7 +12,7 @@ import type Docker from 'dockerode';
 import type { RunningPlayground } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { registryBinary } from '../../server/registry/binary.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { PROBES } from '../support/escape-probes.js';
 

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type Docker from 'dockerode';
 import type { LessonProgress, StepProgress } from '../../common/events.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { TestEvents } from '../support/events-client.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../server/config.js';
+import { engineEndpoint } from '../../server/engine/connect.js';
 import { CATALOG, ensureImages, mirrorRefs, type ImageBuildReport } from '../../server/images/index.js';
 import { freeLoopbackPort } from '../../server/registry/process.js';
 import { ensureMirror, mirrorHealth, stopMirror } from '../../server/registry/index.js';
@@ -17,7 +18,9 @@ const exec = promisify(execFile);
 const run = randomBytes(4).toString('hex');
 const network = `images-test-${run}`;
 const label = `playground.test=images-${run}`;
-const stateDir = loadConfig().stateDir;
+const config = loadConfig();
+const stateDir = config.stateDir;
+const engine = engineEndpoint(config.dockerHost).docker;
 // A mirror of the test's own (port and state), so a playground's mirror is never disturbed.
 const mirrorStateDir = path.join(stateDir, 'test-mirror');
 let mirrorPort = 0;
@@ -88,9 +91,9 @@ before(
     const progress: string[] = [];
     const onProgress = (line: string) => progress.push(line);
     const lessons = CATALOG.filter((s) => s.mirror.length > 0).map((s) => s.name);
-    report = await ensureImages({ stateDir, onProgress, only: lessons, verbose: false });
+    report = await ensureImages({ stateDir, docker: engine, onProgress, only: lessons, verbose: false });
     mirrorPort = await freeLoopbackPort();
-    await ensureMirror({ stateDir: mirrorStateDir, port: mirrorPort, onProgress });
+    await ensureMirror({ stateDir: mirrorStateDir, port: mirrorPort, docker: engine, onProgress });
     await docker('network', 'create', '--internal', '--label', label, network);
     client = await start('client', image('alpine'), { cmd: ['sleep', '600'] });
   },

@@ -8,7 +8,7 @@ import type { RunningPlayground } from '../../server/app.js';
 import { copyAssets } from '../../server/lessons/assets.js';
 import { importScenario } from '../../server/lessons/katacoda/import.js';
 import { startStep } from '../../server/lessons/step-start.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { DockerSandboxShell, runChecks } from '../../server/validation/index.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { LessonProgress, StepProgress } from '../../common/events.js';
 import type { LocalizedLesson, LessonSummary } from '../../common/lesson.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { TestEvents } from '../support/events-client.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 

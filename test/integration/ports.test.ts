@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import type { PublishedPort } from '../../common/events.js';
 import type { RunningPlayground } from '../../server/app.js';
 import { PortService, type Disposable } from '../../server/ports/index.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { requestWithHost, type HostAnswer } from '../support/host-request.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 

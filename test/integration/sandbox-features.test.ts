@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type Docker from 'dockerode';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 
 let pg: RunningPlayground;

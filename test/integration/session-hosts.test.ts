@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { SessionView } from '../../common/api.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { TestEvents } from '../support/events-client.js';
 import { api, readySession, startTestPlayground, waitForSession } from '../support/playground.js';
 

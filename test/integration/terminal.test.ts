@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { CloseCode, newPaneId, TOKEN_SUBPROTOCOL_PREFIX, type ServerMessage } from '../../common/protocol.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { copyAssets } from '../../server/lessons/assets.js';
 import { LESSONS_DIR, loadLessons } from '../../server/lessons/index.js';
 import { startStep } from '../../server/lessons/step-start.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import { DockerSandboxShell, runChecks } from '../../server/validation/index.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type Docker from 'dockerode';
 import type { CheckInput, CheckResult } from '../../common/checks.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { execCapture } from '../../server/sandboxes/manager.js';
+import { execCapture } from '../../server/engine/exec.js';
 import {
   DockerSandboxShell,
   runCheck,

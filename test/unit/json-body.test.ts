@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { optionalString, readJsonBody } from '../../server/http/json-body.js';
-import { PlaygroundError } from '../../server/sandboxes/errors.js';
+import { PlaygroundError } from '../../server/errors.js';
 
 const body = (...chunks: string[]) =>
   Readable.from(chunks.map((c) => Buffer.from(c))) as unknown as IncomingMessage;

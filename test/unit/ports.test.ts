@@ -25,7 +25,6 @@ import type { PortService } from '../../server/ports/index.js';
 import { SessionPorts } from '../../server/ports/session-ports.js';
 import type { SandboxManager } from '../../server/sandboxes/manager.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
-import type { SessionService } from '../../server/sessions/service.js';
 import { requestWithHost } from '../support/host-request.js';
 import type { EventHandlers, SubscribeEvents } from '../../server/validation/events.js';
 
@@ -430,8 +429,7 @@ test('a host watch still starting when its session ends is disposed once it exis
     },
   } as unknown as PortService;
   const sandboxes = { container: async () => ({}) } as unknown as SandboxManager;
-  const sessions = { observe: () => undefined } as unknown as SessionService;
-  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub(), sessions);
+  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub());
   watching.hostReady(SID, 'node1');
   watching.sessionEnded(SID);
   finishWatch();
@@ -446,8 +444,7 @@ test('a host whose sandbox cannot be looked up shows no ports and fails nothing'
       throw new Error('engine gone');
     },
   } as unknown as SandboxManager;
-  const sessions = { observe: () => undefined } as unknown as SessionService;
-  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub(), sessions);
+  const watching = new SessionPorts(ports, sandboxes, new SessionEventHub());
   watching.hostReady(SID, 'node1');
   watching.hostRemoved(SID, 'node1');
   watching.hostReady(OTHER, 'node1');

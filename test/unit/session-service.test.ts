@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SessionEvent } from '../../common/events.js';
 import { loadConfig } from '../../server/config.js';
-import { PlaygroundError } from '../../server/sandboxes/errors.js';
+import { PlaygroundError } from '../../server/errors.js';
 import type { SandboxManager } from '../../server/sandboxes/manager.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import { SessionService } from '../../server/sessions/service.js';

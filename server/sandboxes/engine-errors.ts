@@ -1,15 +1,5 @@
-// Errors a learner or operator may see, each saying what went wrong and what fixes it.
-
-/** A failure with a message meant for people; `status` is the HTTP status that fits. */
-export class PlaygroundError extends Error {
-  override name = 'PlaygroundError';
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
+// Engine failures while making a sandbox, told as what went wrong and what fixes it.
+import { PlaygroundError } from '../errors.js';
 
 /** Turns a raw engine error into a PlaygroundError that names the fix. */
 export function explainEngineError(err: unknown, context: { image?: string } = {}): PlaygroundError {

@@ -1,0 +1,58 @@
+// Who may use an endpoint. Routes (routes.ts) and WebSocket upgrades (upgrades.ts) declare it
+// in the same table format, and both are let through (or refused) here.
+import type { IncomingMessage } from 'node:http';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../../common/protocol.js';
+import type { SessionService } from '../sessions/service.js';
+
+/**
+ * Anyone who can load the page, or only the session's token holder: a 'session-token'
+ * endpoint's first capture is the session id, and it is only reached with that session's token.
+ */
+export type Access = 'public' | 'session-token';
+
+/** What every row of the route and upgrade tables says: its path and who may use it. */
+export interface Endpoint {
+  pattern: RegExp;
+  access: Access;
+}
+
+/** An endpoint matched against a path, with its captures. */
+export interface Matched<E extends Endpoint> {
+  endpoint: E;
+  params: string[];
+}
+
+export function match<E extends Endpoint>(table: readonly E[], path: string): Matched<E>[] {
+  return table.flatMap((endpoint) => {
+    const found = endpoint.pattern.exec(path);
+    return found ? [{ endpoint, params: found.slice(1) }] : [];
+  });
+}
+
+/** Lets the caller through, or throws the PlaygroundError that refuses it (404 or 401). */
+export function admit(
+  access: Access,
+  params: readonly string[],
+  token: string | undefined,
+  sessions: Pick<SessionService, 'authorize'>,
+): void {
+  switch (access) {
+    case 'public':
+      return;
+    case 'session-token':
+      sessions.authorize(params[0]!, token);
+      return;
+  }
+}
+
+/** The session token of an API call: `Authorization: Bearer <token>`. */
+export function bearer(req: IncomingMessage): string | undefined {
+  const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/** The session token of a WebSocket, offered as a subprotocol (never in the URL). */
+export function tokenFromSubprotocols(req: IncomingMessage): string | undefined {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+}

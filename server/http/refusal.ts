@@ -1,0 +1,36 @@
+// How the server turns a request or an upgrade away: every refusal is a PlaygroundError
+// (status and a message for people), answered as JSON on HTTP and as a close code on a
+// WebSocket, whose codes mirror the statuses (4401 for 401, ...).
+import type { ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { ApiError } from '../../common/api.js';
+import { CloseCode } from '../../common/protocol.js';
+import { PlaygroundError } from '../errors.js';
+import { logger } from '../log.js';
+import { closeWith } from '../terminals/close.js';
+
+const log = logger('http');
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Answers a failed request: its PlaygroundError's status, or 500 (logged) for anything else. */
+export function refuseRequest(res: ServerResponse, err: unknown, what: string): void {
+  const status = err instanceof PlaygroundError ? err.status : 500;
+  if (status >= 500) log.error(`${what}: ${(err as Error).stack ?? err}`);
+  if (!res.headersSent) sendJson(res, status, { error: (err as Error).message } satisfies ApiError);
+}
+
+const CLOSE_CODES: Record<number, number> = {
+  400: CloseCode.BadMessage,
+  401: CloseCode.BadToken,
+  403: CloseCode.ForeignOrigin,
+};
+
+/** Closes a refused WebSocket with a code and reason the page can show; other errors are bugs. */
+export function refuseSocket(ws: WebSocket, err: unknown): void {
+  if (!(err instanceof PlaygroundError)) throw err;
+  closeWith(ws, CLOSE_CODES[err.status] ?? CloseCode.UnknownSession, err.message);
+}

@@ -1,0 +1,158 @@
+// The JSON API: one row per route, each saying who may use it (access.ts), and the dispatch
+// that checks the method, the origin and the access before a handler runs.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HealthView } from '../../common/api.js';
+import { LanguageSchema } from '../../common/lesson.js';
+import { PlaygroundError } from '../errors.js';
+import type { LessonCatalogue } from '../lessons/catalogue.js';
+import type { PortService } from '../ports/index.js';
+import type { LessonSessions } from '../progress/lesson-sessions.js';
+import type { SessionService } from '../sessions/service.js';
+import type { TerminalRegistry } from '../terminals/registry.js';
+import { admit, bearer, match, type Endpoint } from './access.js';
+import { optionalString, readJsonBody } from './json-body.js';
+import { originAllowed } from './origin.js';
+import { refuseRequest, sendJson } from './refusal.js';
+
+/** What the API's handlers answer from. */
+export interface ApiDeps {
+  sessions: SessionService;
+  terminals: TerminalRegistry;
+  catalogue: LessonCatalogue;
+  lessonSessions: LessonSessions;
+  ports: PortService;
+  health: () => Promise<HealthView>;
+  /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
+  allowedOrigins: readonly string[];
+}
+
+interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  token: string | undefined;
+  deps: ApiDeps;
+}
+
+export interface Route extends Endpoint {
+  method: string;
+  handle(ctx: RouteContext): Promise<void> | void;
+}
+
+export const ROUTES: readonly Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/api\/health$/,
+    access: 'public',
+    handle: async ({ res, deps }) => sendJson(res, 200, await deps.health()),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/lessons$/,
+    access: 'public',
+    handle: ({ res, deps }) => sendJson(res, 200, deps.catalogue.list()),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/lessons\/([a-z0-9-]+)$/,
+    access: 'public',
+    handle: ({ req, res, params, deps }) => {
+      const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
+      const language = LanguageSchema.safeParse(lang);
+      if (!language.success)
+        throw new PlaygroundError(`No lessons in language "${lang}"; use en or id.`, 400);
+      const lesson = deps.catalogue.localized(params[0]!, language.data);
+      if (!lesson) throw new PlaygroundError(`No lesson "${params[0]}".`, 404);
+      sendJson(res, 200, lesson);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions$/,
+    access: 'public',
+    handle: async ({ req, res, deps }) => {
+      const lessonId = optionalString(await readJsonBody(req), 'lessonId');
+      const lesson = lessonId === undefined ? undefined : deps.catalogue.get(lessonId);
+      if (lessonId !== undefined && !lesson) throw new PlaygroundError(`No lesson "${lessonId}".`, 404);
+      const client = req.socket.remoteAddress ?? 'unknown';
+      const options = lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {};
+      sendJson(res, 201, deps.sessions.create(client, options));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts$/,
+    access: 'session-token',
+    handle: ({ res, params, token, deps }) => sendJson(res, 201, deps.sessions.addHost(params[0]!, token)),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts\/([a-z][a-z0-9-]*)$/,
+    access: 'session-token',
+    handle: async ({ res, params, token, deps }) =>
+      sendJson(res, 200, await deps.sessions.removeHost(params[0]!, token, params[1]!)),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/ports\/([a-z][a-z0-9-]*)\/([0-9]{1,5})\/ticket$/,
+    access: 'session-token',
+    handle: ({ res, params, deps }) =>
+      sendJson(res, 200, deps.ports.ticket(params[0]!, params[1]!, Number(params[2]))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/progress$/,
+    access: 'session-token',
+    handle: async ({ res, params, deps }) => {
+      const progress = await deps.lessonSessions.progress(params[0]!);
+      if (!progress) throw new PlaygroundError('This session has no lesson progress (yet).', 404);
+      sendJson(res, 200, progress);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/check$/,
+    access: 'session-token',
+    handle: async ({ req, res, params, deps }) => {
+      const stepId = optionalString(await readJsonBody(req), 'stepId');
+      sendJson(res, 200, await deps.lessonSessions.check(params[0]!, stepId));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)$/,
+    access: 'session-token',
+    handle: ({ res, params, token, deps }) => sendJson(res, 200, deps.sessions.authorize(params[0]!, token)),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)$/,
+    access: 'session-token',
+    handle: async ({ res, params, token, deps }) => {
+      await deps.terminals.closeSession(params[0]!); // shells end now, not with the sandbox
+      await deps.sessions.end(params[0]!, token);
+      res.writeHead(204).end();
+    },
+  },
+];
+
+/** Serves one /api/ request: the route for its path and method, if the caller may use it. */
+export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  try {
+    const matching = match(ROUTES, path);
+    const found = matching.find((m) => m.endpoint.method === req.method);
+    if (!found) {
+      if (matching.length) throw new PlaygroundError('Method not allowed.', 405);
+      throw new PlaygroundError('No such API endpoint.', 404);
+    }
+    // State-changing calls from another site's page are refused (CSRF).
+    if (req.method !== 'GET' && !originAllowed(req, deps.allowedOrigins))
+      throw new PlaygroundError('Requests from this origin are not allowed.', 403);
+    const token = bearer(req);
+    admit(found.endpoint.access, found.params, token, deps.sessions);
+    await found.endpoint.handle({ req, res, params: found.params, token, deps });
+  } catch (err) {
+    refuseRequest(res, err, `${req.method} ${path}`);
+  }
+}

@@ -1,0 +1,135 @@
+// The WebSocket upgrades: one row per socket in the route table's format (its path and who
+// may use it, see access.ts), plus the subprotocol it speaks. A published port's own origin
+// never gets here: the port proxy takes those upgrades first and admits them by the port's
+// ticket and cookie (ports/proxy.ts).
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
+import {
+  MAX_CLIENT_FRAME_BYTES,
+  newPaneId,
+  PANE_ID_PATTERN,
+  TERMINAL_SUBPROTOCOL,
+} from '../../common/protocol.js';
+import { PlaygroundError } from '../errors.js';
+import type { SessionEventHub } from '../sessions/event-hub.js';
+import type { SessionService } from '../sessions/service.js';
+import type { TerminalRegistry } from '../terminals/registry.js';
+import type { ShellFactory } from '../terminals/sandbox-shells.js';
+import { serveTerminal } from '../terminals/socket.js';
+import { admit, match, tokenFromSubprotocols, type Endpoint } from './access.js';
+import { serveSessionEvents } from './events-socket.js';
+import { originAllowed } from './origin.js';
+import { refuseSocket } from './refusal.js';
+
+/** What the sockets are served from. */
+export interface UpgradeDeps {
+  sessions: SessionService;
+  events: SessionEventHub;
+  terminals: TerminalRegistry;
+  /** Makes the shell behind a terminal pane. */
+  shells: ShellFactory;
+  /** Origins allowed to open sockets besides the page's own (Config.allowedOrigins). */
+  allowedOrigins: readonly string[];
+}
+
+interface UpgradeContext {
+  ws: WebSocket;
+  url: URL;
+  params: string[];
+  token: string | undefined;
+  deps: UpgradeDeps;
+}
+
+export interface Upgrade extends Endpoint {
+  /** The subprotocol the socket speaks; the page must offer it. */
+  protocol: string;
+  /** The largest frame the browser may send. */
+  maxPayload: number;
+  /** Serves the socket once it is admitted; throws a PlaygroundError to refuse it. */
+  accept(ctx: UpgradeContext): void;
+}
+
+export const UPGRADES: readonly Upgrade[] = [
+  {
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/terminal$/,
+    access: 'session-token',
+    protocol: TERMINAL_SUBPROTOCOL,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    accept: acceptTerminal,
+  },
+  {
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/events$/,
+    access: 'session-token',
+    protocol: EVENTS_SUBPROTOCOL,
+    maxPayload: 1024,
+    accept: ({ ws, params, deps }) => serveSessionEvents(ws, params[0]!, deps.events),
+  },
+];
+
+/**
+ * A pane's socket on one of the session's hosts (`&host=`, the first by default). It is
+ * served at once, so no early frame is lost; the shell starts when the first resize arrives,
+ * after the sandbox is ready.
+ */
+function acceptTerminal({ ws, url, params, token, deps }: UpgradeContext): void {
+  const sessionId = params[0]!;
+  const host = url.searchParams.get('host') ?? deps.sessions.primaryHost(sessionId);
+  if (!deps.sessions.authorize(sessionId, token).hosts.includes(host))
+    throw new PlaygroundError(`This session has no host "${host}".`, 404);
+  // The browser names its pane so a new socket can reattach to the pane's shell.
+  const paneId = url.searchParams.get('pane') ?? newPaneId();
+  if (!PANE_ID_PATTERN.test(paneId))
+    throw new PlaygroundError('A pane id is 6 to 32 lowercase letters and digits.', 400);
+  const factory = deps.shells(sessionId, token, host);
+  serveTerminal(ws, { sessionId, paneId, host, factory, registry: deps.terminals });
+}
+
+export interface UpgradeHandler {
+  /** Serves an `upgrade` event: a socket of the table, admitted, or refused. */
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Ends every open socket (upgraded sockets are no longer the HTTP server's to close). */
+  close(): void;
+}
+
+export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
+  const servers = new Map(UPGRADES.map((upgrade) => [upgrade, socketServer(upgrade)]));
+  return {
+    handle(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const [found] = match(UPGRADES, url.pathname);
+      if (!found) {
+        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+        return;
+      }
+      const { endpoint, params } = found;
+      // Refusals complete the upgrade and close with a code and reason the page can show.
+      servers.get(endpoint)!.handleUpgrade(req, socket, head, (ws) => {
+        try {
+          if (!originAllowed(req, deps.allowedOrigins))
+            throw new PlaygroundError('Foreign origin refused.', 403);
+          if (ws.protocol !== endpoint.protocol)
+            throw new PlaygroundError(`Offer the ${endpoint.protocol} subprotocol.`, 400);
+          const token = tokenFromSubprotocols(req);
+          admit(endpoint.access, params, token, deps.sessions);
+          endpoint.accept({ ws, url, params, token, deps });
+        } catch (err) {
+          refuseSocket(ws, err);
+        }
+      });
+    },
+    close() {
+      for (const wss of servers.values()) for (const ws of wss.clients) ws.terminate();
+    },
+  };
+}
+
+function socketServer(upgrade: Upgrade): WebSocketServer {
+  return new WebSocketServer({
+    noServer: true,
+    maxPayload: upgrade.maxPayload,
+    // Select the socket's own protocol; the token subprotocol is read, never echoed.
+    handleProtocols: (protocols) => (protocols.has(upgrade.protocol) ? upgrade.protocol : false),
+  });
+}

@@ -1,0 +1,36 @@
+// Where a pane's shell runs: in its session host's sandbox, through a Docker exec, once the
+// host is ready. A host that will not be ready closes the pane with SandboxGone and the reason.
+import type Docker from 'dockerode';
+import { CloseCode } from '../../common/protocol.js';
+import { PlaygroundError } from '../errors.js';
+import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
+import { DockerExecBackendFactory } from './docker-exec.js';
+
+/** A session host's running sandbox, or a PlaygroundError saying why there is none. */
+export type FindSandbox = (
+  sessionId: string,
+  token: string | undefined,
+  host: string,
+) => Promise<Docker.Container>;
+
+/** The backend factory for one pane: a shell on that session host. */
+export type ShellFactory = (
+  sessionId: string,
+  token: string | undefined,
+  host: string,
+) => TerminalBackendFactory;
+
+export function sandboxShells(findSandbox: FindSandbox): ShellFactory {
+  return (sessionId, token, host) => ({
+    create: async (size) => {
+      let container: Docker.Container;
+      try {
+        container = await findSandbox(sessionId, token, host);
+      } catch (err) {
+        if (!(err instanceof PlaygroundError)) throw err;
+        throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
+      }
+      return new DockerExecBackendFactory(container).create(size);
+    },
+  });
+}
