@@ -1,9 +1,9 @@
 // Bounds on the connections one client may hold and the server as a whole: each connection
 // holds a file descriptor and memory, and one address holding thousands of them (slow
-// headers, idle sockets) would starve every other learner. Counted per client (clientKey);
-// a trusted proxy's connections are counted by the client it forwards for once the request
-// says who that is, and only their WebSockets (long-lived) are, since its short requests
-// end on their own.
+// headers, idle sockets) would starve every other learner. A connection is counted against
+// its peer's address (clientKey) from the moment it is accepted. A trusted proxy's peer
+// address is every learner's, so its connections count only in the total, and its
+// WebSockets (the connections that last) count against the client it forwards for.
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
@@ -21,9 +21,13 @@ export interface ConnectionLimitsOptions {
   handshakeTimeoutMs: number;
 }
 
+const TOO_MANY_FROM_CLIENT = 'Too many connections from your address; close some tabs.';
+
 export class ConnectionLimits {
   private total = 0;
   private readonly byClient = new Map<string, number>();
+  /** Connections answered with a refusal: what they send next is not served. */
+  private readonly refused = new WeakSet<object>();
 
   constructor(private readonly opts: ConnectionLimitsOptions) {}
 
@@ -32,15 +36,11 @@ export class ConnectionLimits {
     server.on('connection', (socket: Socket) => {
       const peer = plainAddress(socket.remoteAddress ?? 'unknown');
       if (this.total >= this.opts.maxConnections)
-        return refuseConnection(
-          socket,
-          503,
-          'The playground has too many connections open; try again shortly.',
-        );
+        return this.refuse(socket, 503, 'The playground has too many connections open; try again shortly.');
       if (this.opts.trusted.has(peer)) return this.hold(socket, null);
       const key = clientKey(peer);
       if ((this.byClient.get(key) ?? 0) >= this.opts.maxPerClient)
-        return refuseConnection(socket, 429, 'Too many connections from your address; close some tabs.');
+        return this.refuse(socket, 429, TOO_MANY_FROM_CLIENT);
       this.hold(socket, key);
     });
   }
@@ -55,7 +55,7 @@ export class ConnectionLimits {
     if (this.opts.trusted.has(peer)) {
       const key = clientKey(clientAddress(req, this.opts.trusted));
       if ((this.byClient.get(key) ?? 0) >= this.opts.maxPerClient) {
-        refuseConnection(socket, 429, 'Too many connections from your address; close some tabs.');
+        refuseConnection(socket, 429, TOO_MANY_FROM_CLIENT);
         return false;
       }
       this.count(key, 1);
@@ -69,9 +69,22 @@ export class ConnectionLimits {
     return true;
   }
 
+  /**
+   * Whether a connection was refused when it was accepted. The HTTP parser still reads what
+   * it sends, so its requests and upgrades must be dropped unserved.
+   */
+  wasRefused(socket: object): boolean {
+    return this.refused.has(socket);
+  }
+
   /** Connections open now, in all and for one client (tests and health). */
   openConnections(client?: string): number {
     return client === undefined ? this.total : (this.byClient.get(clientKey(client)) ?? 0);
+  }
+
+  private refuse(socket: Socket, status: number, message: string): void {
+    this.refused.add(socket);
+    refuseConnection(socket, status, message);
   }
 
   private hold(socket: Socket, key: string | null): void {

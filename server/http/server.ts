@@ -58,13 +58,17 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
       // The timeouts above are enforced when connections are checked: a few times per timeout.
       connectionsCheckingInterval: Math.min(30_000, Math.max(100, network.headersTimeoutMs / 4)),
     },
-    guardRequests((req, res) => serveRequest(deps, req, res)),
+    guardRequests((req, res) => {
+      // Refused when it connected; it has its answer and closes (connection-limits.ts).
+      if (!limits.wasRefused(req.socket)) return serveRequest(deps, req, res);
+    }),
   );
   limits.attach(server);
   server.on(
     'upgrade',
     guardUpgrades((req, socket, head) => {
-      if (limits.admitUpgrade(req, socket)) serveUpgrade(deps, upgrades, { req, socket, head });
+      if (limits.wasRefused(req.socket) || !limits.admitUpgrade(req, socket)) return;
+      serveUpgrade(deps, upgrades, { req, socket, head });
     }),
   );
   return {

@@ -202,6 +202,23 @@ test('slow headers are cut after the headers timeout; one address cannot hold mo
   }
 });
 
+test('a refused connection is not served: what it sends after its 429 has no effect', async () => {
+  const small = await startTestHttpServer({ maxConnectionsPerClient: 1 });
+  try {
+    const held = slowHeaders({ port: small.port, timeoutMs: 15_000 });
+    await new Promise((resolve) => held.socket.once('connect', resolve));
+    const post = 'POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n';
+    for (let i = 0; i < 5; i++) {
+      // Connections are accepted in order: the held one is counted before these.
+      assert.equal((await rawRequest(post, { port: small.port })).status, 429);
+    }
+    assert.equal(small.sessions.activeCount, 0, 'refused connections created no session');
+    held.socket.destroy();
+  } finally {
+    await small.close();
+  }
+});
+
 test('past the global connection bound every address is refused, and served again when connections end', async () => {
   const small = await startTestHttpServer({ maxConnections: 5 });
   try {
