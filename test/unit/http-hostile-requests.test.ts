@@ -219,6 +219,23 @@ test('a refused connection is not served: what it sends after its 429 has no eff
   }
 });
 
+test("behind a trusted proxy, each forwarded client's WebSockets count against its own bound", async () => {
+  const proxied = await startTestHttpServer({ trustedProxies: ['127.0.0.1'], maxConnectionsPerClient: 2 });
+  try {
+    const created = await newSession(proxied.port);
+    const from = (client: string) => ({ 'X-Forwarded-For': client });
+    assert.equal(await openEvents(proxied.port, created, from('198.51.100.1')), 'open');
+    assert.equal(await openEvents(proxied.port, created, from('198.51.100.1')), 'open');
+    assert.deepEqual(await openEvents(proxied.port, created, from('198.51.100.1')), {
+      code: 429,
+      reason: '',
+    });
+    assert.equal(await openEvents(proxied.port, created, from('198.51.100.2')), 'open');
+  } finally {
+    await proxied.close();
+  }
+});
+
 test('past the global connection bound every address is refused, and served again when connections end', async () => {
   const small = await startTestHttpServer({ maxConnections: 5 });
   try {
