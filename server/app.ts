@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { HealthView } from '../common/api.js';
 import type { Config } from './config.js';
 import { pingEngine } from './engine/connect.js';
+import { networkPolicy } from './http/network-policy.js';
 import { createPlaygroundServer } from './http/server.js';
 import { logger } from './log.js';
 import { mirrorHealth } from './registry/index.js';
@@ -85,6 +86,7 @@ export async function startPlayground(
     health: healthReport(core, setup),
     shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
     allowedOrigins: config.allowedOrigins,
+    network: networkPolicy(config),
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
   });
   const listening = await listen(server.http, config);

@@ -21,6 +21,18 @@ export interface Config {
   portsBase: PortsBase;
   /** Origins allowed to open terminals besides the page's own origin. */
   allowedOrigins: string[];
+  /** Names the playground is served under besides loopback and `host` (refused otherwise). */
+  publicHosts: string[];
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
+  /** Most connections open at once, WebSockets included. */
+  maxConnections: number;
+  /** Most connections one client address (an IPv6 /64) holds at once. */
+  maxConnectionsPerClient: number;
+  /** Most event sockets (one per open page) one session holds at once. */
+  maxEventSocketsPerSession: number;
+  /** How long a client may take to send a request's headers, or to be answered a WebSocket handshake. */
+  headersTimeoutMs: number;
   /** Where the playground keeps its caches, registry storage and logs. */
   stateDir: string;
   /** Sandbox image to run instead of the one setup builds (an operator's own build). */
@@ -67,6 +79,14 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/** A comma-separated setting, its entries trimmed, empty ones dropped. */
+function list(raw: string | undefined): string[] {
+  return (raw || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function defaultStateDir(): string {
   return process.getuid?.() === 0
     ? '/var/lib/docker-playground'
@@ -82,6 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    publicHosts: list(env.PLAYGROUND_PUBLIC_HOSTS),
+    trustedProxies: list(env.PLAYGROUND_TRUST_PROXY),
+    // Each connection is a file descriptor: the whole stays well below the open-file limit
+    // (thousands here), leaving room for the engine's streams (one per shell and watcher).
+    maxConnections: num(env, 'PLAYGROUND_MAX_CONNECTIONS', 4000),
+    // A class behind one NAT address: 100 learners with a page, its event socket, a few
+    // terminals and the browser's keep-alive connections each.
+    maxConnectionsPerClient: num(env, 'PLAYGROUND_MAX_CONNECTIONS_PER_CLIENT', 1000),
+    // One per open tab of the session; more than a learner opens, far fewer than an attack.
+    maxEventSocketsPerSession: num(env, 'PLAYGROUND_MAX_EVENT_SOCKETS', 16),
+    headersTimeoutMs: num(env, 'PLAYGROUND_HEADERS_TIMEOUT_SECONDS', 15) * 1000,
     stateDir: env.PLAYGROUND_STATE_DIR || defaultStateDir(),
     sandboxImage: env.PLAYGROUND_SANDBOX_IMAGE || undefined,
     mirrorPort: num(env, 'PLAYGROUND_MIRROR_PORT', 5000),

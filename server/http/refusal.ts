@@ -1,7 +1,8 @@
 // How the server turns a request or an upgrade away: every refusal is a PlaygroundError
 // (status and a message for people), answered as JSON on HTTP and as a close code on a
 // WebSocket, whose codes mirror the statuses (4401 for 401, ...).
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ApiError } from '../../common/api.js';
 import { CloseCode } from '../../common/protocol.js';
@@ -27,10 +28,31 @@ const CLOSE_CODES: Record<number, number> = {
   400: CloseCode.BadMessage,
   401: CloseCode.BadToken,
   403: CloseCode.ForeignOrigin,
+  // 4429 means too many sockets of the kind asked for: terminals, or a session's event sockets.
+  429: CloseCode.TooManyTerminals,
 };
 
 /** Closes a refused WebSocket with a code and reason the page can show; other errors are bugs. */
 export function refuseSocket(ws: WebSocket, err: unknown): void {
   if (!(err instanceof PlaygroundError)) throw err;
   closeWith(ws, CLOSE_CODES[err.status] ?? CloseCode.UnknownSession, err.message);
+}
+
+/** Long enough for a refusal to reach a reading peer, short enough that refused sockets do not pile up. */
+const REFUSED_SOCKET_LINGER_MS = 1000;
+
+/**
+ * Answers a connection with a plain-text status and closes it: a connection over a bound
+ * (before its request is read) or an upgrade refused before any WebSocket exists.
+ */
+export function refuseConnection(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.on('error', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+  // A peer that never reads must not keep the socket: it goes shortly either way.
+  setTimeout(() => socket.destroy(), REFUSED_SOCKET_LINGER_MS).unref();
 }

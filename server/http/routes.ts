@@ -10,9 +10,12 @@ import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
+import { clientAddress, clientKey } from './client-address.js';
 import { optionalString, readJsonBody } from './json-body.js';
+import type { NetworkPolicy } from './network-policy.js';
 import { originAllowed } from './origin.js';
 import { refuseRequest, sendJson } from './refusal.js';
+import { parseRequestTarget } from './request-target.js';
 
 /** What the API's handlers answer from. */
 export interface ApiDeps {
@@ -24,6 +27,8 @@ export interface ApiDeps {
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
+  /** Whose X-Forwarded-For names the client the per-client limits count. */
+  network: Pick<NetworkPolicy, 'trustedProxies'>;
 }
 
 interface RouteContext {
@@ -57,7 +62,7 @@ export const ROUTES: readonly Route[] = [
     pattern: /^\/api\/lessons\/([a-z0-9-]+)$/,
     access: 'public',
     handle: ({ req, res, params, deps }) => {
-      const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
+      const lang = parseRequestTarget(req.url).searchParams.get('lang') ?? 'en';
       const language = LanguageSchema.safeParse(lang);
       if (!language.success)
         throw new PlaygroundError(`No lessons in language "${lang}"; use en or id.`, 400);
@@ -74,7 +79,7 @@ export const ROUTES: readonly Route[] = [
       const lessonId = optionalString(await readJsonBody(req), 'lessonId');
       const lesson = lessonId === undefined ? undefined : deps.catalogue.get(lessonId);
       if (lessonId !== undefined && !lesson) throw new PlaygroundError(`No lesson "${lessonId}".`, 404);
-      const client = req.socket.remoteAddress ?? 'unknown';
+      const client = clientKey(clientAddress(req, deps.network.trustedProxies));
       const options = lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {};
       sendJson(res, 201, deps.sessions.create(client, options));
     },
@@ -138,8 +143,9 @@ export const ROUTES: readonly Route[] = [
 
 /** Serves one /api/ request: the route for its path and method, if the caller may use it. */
 export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  let path = '(unreadable path)';
   try {
+    path = parseRequestTarget(req.url).pathname;
     const matching = match(ROUTES, path);
     const found = matching.find((m) => m.endpoint.method === req.method);
     if (!found) {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { decodePath } from './request-target.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,10 +16,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Serves one file of `root`; throws a PlaygroundError (400) for a path that names none. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.(\/|\\|$))+/, '');
-  let file = path.join(root, clean);
-  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+  const inside = path.resolve(root, `.${decodePath(urlPath)}`);
+  let file = inside;
+  if (!inside.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     file = path.join(root, 'index.html');
   }
   if (!fs.existsSync(file)) {
@@ -34,5 +36,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
       ? 'public, max-age=31536000, immutable'
       : 'no-cache',
   });
-  fs.createReadStream(file).pipe(res);
+  // A file that goes away between the check and the read ends this answer, not the server.
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

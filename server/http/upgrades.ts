@@ -20,8 +20,11 @@ import type { ShellFactory } from '../terminals/sandbox-shells.js';
 import { serveTerminal } from '../terminals/socket.js';
 import { admit, match, tokenFromSubprotocols, type Endpoint } from './access.js';
 import { serveSessionEvents } from './events-socket.js';
+import type { NetworkPolicy } from './network-policy.js';
 import { originAllowed } from './origin.js';
-import { refuseSocket } from './refusal.js';
+import { refuseConnection, refuseSocket } from './refusal.js';
+import { parseRequestTarget } from './request-target.js';
+import { SocketQuota } from './socket-quota.js';
 
 /** What the sockets are served from. */
 export interface UpgradeDeps {
@@ -32,6 +35,8 @@ export interface UpgradeDeps {
   shells: ShellFactory;
   /** Origins allowed to open sockets besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
+  /** How many event sockets one session may hold. */
+  network: Pick<NetworkPolicy, 'maxEventSocketsPerSession'>;
 }
 
 interface UpgradeContext {
@@ -40,6 +45,8 @@ interface UpgradeContext {
   params: string[];
   token: string | undefined;
   deps: UpgradeDeps;
+  /** The event sockets each session holds (terminals are counted by their registry). */
+  eventSockets: SocketQuota;
 }
 
 export interface Upgrade extends Endpoint {
@@ -64,7 +71,10 @@ export const UPGRADES: readonly Upgrade[] = [
     access: 'session-token',
     protocol: EVENTS_SUBPROTOCOL,
     maxPayload: 1024,
-    accept: ({ ws, params, deps }) => serveSessionEvents(ws, params[0]!, deps.events),
+    accept: ({ ws, params, deps, eventSockets }) => {
+      ws.once('close', eventSockets.take(params[0]!));
+      serveSessionEvents(ws, params[0]!, deps.events);
+    },
   },
 ];
 
@@ -95,14 +105,12 @@ export interface UpgradeHandler {
 
 export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
   const servers = new Map(UPGRADES.map((upgrade) => [upgrade, socketServer(upgrade)]));
+  const eventSockets = new SocketQuota(deps.network.maxEventSocketsPerSession, 'event sockets');
   return {
     handle(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = parseRequestTarget(req.url);
       const [found] = match(UPGRADES, url.pathname);
-      if (!found) {
-        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-        return;
-      }
+      if (!found) return refuseConnection(socket, 404, 'No such WebSocket endpoint.');
       const { endpoint, params } = found;
       // Refusals complete the upgrade and close with a code and reason the page can show.
       servers.get(endpoint)!.handleUpgrade(req, socket, head, (ws) => {
@@ -113,7 +121,7 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
             throw new PlaygroundError(`Offer the ${endpoint.protocol} subprotocol.`, 400);
           const token = tokenFromSubprotocols(req);
           admit(endpoint.access, params, token, deps.sessions);
-          endpoint.accept({ ws, url, params, token, deps });
+          endpoint.accept({ ws, url, params, token, deps, eventSockets });
         } catch (err) {
           refuseSocket(ws, err);
         }

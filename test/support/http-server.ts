@@ -1,0 +1,55 @@
+// Starts the playground's real HTTP server on a loopback port, with sessions whose sandboxes
+// are fakes (ready at once): the HTTP and WebSocket layers under test, no engine needed.
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../../server/config.js';
+import { networkPolicy } from '../../server/http/network-policy.js';
+import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
+import { LessonCatalogue } from '../../server/lessons/catalogue.js';
+import { PortService } from '../../server/ports/index.js';
+import type { LessonSessions } from '../../server/progress/lesson-sessions.js';
+import type { SandboxManager } from '../../server/sandboxes/manager.js';
+import { SessionEventHub } from '../../server/sessions/event-hub.js';
+import { SessionService } from '../../server/sessions/service.js';
+import { TerminalRegistry } from '../../server/terminals/registry.js';
+
+/** A sandbox manager whose sandboxes are ready at once and cost nothing. */
+const fakeSandboxes = {
+  create: async () => ({}),
+  destroyHost: async () => undefined,
+  destroy: async () => undefined,
+  sweep: async () => [],
+} as unknown as SandboxManager;
+
+export interface TestHttpServer {
+  server: PlaygroundServer;
+  sessions: SessionService;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startTestHttpServer(overrides: Partial<Config> = {}): Promise<TestHttpServer> {
+  const config: Config = { ...loadConfig({}), port: 0, maxSessionsPerClient: 50, ...overrides };
+  const events = new SessionEventHub();
+  const sessions = new SessionService(fakeSandboxes, config, events);
+  let port = 0;
+  const server = createPlaygroundServer({
+    sessions,
+    events,
+    terminals: new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession }),
+    catalogue: new LessonCatalogue([], []),
+    lessonSessions: {} as LessonSessions,
+    ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
+    health: async () => ({ ok: true }) as never,
+    shells: () => {
+      throw new Error('this test server has no shells');
+    },
+    allowedOrigins: config.allowedOrigins,
+    network: networkPolicy(config),
+    clientRoot: '/nonexistent-client',
+  });
+  await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
+  port = (server.http.address() as AddressInfo).port;
+  return { server, sessions, url: `http://127.0.0.1:${port}`, port, close: () => server.close() };
+}
