@@ -56,6 +56,8 @@ export interface Config {
   terminalGraceMs: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
+  /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
+  metricsToken?: string;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -64,6 +66,14 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** A bearer secret: unset, or long enough (16 characters) that guessing it is hopeless. */
+function secret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error(`${name} must be at least 16 characters long`);
   return value;
 }
 
@@ -103,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
+    metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
   };
 }
 

@@ -34,7 +34,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
     if (deps.ports.handleRequest(req, res)) return;
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    if (pathname.startsWith('/api/')) return serveApi(req, res, deps);
+    if (pathname.startsWith('/api/') || pathname === '/metrics') return serveApi(req, res, deps);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'Method not allowed.' });
     serveStatic(deps.clientRoot, pathname, res);
