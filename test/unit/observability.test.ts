@@ -6,14 +6,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
+import type { WebSocket } from 'ws';
 import { loadConfig } from '../../server/config.js';
 import { PlaygroundError } from '../../server/errors.js';
 import { admit } from '../../server/http/access.js';
 import { isOperator } from '../../server/http/operator.js';
-import { refuseRequest } from '../../server/http/refusal.js';
+import { refuseRequest, refuseSocket } from '../../server/http/refusal.js';
 import { createPlaygroundServer, type PlaygroundServer, type ServerDeps } from '../../server/http/server.js';
 import { rootLogger, scopedLogger } from '../../server/log.js';
 import { createPlaygroundMetrics, type GaugeSources } from '../../server/metrics/playground-metrics.js';
+import type { SandboxManager } from '../../server/sandboxes/manager.js';
+import { SessionEventHub } from '../../server/sessions/event-hub.js';
+import { SessionService } from '../../server/sessions/service.js';
 import { runChecks } from '../../server/validation/run-checks.js';
 import { parseMetrics, sample, total } from '../support/metrics-text.js';
 
@@ -141,6 +145,26 @@ test('GET /metrics is refused from elsewhere without the operator token', async 
   assert.match(await withToken.text(), /playground_sessions/);
 });
 
+test("a stranger's requests add no series to /metrics (labels are fixed sets, never paths or ids)", async () => {
+  const seriesCount = async () => {
+    const samples = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+    return [...samples.keys()].filter((series) => series.startsWith('playground_')).length;
+  };
+  const probe = (i: number) =>
+    fetch(`${base}/api/sessions/${i.toString(16).padStart(12, '0')}?x=${i}`, {
+      headers: { authorization: `Bearer guess-${i}` },
+    });
+  assert.equal((await probe(0)).status, 401);
+  const first = await seriesCount();
+  for (let i = 1; i <= 40; i++) await probe(i);
+  for (let i = 1; i <= 10; i++) await fetch(`${base}/api/no-such-${i}`);
+  await fetch(`${base}/api/no-such-0`); // the first 404: its series may appear once
+  const settled = await seriesCount();
+  for (let i = 11; i <= 40; i++) await fetch(`${base}/api/no-such-${i}`, { method: 'PATCH' });
+  assert.equal(await seriesCount(), settled);
+  assert.ok(settled <= first + 1, `${settled - first} new series`);
+});
+
 test('the operator is a caller on loopback or one with the token; the access check enforces it', () => {
   const from = (remoteAddress: string, headers: Record<string, string> = {}) =>
     ({ socket: { remoteAddress }, headers }) as unknown as IncomingMessage;
@@ -186,4 +210,42 @@ test('refusals, logged warnings and validations are counted where they happen', 
       total(before, 'playground_validation_seconds_count'),
     1,
   );
+});
+
+test('the gauges count sessions and sandboxes by state, and events sockets by listener', async () => {
+  const failing = {
+    create: async (_req: unknown, host: string) => {
+      if (host === 'node2') throw new Error('node2 could not start');
+      return {};
+    },
+    destroy: async () => undefined,
+    destroyHost: async () => undefined,
+    sweep: async () => [],
+  };
+  const config = { ...loadConfig({}), maxHostsPerSession: 3 };
+  const service = new SessionService(failing as unknown as SandboxManager, config);
+  const one = service.create('1.1.1.1');
+  const two = service.create('2.2.2.2', { hosts: ['node1', 'node2'] });
+  assert.deepEqual(service.census().sessions, { starting: 2, ready: 0, failed: 0 });
+  await service.whenReady(one.session.id, one.token);
+  await service.whenReady(two.session.id, two.token).catch(() => undefined);
+  assert.deepEqual(service.census(), {
+    sessions: { starting: 0, ready: 1, failed: 1 },
+    sandboxes: { starting: 0, ready: 2, failed: 1 },
+  });
+  const hub = new SessionEventHub();
+  const stops = [hub.subscribe('a', () => {}), hub.subscribe('a', () => {}), hub.subscribe('b', () => {})];
+  assert.equal(hub.listenerCount, 3);
+  stops.forEach((stop) => stop());
+  assert.equal(hub.listenerCount, 0);
+});
+
+test('a refused WebSocket is counted by its status', async () => {
+  const metrics = createPlaygroundMetrics(gauges);
+  const read = async () =>
+    sample(parseMetrics(await metrics.render()), 'playground_errors_total{kind="socket_401"}');
+  const before = await read();
+  const ws = { close: () => undefined } as unknown as WebSocket;
+  refuseSocket(ws, new PlaygroundError('Wrong session token.', 401));
+  assert.equal((await read()) - before, 1);
 });
