@@ -12,6 +12,7 @@ import { pingEngine } from './engine/connect.js';
 import { networkPolicy } from './http/network-policy.js';
 import { createPlaygroundServer } from './http/server.js';
 import { logger } from './log.js';
+import { createPlaygroundMetrics, type PlaygroundMetrics } from './metrics/playground-metrics.js';
 import { mirrorHealth } from './registry/index.js';
 import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
@@ -87,6 +88,8 @@ export async function startPlayground(
     shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
+    metrics: metricsOf(core, terminals),
+    operatorToken: config.metricsToken,
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
   });
   const listening = await listen(server.http, config);
@@ -198,6 +201,16 @@ function healthReport({ config, recipe, sessions }: Core, setup: SetupResult): (
       sessions: { active: sessions.activeCount, max: config.maxSessions },
     };
   };
+}
+
+/** GET /metrics: the gauges read what the sessions, terminals and event hub hold when scraped. */
+function metricsOf({ sessions, events }: Core, terminals: TerminalRegistry): PlaygroundMetrics {
+  return createPlaygroundMetrics({
+    sessions: () => sessions.census().sessions,
+    sandboxes: () => sessions.census().sandboxes,
+    terminals: () => terminals.census().shells,
+    sockets: () => ({ terminal: terminals.census().sockets, events: events.listenerCount }),
+  });
 }
 
 async function listen(server: http.Server, config: Config): Promise<{ port: number; url: string }> {

@@ -68,6 +68,8 @@ export interface Config {
   terminalGraceMs: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
+  /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
+  metricsToken?: string;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -85,6 +87,14 @@ function list(raw: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A bearer secret: unset, or long enough (16 characters) that guessing it is hopeless. */
+function secret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error(`${name} must be at least 16 characters long`);
+  return value;
 }
 
 function defaultStateDir(): string {
@@ -134,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
+    metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
   };
 }
 

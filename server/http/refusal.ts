@@ -8,6 +8,7 @@ import type { ApiError } from '../../common/api.js';
 import { CloseCode } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import { logger } from '../log.js';
+import { countError } from '../metrics/meters.js';
 import { closeWith } from '../terminals/close.js';
 
 const log = logger('http');
@@ -20,6 +21,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 /** Answers a failed request: its PlaygroundError's status, or 500 (logged) for anything else. */
 export function refuseRequest(res: ServerResponse, err: unknown, what: string): void {
   const status = err instanceof PlaygroundError ? err.status : 500;
+  countError(`http_${status}`);
   if (status >= 500) log.error(`${what}: ${(err as Error).stack ?? err}`);
   if (!res.headersSent) sendJson(res, status, { error: (err as Error).message } satisfies ApiError);
 }
@@ -35,6 +37,7 @@ const CLOSE_CODES: Record<number, number> = {
 /** Closes a refused WebSocket with a code and reason the page can show; other errors are bugs. */
 export function refuseSocket(ws: WebSocket, err: unknown): void {
   if (!(err instanceof PlaygroundError)) throw err;
+  countError(`socket_${err.status}`);
   closeWith(ws, CLOSE_CODES[err.status] ?? CloseCode.UnknownSession, err.message);
 }
 

@@ -5,6 +5,7 @@ import type { HealthView } from '../../common/api.js';
 import { LanguageSchema } from '../../common/lesson.js';
 import { PlaygroundError } from '../errors.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
+import type { PlaygroundMetrics } from '../metrics/playground-metrics.js';
 import type { PortService } from '../ports/index.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
@@ -13,6 +14,7 @@ import { admit, bearer, match, type Endpoint } from './access.js';
 import { clientAddress, clientKey } from './client-address.js';
 import { optionalString, readJsonBody } from './json-body.js';
 import type { NetworkPolicy } from './network-policy.js';
+import { isOperator } from './operator.js';
 import { originAllowed } from './origin.js';
 import { refuseRequest, sendJson } from './refusal.js';
 import { parseRequestTarget } from './request-target.js';
@@ -29,6 +31,9 @@ export interface ApiDeps {
   allowedOrigins: readonly string[];
   /** Whose X-Forwarded-For names the client the per-client limits count. */
   network: Pick<NetworkPolicy, 'trustedProxies'>;
+  metrics: PlaygroundMetrics;
+  /** Opens 'operator' endpoints from other machines (Config.metricsToken). */
+  operatorToken?: string;
 }
 
 interface RouteContext {
@@ -45,6 +50,15 @@ export interface Route extends Endpoint {
 }
 
 export const ROUTES: readonly Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/metrics$/,
+    access: 'operator',
+    handle: async ({ res, deps }) => {
+      const text = await deps.metrics.render();
+      res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' }).end(text);
+    },
+  },
   {
     method: 'GET',
     pattern: /^\/api\/health$/,
@@ -156,7 +170,9 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: 
     if (req.method !== 'GET' && !originAllowed(req, deps.allowedOrigins))
       throw new PlaygroundError('Requests from this origin are not allowed.', 403);
     const token = bearer(req);
-    admit(found.endpoint.access, found.params, token, deps.sessions);
+    admit(found.endpoint.access, found.params, token, deps.sessions, () =>
+      isOperator(req, token, deps.operatorToken),
+    );
     await found.endpoint.handle({ req, res, params: found.params, token, deps });
   } catch (err) {
     refuseRequest(res, err, `${req.method} ${path}`);

@@ -89,7 +89,7 @@ function serveRequest(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   if (!deps.network.names.allows(req.headers.host))
     throw new PlaygroundError(deps.network.names.refusal(req.headers.host), 421);
   const { pathname } = parseRequestTarget(req.url);
-  if (pathname.startsWith('/api/')) return serveApi(req, res, deps);
+  if (pathname.startsWith('/api/') || pathname === '/metrics') return serveApi(req, res, deps);
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return sendJson(res, 405, { error: 'Method not allowed.' });
   serveStatic(deps.clientRoot, pathname, res);

@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { Config } from '../config.js';
 import type { EngineCapabilities } from '../engine/capabilities.js';
 import { logger } from '../log.js';
+import { sandboxStartSeconds } from '../metrics/meters.js';
 import { delegateCgroups } from './cgroups.js';
 import { PlaygroundError } from '../errors.js';
 import { execCapture } from '../engine/exec.js';
@@ -117,7 +118,9 @@ export class SandboxManager {
         await delegateCgroups(State.Pid, this.opts.capabilities.remappedRoot!);
       }
       await this.waitUntilReady(container);
-      log.info(`session ${req.sessionId}: sandbox ${host} ready in ${Date.now() - started} ms`);
+      const ms = Date.now() - started;
+      sandboxStartSeconds.observe(ms / 1000);
+      log.info({ sessionId: req.sessionId, host, ms }, `sandbox ${host} ready in ${ms} ms`);
       return container;
     } catch (err) {
       const explained = explainEngineError(err, { image });

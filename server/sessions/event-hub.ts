@@ -30,6 +30,13 @@ export class SessionEventHub {
     };
   }
 
+  /** Listeners across sessions: one per open events socket. */
+  get listenerCount(): number {
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
   /** The latest event of each kind, e.g. for a page's first paint. */
   snapshot(sessionId: string): SessionEvent[] {
     return [...(this.snapshots.get(sessionId)?.values() ?? [])];

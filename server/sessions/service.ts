@@ -104,6 +104,17 @@ export class SessionService {
     return this.active().length;
   }
 
+  /** How many sessions and sandboxes (hosts) are in each state, for /metrics. */
+  census(): { sessions: Record<string, number>; sandboxes: Record<string, number> } {
+    const sessions = { starting: 0, ready: 0, failed: 0 };
+    const sandboxes = { starting: 0, ready: 0, failed: 0 };
+    for (const session of this.sessions.values()) {
+      if (session.state !== 'ended') sessions[session.state]++;
+      for (const host of session.hosts.values()) sandboxes[host.state]++;
+    }
+    return { sessions, sandboxes };
+  }
+
   /** Sessions holding (or about to hold) a sandbox. */
   private active(): Session[] {
     return [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready');

@@ -93,6 +93,19 @@ export class TerminalRegistry {
     return this.sessions.get(sessionId)?.size ?? 0;
   }
 
+  /** Live shells (started or starting) and the sockets attached to panes, across sessions. */
+  census(): { shells: number; sockets: number } {
+    let shells = 0;
+    let sockets = 0;
+    for (const panes of this.sessions.values()) {
+      for (const entry of panes.values()) {
+        if (entry.terminal || entry.starting) shells++;
+        if (entry.owner) sockets++;
+      }
+    }
+    return { shells, sockets };
+  }
+
   /** Buffer figures of one pane's shell, for tests and benchmarks. */
   stats(sessionId: string, paneId: string): LiveTerminalStats | undefined {
     return this.sessions.get(sessionId)?.get(paneId)?.terminal?.stats();

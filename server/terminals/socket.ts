@@ -12,6 +12,7 @@ import {
   type ServerMessage,
 } from '../../common/protocol.js';
 import { logger } from '../log.js';
+import { countTerminalBytes } from '../metrics/meters.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
 import { startHeartbeat } from './heartbeat.js';
@@ -36,6 +37,7 @@ export function serveTerminal(
 ): void {
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(msg));
+    if (msg.type === 'output' && ws.readyState === ws.OPEN) countTerminalBytes('to_browser', msg.data.length);
   };
   const fail = (code: number, reason: string) => {
     send({ type: 'error', message: reason });
@@ -100,6 +102,7 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
     }
     switch (msg.type) {
       case 'input':
+        countTerminalBytes('from_browser', msg.data.length);
         pane.input(msg.data);
         break;
       case 'resize':

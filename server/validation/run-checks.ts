@@ -2,6 +2,7 @@
 // identical docker queries (three checks on "redis" inspect it once). Lesson scripts may
 // change things, so they run afterwards, one at a time, in the step's order.
 import type { Check, CheckInput, CheckResult, StepResult } from '../../common/checks.js';
+import { validationSeconds } from '../metrics/meters.js';
 import { runCheck } from './run-check.js';
 import type { SandboxShell, ShellResult } from './shell.js';
 
@@ -30,6 +31,7 @@ export async function runChecks(
   shell: SandboxShell,
   checks: readonly (Check | CheckInput)[],
 ): Promise<StepResult> {
+  const timer = validationSeconds.startTimer();
   const results: CheckResult[] = new Array(checks.length);
   const shared = sharedQueries(shell);
   const readers = checks.map((c, i) => ({ c, i })).filter(({ c }) => !isScript(c));
@@ -43,5 +45,7 @@ export async function runChecks(
   for (const [i, c] of checks.entries()) {
     if (isScript(c)) results[i] = await runCheck(shell, c);
   }
-  return { passed: results.every((r) => r.ok), results };
+  const passed = results.every((r) => r.ok);
+  timer({ outcome: passed ? 'passed' : 'failed' });
+  return { passed, results };
 }

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../server/config.js';
 import { networkPolicy } from '../../server/http/network-policy.js';
+import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
 import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
 import { PortService } from '../../server/ports/index.js';
@@ -47,6 +48,12 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
     },
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
+    metrics: createPlaygroundMetrics({
+      sessions: () => ({ starting: 0, ready: 0, failed: 0 }),
+      sandboxes: () => ({ starting: 0, ready: 0, failed: 0 }),
+      terminals: () => 0,
+      sockets: () => ({ terminal: 0, events: 0 }),
+    }),
     clientRoot: '/nonexistent-client',
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));

@@ -84,7 +84,12 @@ test("every route and upgrade of one session is its token holder's alone", () =>
   ];
   for (const endpoint of endpoints) {
     const perSession = endpoint.pattern.source.startsWith('^\\/api\\/sessions\\/(');
-    assert.equal(endpoint.access, perSession ? 'session-token' : 'public', endpoint.name);
+    const operators = endpoint.pattern.source === '^\\/metrics$';
+    assert.equal(
+      endpoint.access,
+      perSession ? 'session-token' : operators ? 'operator' : 'public',
+      endpoint.name,
+    );
   }
   assert.deepEqual(
     UPGRADES.map((u) => u.protocol),
