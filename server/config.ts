@@ -23,6 +23,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Where the playground keeps its caches, registry storage and logs. */
   stateDir: string;
+  /** The SQLite database file: workshops, learners, lesson progress (PLAYGROUND_DB_PATH). */
+  dbPath: string;
   /** Sandbox image to run instead of the one setup builds (an operator's own build). */
   sandboxImage?: string;
   /** Port of the read-only registry mirror that sandboxes pull lesson images from. */
@@ -74,6 +76,7 @@ function defaultStateDir(): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const stateDir = env.PLAYGROUND_STATE_DIR || defaultStateDir();
   return {
     host: env.PLAYGROUND_HOST || '127.0.0.1',
     port: num(env, 'PLAYGROUND_PORT', 8080),
@@ -82,7 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    stateDir: env.PLAYGROUND_STATE_DIR || defaultStateDir(),
+    stateDir,
+    dbPath: env.PLAYGROUND_DB_PATH || path.join(stateDir, 'playground.db'),
     sandboxImage: env.PLAYGROUND_SANDBOX_IMAGE || undefined,
     mirrorPort: num(env, 'PLAYGROUND_MIRROR_PORT', 5000),
     mirrorUpstream: env.PLAYGROUND_MIRROR_UPSTREAM || undefined,
