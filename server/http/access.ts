@@ -2,13 +2,17 @@
 // in the same table format, and both are let through (or refused) here.
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../common/protocol.js';
+import { PlaygroundError } from '../errors.js';
 import type { SessionService } from '../sessions/service.js';
+import type { WorkshopService } from '../workshops/service.js';
 
 /**
  * Anyone who can load the page, or only the session's token holder: a 'session-token'
  * endpoint's first capture is the session id, and it is only reached with that session's token.
+ * A 'trainer-key' endpoint's first capture is a workshop's join code, and it is only reached
+ * with that workshop's trainer key (`Authorization: Bearer`, compared by hash in constant time).
  */
-export type Access = 'public' | 'session-token';
+export type Access = 'public' | 'session-token' | 'trainer-key';
 
 /** What every row of the route and upgrade tables says: its path and who may use it. */
 export interface Endpoint {
@@ -29,18 +33,23 @@ export function match<E extends Endpoint>(table: readonly E[], path: string): Ma
   });
 }
 
-/** Lets the caller through, or throws the PlaygroundError that refuses it (404 or 401). */
+/** Lets the caller through, or throws the PlaygroundError that refuses it (404, 401 or 403). */
 export function admit(
   access: Access,
   params: readonly string[],
   token: string | undefined,
   sessions: Pick<SessionService, 'authorize'>,
+  workshops?: Pick<WorkshopService, 'authorizeTrainer'>,
 ): void {
   switch (access) {
     case 'public':
       return;
     case 'session-token':
       sessions.authorize(params[0]!, token);
+      return;
+    case 'trainer-key':
+      if (!workshops) throw new PlaygroundError('Trainer keys are not taken here.', 403);
+      workshops.authorizeTrainer(params[0]!, token);
       return;
   }
 }
