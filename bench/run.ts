@@ -11,6 +11,7 @@
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
+//   database                  a progress save vs a JSON file; workshop joins (database.ts)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import type Docker from 'dockerode';
@@ -20,6 +21,7 @@ import { execCapture } from '../server/engine/exec.js';
 import { runSetup } from '../server/setup/index.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
+import { benchDatabase } from './database.js';
 import { record, writeResults } from './figures.js';
 import { benchSandboxStarts } from './sandboxes.js';
 import { benchReattach, benchShells } from './terminal.js';
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     await benchOneSession(pg);
     await benchValidation(pg, ROUNDS, record);
     await benchBrowser(pg, record);
+    await benchDatabase(record);
   } finally {
     await pg.close();
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HealthView } from '../common/api.js';
 import type { Config } from './config.js';
+import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
 import { networkPolicy } from './http/network-policy.js';
 import { createPlaygroundServer } from './http/server.js';
@@ -18,6 +19,7 @@ import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
 import { LessonCatalogue } from './lessons/catalogue.js';
 import { LessonSessions } from './progress/lesson-sessions.js';
+import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { SessionEventHub } from './sessions/event-hub.js';
 import { SessionService } from './sessions/service.js';
@@ -26,6 +28,8 @@ import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
+import { workshopApi } from './workshops/api.js';
+import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
 
@@ -53,6 +57,8 @@ export interface PlaygroundOptions {
 /** The parts every step below builds on. */
 interface Core {
   config: Config;
+  /** The one connection to the database (PLAYGROUND_DB_PATH), closed with the playground. */
+  db: Db;
   recipe: RecipeChoice;
   sandboxes: SandboxManager;
   catalogue: LessonCatalogue;
@@ -62,6 +68,7 @@ interface Core {
 
 /** What follows sessions: each one is a session observer. */
 interface Followers {
+  progress: ProgressStore;
   lessonSessions: LessonSessions;
   ports: PortService;
   terminals: TerminalRegistry;
@@ -72,15 +79,34 @@ export async function startPlayground(
   setup: SetupResult,
   options: PlaygroundOptions = {},
 ): Promise<RunningPlayground> {
-  const core = await createCore(config, setup, options);
+  const db = openDatabase(config.dbPath);
+  try {
+    return await startOn(db, config, setup, options);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+async function startOn(
+  db: Db,
+  config: Config,
+  setup: SetupResult,
+  options: PlaygroundOptions,
+): Promise<RunningPlayground> {
+  const core = await createCore(db, config, setup, options);
   const { sessions, events, catalogue, sandboxes, recipe } = core;
   let listeningPort = 0;
   const followers = followSessions(core, () => listeningPort, options);
+  // Progress kept in files by an older playground, before a tracker may look for it.
+  await importProgressFiles(path.join(config.stateDir, 'progress'), followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
   const { lessonSessions, ports, terminals } = followers;
+  const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
   const server = createPlaygroundServer({
     ...followers,
+    workshops,
     sessions,
     events,
     catalogue,
@@ -110,12 +136,18 @@ export async function startPlayground(
       // Shells end with the server rather than wait out their grace period.
       await terminals.closeAll();
       await server.close();
+      db.close(); // last: everything above may still save progress
     },
   };
 }
 
 /** The sandbox recipe and manager, the lessons, the event hub and the session service. */
-async function createCore(config: Config, setup: SetupResult, options: PlaygroundOptions): Promise<Core> {
+async function createCore(
+  db: Db,
+  config: Config,
+  setup: SetupResult,
+  options: PlaygroundOptions,
+): Promise<Core> {
   const { endpoint, capabilities } = setup;
   const recipe = chooseRecipe(capabilities, endpoint.local, config.runtime);
   if (recipe.warning) log.warn(recipe.warning);
@@ -134,21 +166,22 @@ async function createCore(config: Config, setup: SetupResult, options: Playgroun
   }
   const events = new SessionEventHub();
   const sessions = new SessionService(sandboxes, config, events);
-  return { config, recipe, sandboxes, catalogue, events, sessions };
+  return { config, db, recipe, sandboxes, catalogue, events, sessions };
 }
 
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
 function followSessions(
-  { config, sandboxes, catalogue, events, sessions }: Core,
+  { config, db, sandboxes, catalogue, events, sessions }: Core,
   listeningPort: () => number,
   options: PlaygroundOptions,
 ): Followers {
+  const progress = new ProgressStore(db);
   const lessonSessions = new LessonSessions({
     sessions,
     sandboxes,
     catalogue,
     events,
-    store: new ProgressStore(path.join(config.stateDir, 'progress')),
+    store: progress,
     ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
   });
   sessions.observe(lessonSessions);
@@ -174,7 +207,7 @@ function followSessions(
     hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
-  return { lessonSessions, ports, terminals };
+  return { progress, lessonSessions, ports, terminals };
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror and the sessions in use. */

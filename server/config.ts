@@ -35,6 +35,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Where the playground keeps its caches, registry storage and logs. */
   stateDir: string;
+  /** The SQLite database file: workshops, learners, lesson progress (PLAYGROUND_DB_PATH). */
+  dbPath: string;
   /** Sandbox image to run instead of the one setup builds (an operator's own build). */
   sandboxImage?: string;
   /** Port of the read-only registry mirror that sandboxes pull lesson images from. */
@@ -104,6 +106,7 @@ function defaultStateDir(): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const stateDir = env.PLAYGROUND_STATE_DIR || defaultStateDir();
   return {
     host: env.PLAYGROUND_HOST || '127.0.0.1',
     port: num(env, 'PLAYGROUND_PORT', 8080),
@@ -123,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // One per open tab of the session; more than a learner opens, far fewer than an attack.
     maxEventSocketsPerSession: num(env, 'PLAYGROUND_MAX_EVENT_SOCKETS', 16),
     headersTimeoutMs: num(env, 'PLAYGROUND_HEADERS_TIMEOUT_SECONDS', 15) * 1000,
-    stateDir: env.PLAYGROUND_STATE_DIR || defaultStateDir(),
+    stateDir,
+    dbPath: env.PLAYGROUND_DB_PATH || path.join(stateDir, 'playground.db'),
     sandboxImage: env.PLAYGROUND_SANDBOX_IMAGE || undefined,
     mirrorPort: num(env, 'PLAYGROUND_MIRROR_PORT', 5000),
     mirrorUpstream: env.PLAYGROUND_MIRROR_UPSTREAM || undefined,

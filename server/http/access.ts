@@ -4,13 +4,16 @@ import type { IncomingMessage } from 'node:http';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import type { SessionService } from '../sessions/service.js';
+import type { WorkshopService } from '../workshops/service.js';
 
 /**
  * Anyone who can load the page, or only the session's token holder: a 'session-token'
  * endpoint's first capture is the session id, and it is only reached with that session's token.
  * 'operator': from this machine, or with the operator's token (operator.ts).
+ * A 'trainer-key' endpoint's first capture is a workshop's join code, and it is only reached
+ * with that workshop's trainer key (`Authorization: Bearer`, compared by hash in constant time).
  */
-export type Access = 'public' | 'session-token' | 'operator';
+export type Access = 'public' | 'session-token' | 'operator' | 'trainer-key';
 
 /** What every row of the route and upgrade tables says: its path and who may use it. */
 export interface Endpoint {
@@ -37,7 +40,10 @@ export function admit(
   params: readonly string[],
   token: string | undefined,
   sessions: Pick<SessionService, 'authorize'>,
-  isOperator: () => boolean = () => false,
+  others: {
+    isOperator?: () => boolean;
+    workshops?: Pick<WorkshopService, 'authorizeTrainer'>;
+  } = {},
 ): void {
   switch (access) {
     case 'public':
@@ -46,8 +52,12 @@ export function admit(
       sessions.authorize(params[0]!, token);
       return;
     case 'operator':
-      if (!isOperator())
+      if (!others.isOperator?.())
         throw new PlaygroundError('For the operator: ask from this machine or with the metrics token.', 403);
+      return;
+    case 'trainer-key':
+      if (!others.workshops) throw new PlaygroundError('Trainer keys are not taken here.', 403);
+      others.workshops.authorizeTrainer(params[0]!, token);
       return;
   }
 }

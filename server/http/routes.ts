@@ -10,6 +10,7 @@ import type { PortService } from '../ports/index.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
+import * as workshops from '../workshops/api.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
 import { clientAddress, clientKey } from './client-address.js';
 import { optionalString, readJsonBody } from './json-body.js';
@@ -26,6 +27,7 @@ export interface ApiDeps {
   catalogue: LessonCatalogue;
   lessonSessions: LessonSessions;
   ports: PortService;
+  workshops: workshops.WorkshopApi;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -48,6 +50,43 @@ export interface Route extends Endpoint {
   method: string;
   handle(ctx: RouteContext): Promise<void> | void;
 }
+
+/** A join code as a path segment: any case, dashes allowed; checked by the handler. */
+const CODE = '([A-Za-z0-9-]{1,16})';
+
+/** Workshops (server/workshops/api.ts): anyone creates; learners join by code; trainers by key. */
+const WORKSHOP_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/workshops$/,
+    access: 'public',
+    handle: ({ req, res, deps }) => workshops.createWorkshop(req, res, deps.workshops),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}$`),
+    access: 'public',
+    handle: ({ req, res, params, deps }) => workshops.workshopInfo(req, res, params[0]!, deps.workshops),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/join$`),
+    access: 'public',
+    handle: ({ req, res, params, deps }) => workshops.joinWorkshop(req, res, params[0]!, deps.workshops),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/learners$`),
+    access: 'trainer-key',
+    handle: ({ res, params, token, deps }) => workshops.listLearners(res, params[0]!, token, deps.workshops),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/end$`),
+    access: 'trainer-key',
+    handle: ({ res, params, token, deps }) => workshops.endWorkshop(res, params[0]!, token, deps.workshops),
+  },
+];
 
 export const ROUTES: readonly Route[] = [
   {
@@ -153,6 +192,7 @@ export const ROUTES: readonly Route[] = [
       res.writeHead(204).end();
     },
   },
+  ...WORKSHOP_ROUTES,
 ];
 
 /** Serves one /api/ request: the route for its path and method, if the caller may use it. */
@@ -170,9 +210,10 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: 
     if (req.method !== 'GET' && !originAllowed(req, deps.allowedOrigins))
       throw new PlaygroundError('Requests from this origin are not allowed.', 403);
     const token = bearer(req);
-    admit(found.endpoint.access, found.params, token, deps.sessions, () =>
-      isOperator(req, token, deps.operatorToken),
-    );
+    admit(found.endpoint.access, found.params, token, deps.sessions, {
+      isOperator: () => isOperator(req, token, deps.operatorToken),
+      workshops: deps.workshops.service,
+    });
     await found.endpoint.handle({ req, res, params: found.params, token, deps });
   } catch (err) {
     refuseRequest(res, err, `${req.method} ${path}`);

@@ -1,58 +1,62 @@
-// Keeps each session's lesson progress on disk, so a reload or a server restart keeps the
-// steps a learner has completed. One small JSON file per session; removed with the session.
-import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
-import path from 'node:path';
+// Keeps each session's lesson progress in the database, so a reload or a server restart
+// keeps the steps a learner has completed. One row per session; removed with the session.
 import type { LessonProgress } from '../../common/events.js';
+import type { Db } from '../db/database.js';
 
 export class ProgressStore {
-  /** Per session, the last write or removal queued: they run one at a time, in order. */
-  private readonly queues = new Map<string, Promise<void>>();
-
-  constructor(private readonly dir: string) {}
-
-  private file(sessionId: string): string {
-    // Session ids are hex (checked by the routes); refuse anything else rather than touch a path.
-    if (!/^[a-f0-9]+$/.test(sessionId)) throw new Error(`bad session id "${sessionId}"`);
-    return path.join(this.dir, `${sessionId}.json`);
-  }
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async load(sessionId: string): Promise<LessonProgress | null> {
-    try {
-      const value = JSON.parse(await readFile(this.file(sessionId), 'utf8')) as LessonProgress;
-      return typeof value?.lessonId === 'string' && Array.isArray(value.steps) ? value : null;
-    } catch {
-      return null; // none yet, or unreadable: start from nothing rather than fail the lesson
-    }
+    const row = this.db
+      .prepare<{ progress: string }>('SELECT progress FROM lesson_progress WHERE session_id = ?')
+      .get(checked(sessionId));
+    return row ? parseProgress(row.progress) : null;
+  }
+
+  /** One statement: a crash leaves the previous progress or this one, never half of it. */
+  async save(sessionId: string, progress: LessonProgress): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO lesson_progress (session_id, progress, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET progress = excluded.progress, updated_at = excluded.updated_at`,
+      )
+      .run(checked(sessionId), JSON.stringify(progress), this.now());
   }
 
   /**
-   * Writes atomically (temp file + rename), so a crash never leaves half a file. Saves of
-   * one session are queued: two at once would share the temp file and could rename half of it.
+   * Keeps each session's progress unless it has some already (the database's is newer), in
+   * one transaction.
    */
-  async save(sessionId: string, progress: LessonProgress): Promise<void> {
-    const target = this.file(sessionId);
-    return this.queue(sessionId, async () => {
-      await mkdir(this.dir, { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(progress));
-      await rename(temp, target);
-    });
+  saveAllIfAbsent(entries: readonly { sessionId: string; progress: LessonProgress }[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO lesson_progress (session_id, progress, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.db.transaction(() => {
+      for (const { sessionId, progress } of entries)
+        insert.run(checked(sessionId), JSON.stringify(progress), this.now());
+    })();
   }
 
-  /** Removes the session's file, after any save queued before. */
   async remove(sessionId: string): Promise<void> {
-    const target = this.file(sessionId);
-    return this.queue(sessionId, () => rm(target, { force: true }));
+    this.db.prepare('DELETE FROM lesson_progress WHERE session_id = ?').run(checked(sessionId));
   }
+}
 
-  private queue(sessionId: string, task: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(sessionId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(task);
-    this.queues.set(sessionId, run);
-    const forget = () => {
-      if (this.queues.get(sessionId) === run) this.queues.delete(sessionId);
-    };
-    run.then(forget, forget);
-    return run;
+/** Session ids are hex (checked by the routes); anything else is a caller's bug. */
+function checked(sessionId: string): string {
+  if (!/^[a-f0-9]+$/.test(sessionId)) throw new Error(`bad session id "${sessionId}"`);
+  return sessionId;
+}
+
+/** Progress as saved, or null for anything else: start from nothing rather than fail the lesson. */
+export function parseProgress(text: string): LessonProgress | null {
+  try {
+    const value = JSON.parse(text) as LessonProgress | null;
+    return typeof value?.lessonId === 'string' && Array.isArray(value.steps) ? value : null;
+  } catch {
+    return null;
   }
 }

@@ -3,6 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../server/config.js';
 import { networkPolicy } from '../../server/http/network-policy.js';
+import { openDatabase } from '../../server/db/database.js';
+import { workshopApi } from '../../server/workshops/api.js';
+import { WorkshopService } from '../../server/workshops/service.js';
 import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
 import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
@@ -54,6 +57,7 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
       terminals: () => 0,
       sockets: () => ({ terminal: 0, events: 0 }),
     }),
+    workshops: workshopApi(new WorkshopService(openDatabase(':memory:')), () => false),
     clientRoot: '/nonexistent-client',
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));

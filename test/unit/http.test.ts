@@ -77,20 +77,26 @@ test('every variable the configuration reads is in the README', () => {
   for (const name of read) assert.ok(readme.includes(`\`${name}\``), `${name} is missing from the README`);
 });
 
-test("every route and upgrade of one session is its token holder's alone", () => {
+test("every route and upgrade of one session is its token holder's alone, a workshop's trainer routes its key holder's", () => {
   const endpoints = [
     ...ROUTES.map((r) => ({ name: `${r.method} ${r.pattern}`, ...r })),
     ...UPGRADES.map((u) => ({ name: `upgrade ${u.pattern}`, ...u })),
   ];
   for (const endpoint of endpoints) {
-    const perSession = endpoint.pattern.source.startsWith('^\\/api\\/sessions\\/(');
-    const operators = endpoint.pattern.source === '^\\/metrics$';
-    assert.equal(
-      endpoint.access,
-      perSession ? 'session-token' : operators ? 'operator' : 'public',
-      endpoint.name,
-    );
+    const { source } = endpoint.pattern;
+    const perSession = source.startsWith('^\\/api\\/sessions\\/(');
+    const perTrainer = source.startsWith('^\\/api\\/workshops\\/(') && /\\\/(learners|end)\$$/.test(source);
+    const operators = source === '^\\/metrics$';
+    const expected = perSession
+      ? 'session-token'
+      : perTrainer
+        ? 'trainer-key'
+        : operators
+          ? 'operator'
+          : 'public';
+    assert.equal(endpoint.access, expected, endpoint.name);
   }
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 2);
   assert.deepEqual(
     UPGRADES.map((u) => u.protocol),
     [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL],

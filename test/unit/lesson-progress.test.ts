@@ -1,13 +1,14 @@
 // Lesson progress: the tracker follows the first unfinished step, keeps done steps done,
 // answers the Check button; the event hub hands late subscribers the latest state.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LessonProgress, SessionEvent } from '../../common/events.js';
 import type { Lesson } from '../../common/lesson.js';
+import { openDatabase } from '../../server/db/database.js';
 import { initialProgress, LessonTracker } from '../../server/progress/lesson-tracker.js';
 import { ProgressStore } from '../../server/progress/progress-store.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
@@ -158,10 +159,11 @@ test('the event hub gives late subscribers the latest of each kind, but not pass
   assert.deepEqual(hub.snapshot('s1'), []);
 });
 
-test('progress saves of one session run in order, and a removal after them leaves no file', async () => {
+test('progress saves of one session run in order, and a removal after them leaves no row', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'progress-'));
+  const db = openDatabase(path.join(dir, 'playground.db'));
   try {
-    const store = new ProgressStore(dir);
+    const store = new ProgressStore(db);
     const saves = [1, 2, 3, 4, 5].map((n) =>
       store.save('abc123', { lessonId: 'l', steps: [{ stepId: `s${n}`, state: 'pending' }] }),
     );
@@ -170,9 +172,10 @@ test('progress saves of one session run in order, and a removal after them leave
     void store.save('abc123', { lessonId: 'l', steps: [] });
     await store.remove('abc123');
     assert.equal(await store.load('abc123'), null);
-    assert.deepEqual(await readdir(dir), []);
+    assert.deepEqual(db.prepare('SELECT session_id FROM lesson_progress').all(), []);
     await assert.rejects(store.save('../x', { lessonId: 'l', steps: [] }), /bad session id/);
   } finally {
+    db.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

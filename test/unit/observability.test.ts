@@ -46,6 +46,7 @@ before(async () => {
     },
     allowedOrigins: [],
     network: networkPolicy(loadConfig({})),
+    workshops: { service: { authorizeTrainer: () => assert.fail('not a workshop endpoint') } },
     clientRoot: '/nonexistent',
   } as unknown as ServerDeps;
   server = createPlaygroundServer(deps);
@@ -180,12 +181,12 @@ test('the operator is a caller on loopback or one with the token; the access che
   assert.equal(isOperator(from('127.0.0.1', { forwarded: 'for=203.0.113.9' }), undefined, undefined), false);
   const sessions = { authorize: () => assert.fail('not a session endpoint') };
   assert.throws(
-    () => admit('operator', [], undefined, sessions, () => false),
+    () => admit('operator', [], undefined, sessions, { isOperator: () => false }),
     (err: unknown) => err instanceof PlaygroundError && err.status === 403,
   );
   // A caller that cannot tell who the operator is (the WebSocket upgrades) refuses.
   assert.throws(() => admit('operator', [], undefined, sessions), PlaygroundError);
-  assert.doesNotThrow(() => admit('operator', [], undefined, sessions, () => true));
+  assert.doesNotThrow(() => admit('operator', [], undefined, sessions, { isOperator: () => true }));
 });
 
 test('a metrics token must be long enough not to be guessed', () => {

@@ -1,0 +1,100 @@
+// The database's schema, as an ordered list of numbered steps. A step is never edited once
+// released: a change is a new step at the end. `PRAGMA user_version` records the last step
+// applied (database.ts applies the missing ones at open, all in one transaction).
+
+export interface Migration {
+  /** 1, 2, 3, ...: a step's number is its position in the list. */
+  version: number;
+  /** What the step does, for the log. */
+  name: string;
+  sql: string;
+}
+
+/**
+ * Times are milliseconds since the epoch (INTEGER); secrets are stored only as the hex
+ * SHA-256 of the value handed out (server/sessions/tokens.ts). Tables are STRICT: a value of
+ * the wrong type is refused rather than stored.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'lesson progress per session',
+    sql: `
+      CREATE TABLE lesson_progress (
+        session_id TEXT PRIMARY KEY,
+        progress TEXT NOT NULL, -- JSON: common/events.ts LessonProgress
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    name: 'workshops, their lessons, learners, help requests and step results',
+    sql: `
+      CREATE TABLE workshops (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL,
+        trainer_key_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        language TEXT NOT NULL CHECK (language IN ('en', 'id')),
+        seats INTEGER NOT NULL CHECK (seats > 0),
+        starts_at INTEGER NOT NULL,
+        -- Extending the whole workshop adds to it.
+        duration_ms INTEGER NOT NULL CHECK (duration_ms > 0),
+        created_at INTEGER NOT NULL,
+        -- Set by the trainer's end; results outlive it, sandboxes do not.
+        ended_at INTEGER,
+        -- The trainer's own sandbox session, once started.
+        trainer_session_id TEXT
+      ) STRICT;
+      -- A join code names one live workshop; an ended workshop's code may come back.
+      CREATE UNIQUE INDEX workshops_live_code ON workshops (code) WHERE ended_at IS NULL;
+      CREATE INDEX workshops_code ON workshops (code);
+
+      -- The lessons in order; none is free play.
+      CREATE TABLE workshop_lessons (
+        workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        lesson_id TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, position)
+      ) STRICT;
+
+      -- One row per taken seat.
+      CREATE TABLE learners (
+        id TEXT PRIMARY KEY,
+        workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        seat INTEGER NOT NULL CHECK (seat > 0),
+        name TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        resume_token_hash TEXT NOT NULL UNIQUE,
+        -- The sandbox session of the seat, once one is assigned.
+        session_id TEXT UNIQUE,
+        -- Time added for this learner alone, beyond the workshop's end.
+        extended_ms INTEGER NOT NULL DEFAULT 0,
+        last_seen_at INTEGER,
+        UNIQUE (workshop_id, seat)
+      ) STRICT;
+
+      CREATE TABLE help_requests (
+        id INTEGER PRIMARY KEY,
+        learner_id TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
+        text TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        resolved_at INTEGER
+      ) STRICT;
+      CREATE INDEX help_requests_learner ON help_requests (learner_id, resolved_at);
+
+      -- Per learner and step: what the results export and the class grid are built from.
+      CREATE TABLE step_results (
+        learner_id TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
+        lesson_id TEXT NOT NULL,
+        step_id TEXT NOT NULL,
+        started_at INTEGER,
+        done_at INTEGER,
+        failed_checks INTEGER NOT NULL DEFAULT 0,
+        hints_used INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (learner_id, lesson_id, step_id)
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,181 @@
+// The workshops' JSON API handlers; their rows (path, method, who may use them) are in
+// server/http/routes.ts. Every lookup by join code is rate-limited per client address: a
+// code that names no workshop costs the address one attempt (see docs/security.md).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  joinHash,
+  trainerHash,
+  type CreatedWorkshop,
+  type JoinedWorkshop,
+  type WorkshopInfo,
+  type WorkshopLearners,
+} from '../../common/workshops.js';
+import { PlaygroundError } from '../errors.js';
+import { readJsonBody } from '../http/json-body.js';
+import { sendJson } from '../http/refusal.js';
+import { clientKey, RateLimiter, type RateLimit } from './rate-limit.js';
+import { parseNewWorkshop } from './requests.js';
+import { endsAt, type Workshop, type WorkshopService } from './service.js';
+
+/**
+ * Unknown join codes: 10 at once, then one every 6 s (10 a minute) per address (or IPv6
+ * /64). A class behind one address is not slowed: only misses count.
+ */
+export const CODE_GUESS_LIMIT: RateLimit = { capacity: 10, refillMs: 6_000, maxKeys: 10_000 };
+/** Workshops created: 10 at once, then one every 6 minutes (10 an hour) per address. */
+export const CREATE_LIMIT: RateLimit = { capacity: 10, refillMs: 360_000, maxKeys: 10_000 };
+
+export interface WorkshopApi {
+  service: WorkshopService;
+  /** Whether a lesson id names a lesson of the catalogue. */
+  lessonExists(id: string): boolean;
+  codeGuesses: RateLimiter;
+  creations: RateLimiter;
+  now(): number;
+}
+
+export function workshopApi(
+  service: WorkshopService,
+  lessonExists: (id: string) => boolean,
+  now: () => number = Date.now,
+): WorkshopApi {
+  return {
+    service,
+    lessonExists,
+    codeGuesses: new RateLimiter(CODE_GUESS_LIMIT, now),
+    creations: new RateLimiter(CREATE_LIMIT, now),
+    now,
+  };
+}
+
+/** POST /api/workshops: anyone may create one, within CREATE_LIMIT per address. */
+export async function createWorkshop(
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: WorkshopApi,
+): Promise<void> {
+  const client = clientKey(req.socket.remoteAddress);
+  refuseIfWaiting(res, api.creations.waitMs(client), 'Too many workshops created from this address');
+  const input = parseNewWorkshop(await readJsonBody(req), api.lessonExists, api.now());
+  api.creations.take(client);
+  const { workshop, trainerKey } = api.service.create(input);
+  const base = publicBase(req);
+  sendJson(res, 201, {
+    workshop: info(api, workshop),
+    joinCode: workshop.code,
+    joinUrl: `${base}/${joinHash(workshop.code)}`,
+    trainerUrl: `${base}/${trainerHash(workshop.code, trainerKey)}`,
+    trainerKey,
+  } satisfies CreatedWorkshop);
+}
+
+/** GET /api/workshops/:code: what the join page shows. */
+export function workshopInfo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  api: WorkshopApi,
+): void {
+  const workshop = lookUp(req, res, api, () => liveWorkshop(api, code));
+  sendJson(res, 200, info(api, workshop));
+}
+
+/** POST /api/workshops/:code/join: a seat for a name, or the seat of a resume token. */
+export async function joinWorkshop(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  api: WorkshopApi,
+): Promise<void> {
+  const body = await readJsonBody(req);
+  const joined = lookUp(req, res, api, () => api.service.join(code, body));
+  const { learner, resumeToken, rejoined } = joined;
+  const workshop = liveWorkshop(api, code);
+  sendJson(res, rejoined ? 200 : 201, {
+    learnerId: learner.id,
+    seat: learner.seat,
+    name: learner.name,
+    resumeToken,
+    rejoined,
+    workshop: info(api, workshop),
+  } satisfies JoinedWorkshop);
+}
+
+/** GET /api/workshops/:code/learners (trainer key, checked by the router). */
+export function listLearners(
+  res: ServerResponse,
+  code: string,
+  key: string | undefined,
+  api: WorkshopApi,
+): void {
+  const workshop = api.service.authorizeTrainer(code, key);
+  const learners = api.service.learners(workshop).map((l) => ({
+    id: l.id,
+    seat: l.seat,
+    name: l.name,
+    joinedAt: new Date(l.joinedAt).toISOString(),
+    sessionId: l.sessionId,
+  }));
+  sendJson(res, 200, { workshop: info(api, workshop), learners } satisfies WorkshopLearners);
+}
+
+/** POST /api/workshops/:code/end (trainer key, checked by the router). */
+export function endWorkshop(
+  res: ServerResponse,
+  code: string,
+  key: string | undefined,
+  api: WorkshopApi,
+): void {
+  const workshop = api.service.end(api.service.authorizeTrainer(code, key));
+  sendJson(res, 200, info(api, workshop));
+}
+
+function liveWorkshop(api: WorkshopApi, code: string): Workshop {
+  const workshop = api.service.byCode(code);
+  if (!workshop) throw new PlaygroundError(`No running workshop has the code ${code}.`, 404);
+  return workshop;
+}
+
+/**
+ * Runs a lookup by code for the request's address: refused while the address has no
+ * attempt left, and charged one when the code names no live workshop.
+ */
+function lookUp<T>(req: IncomingMessage, res: ServerResponse, api: WorkshopApi, find: () => T): T {
+  const client = clientKey(req.socket.remoteAddress);
+  refuseIfWaiting(res, api.codeGuesses.waitMs(client), 'Too many unknown workshop codes from this address');
+  try {
+    return find();
+  } catch (err) {
+    if (err instanceof PlaygroundError && err.status === 404) api.codeGuesses.take(client);
+    throw err;
+  }
+}
+
+function refuseIfWaiting(res: ServerResponse, waitMs: number, what: string): void {
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  res.setHeader('retry-after', String(seconds));
+  throw new PlaygroundError(`${what}; try again in ${seconds} s.`, 429);
+}
+
+function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {
+  return {
+    code: workshop.code,
+    title: workshop.title,
+    language: workshop.language,
+    lessons: workshop.lessons,
+    startsAt: new Date(workshop.startsAt).toISOString(),
+    endsAt: new Date(endsAt(workshop)).toISOString(),
+    seats: workshop.seats,
+    seatsLeft: api.service.seatsLeft(workshop),
+    ended: workshop.endedAt !== null,
+  };
+}
+
+/**
+ * Where the creator reached the playground: the page's origin (a state-changing call only
+ * gets here from an allowed one), or the Host it asked.
+ */
+function publicBase(req: IncomingMessage): string {
+  return req.headers.origin ?? `http://${req.headers.host ?? 'localhost'}`;
+}

@@ -1,0 +1,62 @@
+// What a trainer may ask for when creating a workshop, checked before anything is stored.
+import { z } from 'zod';
+import { LanguageSchema } from '../../common/lesson.js';
+import { WORKSHOP_TITLE_MAX } from '../../common/workshops.js';
+import { PlaygroundError } from '../errors.js';
+import type { NewWorkshop } from './service.js';
+import { cleanText } from './text.js';
+
+/**
+ * Bounds of one workshop. Seats: a class is 30 to 100 learners; 200 leaves room without
+ * letting one request reserve a machine's worth (seats are what later starts sandboxes).
+ * Lessons: a day's programme. Duration: a session of at least 5 minutes, at most a day (a
+ * multi-day course is a workshop per day). Start: up to 90 days ahead.
+ */
+export const WORKSHOP_LIMITS = {
+  maxSeats: 200,
+  maxLessons: 20,
+  minMinutes: 5,
+  maxMinutes: 24 * 60,
+  maxDaysAhead: 90,
+} as const;
+
+const CreateSchema = z.object({
+  title: z.string(),
+  lessons: z.array(z.string()).max(WORKSHOP_LIMITS.maxLessons).default([]),
+  seats: z.number().int().min(1).max(WORKSHOP_LIMITS.maxSeats),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  durationMinutes: z.number().int().min(WORKSHOP_LIMITS.minMinutes).max(WORKSHOP_LIMITS.maxMinutes),
+  language: LanguageSchema.default('en'),
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The request as a NewWorkshop, or a 400 (or 404 for an unknown lesson) saying what is wrong. */
+export function parseNewWorkshop(
+  body: Record<string, unknown>,
+  lessonExists: (id: string) => boolean,
+  now: number,
+): NewWorkshop {
+  const parsed = CreateSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PlaygroundError(`"${issue.path.join('.') || 'body'}": ${issue.message}`, 400);
+  }
+  const request = parsed.data;
+  const unknown = request.lessons.find((id) => !lessonExists(id));
+  if (unknown !== undefined) throw new PlaygroundError(`No lesson "${unknown}".`, 404);
+  const startsAt = request.startsAt ? Date.parse(request.startsAt) : now;
+  const durationMs = request.durationMinutes * 60_000;
+  if (startsAt + durationMs <= now)
+    throw new PlaygroundError('"startsAt": this workshop would be over already.', 400);
+  if (startsAt > now + WORKSHOP_LIMITS.maxDaysAhead * DAY_MS)
+    throw new PlaygroundError(`"startsAt": at most ${WORKSHOP_LIMITS.maxDaysAhead} days ahead.`, 400);
+  return {
+    title: cleanText(request.title, 'title', WORKSHOP_TITLE_MAX),
+    lessons: request.lessons,
+    seats: request.seats,
+    startsAt,
+    durationMs,
+    language: request.language,
+  };
+}
