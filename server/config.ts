@@ -14,6 +14,11 @@ export interface SandboxLimits {
 }
 
 export interface Config {
+  /**
+   * Which playground this is on a shared engine (PLAYGROUND_INSTANCE): it lists, adopts and
+   * removes only its own objects. Tests and benchmarks run as instances of their own.
+   */
+  instance: string;
   /** Address the web server listens on. Loopback by default: exposing it is an explicit choice. */
   host: string;
   port: number;
@@ -75,6 +80,7 @@ function defaultStateDir(): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
+    instance: env.PLAYGROUND_INSTANCE || 'default',
     host: env.PLAYGROUND_HOST || '127.0.0.1',
     port: num(env, 'PLAYGROUND_PORT', 8080),
     portsBase: parsePortsBase(env.PLAYGROUND_PORTS_BASE),
