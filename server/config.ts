@@ -11,6 +11,16 @@ export interface SandboxLimits {
   cpus: number;
   /** Most processes one sandbox may run (a fork bomb stops here). */
   pids: number;
+  /** Disk of one sandbox: its own files and its nested images and containers (bytes). */
+  diskBytes: number;
+}
+
+/** What the machine keeps for itself: no new sandbox starts once less than this is left. */
+export interface MachineReserve {
+  memoryBytes: number;
+  pids: number;
+  /** Share of the sandboxes' disk kept free, in percent of its size. */
+  diskPercent: number;
 }
 
 export interface Config {
@@ -45,6 +55,7 @@ export interface Config {
   /** OCI runtime for sandboxes (runc, or sysbox-runc / kata where an operator installed them). */
   runtime: string;
   limits: SandboxLimits;
+  reserve: MachineReserve;
   /** How long a sandbox lives before the reaper removes it. */
   sessionTtlMs: number;
   /** Most sandboxes at once on this machine. */
@@ -100,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       memoryBytes: num(env, 'PLAYGROUND_SANDBOX_MEMORY_MB', 2048) * 1024 * 1024,
       cpus: num(env, 'PLAYGROUND_SANDBOX_CPUS', 1),
       pids: num(env, 'PLAYGROUND_SANDBOX_PIDS', 2048),
+      diskBytes: num(env, 'PLAYGROUND_SANDBOX_DISK_MB', 4096) * 1024 * 1024,
+    },
+    reserve: {
+      memoryBytes: num(env, 'PLAYGROUND_RESERVE_MEMORY_MB', 1024) * 1024 * 1024,
+      pids: num(env, 'PLAYGROUND_RESERVE_PIDS', 2048),
+      diskPercent: num(env, 'PLAYGROUND_RESERVE_DISK_PERCENT', 5),
     },
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),

@@ -74,6 +74,13 @@ export class InstanceScope {
     return (labels[LABEL.instance] ?? DEFAULT_INSTANCE) === this.name;
   }
 
+  /** Whether a name `objectName` gives is this instance's. */
+  ownsName(name: string): boolean {
+    return this.name === DEFAULT_INSTANCE
+      ? name.startsWith('playground-')
+      : name.startsWith(`playground.${this.name}.`);
+  }
+
   /** Container, network and volume names: the default instance's are those of earlier versions. */
   objectName(sessionId: string, suffix: string): string {
     return this.name === DEFAULT_INSTANCE

@@ -8,6 +8,7 @@ import { delegateCgroups } from './cgroups.js';
 import { PlaygroundError } from '../errors.js';
 import { execCapture } from '../engine/exec.js';
 import { explainEngineError } from './engine-errors.js';
+import type { SandboxDisks } from './disks.js';
 import { InstanceScope, LABEL } from './labels.js';
 import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
 
@@ -43,6 +44,8 @@ export interface SandboxManagerOptions {
   image: string;
   /** Port of the registry mirror on the host; sandboxes reach it at their network gateway. */
   mirrorPort?: number;
+  /** Each sandbox's own bounded disk; without it sandboxes write to the engine's disk unbounded. */
+  disks?: SandboxDisks;
 }
 
 export interface CreateSandboxRequest {
@@ -91,10 +94,14 @@ export class SandboxManager {
     try {
       const { name: networkName, gateway } = await this.sessionNetwork(req.sessionId, common);
       const volume = this.scope.objectName(req.sessionId, `${host}-data`);
+      const { disks } = this.opts;
+      // The volume first: a sweep releases only disks whose volume is gone.
       await docker.createVolume({
         Name: volume,
         Labels: this.scope.labelsFor('docker-data', req.sessionId, { ...common, [LABEL.host]: host }),
+        ...(disks ? { DriverOpts: disks.volumeOptions(volume) } : {}),
       });
+      await disks?.create(volume);
       const container = await docker.createContainer(
         sandboxCreateOptions({
           name: this.scope.objectName(req.sessionId, host),
@@ -116,6 +123,7 @@ export class SandboxManager {
           recipe: this.opts.recipe.name,
         }),
       );
+      await disks?.attachLayer(volume, container);
       await container.start();
       if (this.opts.recipe.name === 'userns') {
         const { State } = await container.inspect();
@@ -178,6 +186,7 @@ export class SandboxManager {
       this.scope.owns(v.Labels),
     );
     await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
+    await Promise.all(volumes.map((v) => this.opts.disks?.release(v.Name)));
   }
 
   /** Polls the inner daemon with `docker version` until it answers. */
@@ -287,6 +296,7 @@ export class SandboxManager {
     for (const n of await docker.listNetworks({ filters })) {
       if (isOrphan(n.Labels, n.Created)) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
     }
+    await this.opts.disks?.sweep((name) => volumeExists(docker, name));
     return live;
   }
 }
@@ -303,6 +313,16 @@ async function removeNetwork(network: Docker.Network): Promise<void> {
       await sleep(100);
     }
   }
+}
+
+async function volumeExists(docker: Docker, name: string): Promise<boolean> {
+  return docker
+    .getVolume(name)
+    .inspect()
+    .then(
+      () => true,
+      (err: { statusCode?: number }) => err.statusCode !== 404,
+    );
 }
 
 function ignoreMissing(err: { statusCode?: number }): void {
