@@ -19,6 +19,7 @@ import { startPlayground, type RunningPlayground } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { execCapture } from '../server/engine/exec.js';
 import { runSetup } from '../server/setup/index.js';
+import { removeDeadRuns, runInstance } from '../test/support/instances.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
 import { benchDatabase } from './database.js';
@@ -50,9 +51,11 @@ async function benchOneSession(pg: RunningPlayground): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // The bench's own limits: sessions other tools left on this engine must not refuse it.
+  // The bench's own instance and limits: it never touches the sessions of another
+  // playground on this engine, and theirs do not count against it.
   const config: Config = {
     ...loadConfig(),
+    instance: runInstance('bench'),
     host: '127.0.0.1',
     port: 0,
     maxSessionsPerClient: 50,
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);
   record({ name: 'setup, everything cached', value: (performance.now() - t0) / 1000, unit: 's' });
+  await removeDeadRuns(setup.endpoint.docker);
 
   const pg = await startPlayground(config, setup);
   try {

@@ -54,6 +54,11 @@ export interface HealthView {
   isolation: { recipe: string; isolatesHost: boolean; hostFirewall: boolean; warning?: string };
   registryMirror: { reachable: boolean };
   sessions: { active: number; max: number };
+  /**
+   * The machine against the settings: what does not fit or is not bounded (found at start),
+   * whether each sandbox has its own disk, and why a new sandbox would be refused now.
+   */
+  capacity: { warnings: string[]; diskBounded: boolean; refusing?: string };
 }
 
 /** Every error answer of the API has this body. */

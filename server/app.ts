@@ -15,6 +15,9 @@ import { createPlaygroundServer } from './http/server.js';
 import { logger } from './log.js';
 import { createPlaygroundMetrics, type PlaygroundMetrics } from './metrics/playground-metrics.js';
 import { mirrorHealth } from './registry/index.js';
+import { capacitySettings } from './sandboxes/capacity.js';
+import { openSandboxStorage } from './sandboxes/disks.js';
+import { MachineCapacity } from './sandboxes/machine.js';
 import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
 import { LessonCatalogue } from './lessons/catalogue.js';
@@ -64,6 +67,7 @@ interface Core {
   catalogue: LessonCatalogue;
   events: SessionEventHub;
   sessions: SessionService;
+  capacity: MachineCapacity;
 }
 
 /** What follows sessions: each one is a session observer. */
@@ -152,6 +156,12 @@ async function createCore(
   const recipe = chooseRecipe(capabilities, endpoint.local, config.runtime);
   if (recipe.warning) log.warn(recipe.warning);
   else log.info('sandboxes are user-namespaced: root in a sandbox is an unprivileged user on the host');
+  const storage = await openSandboxStorage(endpoint.docker, endpoint.local, config, capabilities);
+  const capacity = new MachineCapacity(capacitySettings(config, Boolean(storage.disks)), {
+    ...(storage.diskPath ? { diskPath: storage.diskPath } : {}),
+    ...(storage.unbounded ? { diskUnbounded: storage.unbounded } : {}),
+  });
+  for (const warning of capacity.warnings) log.warn(warning);
   const sandboxes = new SandboxManager({
     docker: endpoint.docker,
     config,
@@ -159,14 +169,15 @@ async function createCore(
     recipe,
     image: setup.sandboxImage,
     mirrorPort: setup.mirrorPort,
+    ...(storage.disks ? { disks: storage.disks } : {}),
   });
   const catalogue = await LessonCatalogue.load(options.lessonsDir);
   for (const p of catalogue.problems.filter((p) => p.severity === 'error')) {
     log.warn(`lesson left out: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   }
   const events = new SessionEventHub();
-  const sessions = new SessionService(sandboxes, config, events);
-  return { config, db, recipe, sandboxes, catalogue, events, sessions };
+  const sessions = new SessionService(sandboxes, config, events, capacity);
+  return { config, db, recipe, sandboxes, catalogue, events, sessions, capacity };
 }
 
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
@@ -210,8 +221,11 @@ function followSessions(
   return { progress, lessonSessions, ports, terminals };
 }
 
-/** GET /api/health: the engine, the sandboxes' isolation, the mirror and the sessions in use. */
-function healthReport({ config, recipe, sessions }: Core, setup: SetupResult): () => Promise<HealthView> {
+/** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */
+function healthReport(
+  { config, recipe, sessions, capacity }: Core,
+  setup: SetupResult,
+): () => Promise<HealthView> {
   return async () => {
     const [version, mirrorUp] = await Promise.all([
       pingEngine(setup.endpoint.docker),
@@ -232,6 +246,7 @@ function healthReport({ config, recipe, sessions }: Core, setup: SetupResult): (
       },
       registryMirror: { reachable: mirrorUp },
       sessions: { active: sessions.activeCount, max: config.maxSessions },
+      capacity: capacity.report(),
     };
   };
 }

@@ -11,9 +11,24 @@ export interface SandboxLimits {
   cpus: number;
   /** Most processes one sandbox may run (a fork bomb stops here). */
   pids: number;
+  /** Disk of one sandbox: its own files and its nested images and containers (bytes). */
+  diskBytes: number;
+}
+
+/** What the machine keeps for itself: no new sandbox starts once less than this is left. */
+export interface MachineReserve {
+  memoryBytes: number;
+  pids: number;
+  /** Share of the sandboxes' disk kept free, in percent of its size. */
+  diskPercent: number;
 }
 
 export interface Config {
+  /**
+   * Which playground this is on a shared engine (PLAYGROUND_INSTANCE): it lists, adopts and
+   * removes only its own objects. Tests and benchmarks run as instances of their own.
+   */
+  instance: string;
   /** Address the web server listens on. Loopback by default: exposing it is an explicit choice. */
   host: string;
   port: number;
@@ -54,6 +69,7 @@ export interface Config {
   /** OCI runtime for sandboxes (runc, or sysbox-runc / kata where an operator installed them). */
   runtime: string;
   limits: SandboxLimits;
+  reserve: MachineReserve;
   /** How long a sandbox lives before the reaper removes it. */
   sessionTtlMs: number;
   /** Most sandboxes at once on this machine. */
@@ -108,6 +124,7 @@ function defaultStateDir(): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const stateDir = env.PLAYGROUND_STATE_DIR || defaultStateDir();
   return {
+    instance: env.PLAYGROUND_INSTANCE || 'default',
     host: env.PLAYGROUND_HOST || '127.0.0.1',
     port: num(env, 'PLAYGROUND_PORT', 8080),
     portsBase: parsePortsBase(env.PLAYGROUND_PORTS_BASE),
@@ -139,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       memoryBytes: num(env, 'PLAYGROUND_SANDBOX_MEMORY_MB', 2048) * 1024 * 1024,
       cpus: num(env, 'PLAYGROUND_SANDBOX_CPUS', 1),
       pids: num(env, 'PLAYGROUND_SANDBOX_PIDS', 2048),
+      diskBytes: num(env, 'PLAYGROUND_SANDBOX_DISK_MB', 4096) * 1024 * 1024,
+    },
+    reserve: {
+      memoryBytes: num(env, 'PLAYGROUND_RESERVE_MEMORY_MB', 1024) * 1024 * 1024,
+      pids: num(env, 'PLAYGROUND_RESERVE_PIDS', 2048),
+      diskPercent: num(env, 'PLAYGROUND_RESERVE_DISK_PERCENT', 5),
     },
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),

@@ -9,7 +9,8 @@ import { delegateCgroups } from './cgroups.js';
 import { PlaygroundError } from '../errors.js';
 import { execCapture } from '../engine/exec.js';
 import { explainEngineError } from './engine-errors.js';
-import { LABEL, labelFilter, labelsFor, objectName } from './labels.js';
+import type { SandboxDisks } from './disks.js';
+import { InstanceScope, LABEL } from './labels.js';
 import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
 
 const log = logger('sandboxes');
@@ -44,6 +45,8 @@ export interface SandboxManagerOptions {
   image: string;
   /** Port of the registry mirror on the host; sandboxes reach it at their network gateway. */
   mirrorPort?: number;
+  /** Each sandbox's own bounded disk; without it sandboxes write to the engine's disk unbounded. */
+  disks?: SandboxDisks;
 }
 
 export interface CreateSandboxRequest {
@@ -65,7 +68,12 @@ const ORPHAN_GRACE_MS = 120_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SandboxManager {
-  constructor(private readonly opts: SandboxManagerOptions) {}
+  /** This playground's own objects: every name, label and list below goes through it. */
+  readonly scope: InstanceScope;
+
+  constructor(private readonly opts: SandboxManagerOptions) {
+    this.scope = new InstanceScope(opts.config.instance);
+  }
 
   get docker(): Docker {
     return this.opts.docker;
@@ -86,20 +94,24 @@ export class SandboxManager {
     const common = { [LABEL.expires]: req.expiresAt.toISOString() };
     try {
       const { name: networkName, gateway } = await this.sessionNetwork(req.sessionId, common);
-      const volume = objectName(req.sessionId, `${host}-data`);
+      const volume = this.scope.objectName(req.sessionId, `${host}-data`);
+      const { disks } = this.opts;
+      // The volume first: a sweep releases only disks whose volume is gone.
       await docker.createVolume({
         Name: volume,
-        Labels: labelsFor('docker-data', req.sessionId, { ...common, [LABEL.host]: host }),
+        Labels: this.scope.labelsFor('docker-data', req.sessionId, { ...common, [LABEL.host]: host }),
+        ...(disks ? { DriverOpts: disks.volumeOptions(volume) } : {}),
       });
+      await disks?.create(volume);
       const container = await docker.createContainer(
         sandboxCreateOptions({
-          name: objectName(req.sessionId, host),
+          name: this.scope.objectName(req.sessionId, host),
           image,
           hostName: host,
           aliases: primary && host !== PRIMARY_ALIAS ? [PRIMARY_ALIAS] : [],
           network: networkName,
           volume,
-          labels: labelsFor('sandbox', req.sessionId, {
+          labels: this.scope.labelsFor('sandbox', req.sessionId, {
             ...common,
             [LABEL.host]: host,
             [LABEL.tokenHash]: req.tokenHash,
@@ -112,6 +124,7 @@ export class SandboxManager {
           recipe: this.opts.recipe.name,
         }),
       );
+      await disks?.attachLayer(volume, container);
       await container.start();
       if (this.opts.recipe.name === 'userns') {
         const { State } = await container.inspect();
@@ -137,7 +150,7 @@ export class SandboxManager {
     labels: Record<string, string>,
   ): Promise<{ name: string; gateway?: string }> {
     const { docker } = this.opts;
-    const name = objectName(sessionId, 'net');
+    const name = this.scope.objectName(sessionId, 'net');
     let network: Docker.Network;
     try {
       network = await docker.createNetwork({
@@ -147,7 +160,7 @@ export class SandboxManager {
         // LAN through nothing. The gateway stays reachable for the registry mirror.
         Internal: true,
         CheckDuplicate: true,
-        Labels: labelsFor('network', sessionId, labels),
+        Labels: this.scope.labelsFor('network', sessionId, labels),
       });
     } catch (err) {
       // A second host of the session: the network is already there.
@@ -159,14 +172,24 @@ export class SandboxManager {
 
   /** Removes one host of a session: its sandbox and its volume. Idempotent. */
   async destroyHost(sessionId: string, host: string): Promise<void> {
+    const filters = this.scope.sessionFilter(sessionId, `${LABEL.host}=${host}`);
+    await this.removeContainersAndVolumes(filters);
+  }
+
+  /** Removes this instance's containers (with their anonymous volumes), then its volumes, that match. */
+  private async removeContainersAndVolumes(filters: { label: string[] }): Promise<void> {
     const { docker } = this.opts;
-    const filters = { label: [`${LABEL.session}=${sessionId}`, `${LABEL.host}=${host}`] };
-    const containers = await docker.listContainers({ all: true, filters });
+    const containers = (await docker.listContainers({ all: true, filters })).filter((c) =>
+      this.scope.owns(c.Labels),
+    );
     await Promise.all(
       containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)),
     );
-    const { Volumes } = await docker.listVolumes({ filters });
-    await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
+    const volumes = ((await docker.listVolumes({ filters })).Volumes ?? []).filter((v) =>
+      this.scope.owns(v.Labels),
+    );
+    await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
+    await Promise.all(volumes.map((v) => this.opts.disks?.release(v.Name)));
   }
 
   /** Polls the inner daemon with `docker version` until it answers. */
@@ -199,9 +222,10 @@ export class SandboxManager {
   async container(sessionId: string, host = PRIMARY_HOST): Promise<Docker.Container | null> {
     const list = await this.opts.docker.listContainers({
       all: true,
-      filters: { label: [`${LABEL.session}=${sessionId}`, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`] },
+      filters: this.scope.sessionFilter(sessionId, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`),
     });
-    return list[0] ? this.opts.docker.getContainer(list[0].Id) : null;
+    const mine = list.find((c) => this.scope.owns(c.Labels));
+    return mine ? this.opts.docker.getContainer(mine.Id) : null;
   }
 
   /** The host's sandbox container if it is running, or null (removed, stopped, never made). */
@@ -213,34 +237,31 @@ export class SandboxManager {
   /** Removes every object of the session: containers, volumes, network. Idempotent. */
   async destroy(sessionId: string): Promise<void> {
     const { docker } = this.opts;
-    const filters = labelFilter(sessionId);
-    const containers = await docker.listContainers({ all: true, filters });
-    await Promise.all(
-      containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)),
-    );
-    const { Volumes } = await docker.listVolumes({ filters });
-    await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
-    const networks = await docker.listNetworks({ filters });
+    const filters = this.scope.sessionFilter(sessionId);
+    await this.removeContainersAndVolumes(filters);
+    const networks = (await docker.listNetworks({ filters })).filter((n) => this.scope.owns(n.Labels));
     await Promise.all(networks.map((n) => removeNetwork(docker.getNetwork(n.Id))));
   }
 
-  /** Every sandbox the engine holds, read from labels. */
+  /** Every sandbox of this instance the engine holds, read from labels. */
   async list(): Promise<SandboxRecord[]> {
     const list = await this.opts.docker.listContainers({
       all: true,
-      filters: { label: [`${LABEL.role}=sandbox`] },
+      filters: this.scope.filter(`${LABEL.role}=sandbox`),
     });
-    return list.map((c) => ({
-      sessionId: c.Labels[LABEL.session] ?? '',
-      host: c.Labels[LABEL.host] ?? '',
-      containerId: c.Id,
-      tokenHash: c.Labels[LABEL.tokenHash] ?? '',
-      ...(c.Labels[LABEL.lesson] ? { lessonId: c.Labels[LABEL.lesson] } : {}),
-      client: c.Labels[LABEL.client] ?? '',
-      expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
-      running: c.State === 'running',
-      createdAt: new Date(c.Created * 1000),
-    }));
+    return list
+      .filter((c) => this.scope.owns(c.Labels))
+      .map((c) => ({
+        sessionId: c.Labels[LABEL.session] ?? '',
+        host: c.Labels[LABEL.host] ?? '',
+        containerId: c.Id,
+        tokenHash: c.Labels[LABEL.tokenHash] ?? '',
+        ...(c.Labels[LABEL.lesson] ? { lessonId: c.Labels[LABEL.lesson] } : {}),
+        client: c.Labels[LABEL.client] ?? '',
+        expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
+        running: c.State === 'running',
+        createdAt: new Date(c.Created * 1000),
+      }));
   }
 
   /**
@@ -258,7 +279,7 @@ export class SandboxManager {
       else if (!record.running && now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS) continue;
       else {
         log.info(`removing sandbox of session ${record.sessionId || '?'} (stopped, expired or unlabelled)`);
-        await this.destroy(record.sessionId).catch(() => undefined);
+        if (record.sessionId) await this.destroy(record.sessionId).catch(() => undefined);
         await docker.getContainer(record.containerId).remove({ force: true, v: true }).catch(ignoreMissing);
       }
     }
@@ -266,9 +287,10 @@ export class SandboxManager {
     // server process may be creating that session right now.
     const liveIds = new Set([...live.map((r) => r.sessionId), ...inFlight]);
     const isOrphan = (labels: Record<string, string> | undefined, created: string | undefined) =>
+      this.scope.owns(labels) &&
       !liveIds.has(labels?.[LABEL.session] ?? '') &&
       now.getTime() - Date.parse(created ?? '') > ORPHAN_GRACE_MS;
-    const filters = { label: [LABEL.role] };
+    const filters = this.scope.filter();
     const { Volumes } = await docker.listVolumes({ filters });
     for (const v of Volumes ?? []) {
       const createdAt = (v as { CreatedAt?: string }).CreatedAt;
@@ -277,6 +299,7 @@ export class SandboxManager {
     for (const n of await docker.listNetworks({ filters })) {
       if (isOrphan(n.Labels, n.Created)) await docker.getNetwork(n.Id).remove().catch(ignoreMissing);
     }
+    await this.opts.disks?.sweep((name) => volumeExists(docker, name));
     return live;
   }
 }
@@ -293,6 +316,16 @@ async function removeNetwork(network: Docker.Network): Promise<void> {
       await sleep(100);
     }
   }
+}
+
+async function volumeExists(docker: Docker, name: string): Promise<boolean> {
+  return docker
+    .getVolume(name)
+    .inspect()
+    .then(
+      () => true,
+      (err: { statusCode?: number }) => err.statusCode !== 404,
+    );
 }
 
 function ignoreMissing(err: { statusCode?: number }): void {

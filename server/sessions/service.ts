@@ -42,6 +42,11 @@ export interface SessionObserver {
   sessionEnded?(sessionId: string): void;
 }
 
+/** The machine's own limits: refuses a new sandbox (a 503) before the host runs out. */
+export interface MachineRoom {
+  ensureRoom(sandboxes: number, starting: number): void;
+}
+
 export interface CreateSessionOptions {
   lessonId?: string;
   /** The session's first hosts (a lesson's); [PRIMARY_HOST] by default. */
@@ -57,6 +62,7 @@ export class SessionService {
     private readonly sandboxes: SandboxManager,
     private readonly config: Config,
     private readonly events?: SessionEventHub,
+    private readonly machine?: MachineRoom,
   ) {}
 
   observe(observer: SessionObserver): void {
@@ -202,6 +208,11 @@ export class SessionService {
         503,
       );
     }
+    const starting = this.active().reduce(
+      (n, s) => n + [...s.hosts.values()].filter((h) => h.state === 'starting').length,
+      0,
+    );
+    this.machine?.ensureRoom(sandboxes, starting);
   }
 
   /** Removes one host and everything on it; a session keeps at least one host. */

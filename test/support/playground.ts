@@ -1,8 +1,10 @@
-// Starts a real playground (real engine, real sandboxes) on a free loopback port.
+// Starts a real playground (real engine, real sandboxes) on a free loopback port, as this
+// test run's own instance: it adopts and reaps only the sessions this run made.
 import { startPlayground, type PlaygroundOptions, type RunningPlayground } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { runSetup } from '../../server/setup/index.js';
 import type { CreatedSession, CreateSessionRequest, SessionView } from '../../common/api.js';
+import { removeDeadRuns, runInstance } from './instances.js';
 
 export async function startTestPlayground(
   overrides: Partial<Config> = {},
@@ -10,13 +12,16 @@ export async function startTestPlayground(
 ): Promise<RunningPlayground> {
   const config: Config = {
     ...loadConfig(),
+    instance: runInstance('test'),
     host: '127.0.0.1',
     port: 0,
     maxSessions: 20,
     maxSessionsPerClient: 20,
     ...overrides,
   };
-  return startPlayground(config, await runSetup(config, () => undefined), options);
+  const setup = await runSetup(config, () => undefined);
+  await removeDeadRuns(setup.endpoint.docker);
+  return startPlayground(config, setup, options);
 }
 
 export async function api<T>(

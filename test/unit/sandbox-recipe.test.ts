@@ -40,7 +40,7 @@ test('a sandbox gets only the capabilities dind needs, never privileged or ALL',
     volume: 'playground-abc-docker-data',
     labels: { a: 'b' },
     mirror: '10.96.0.1:5000',
-    limits: { memoryBytes: 1 << 30, cpus: 1.5, pids: 512 },
+    limits: { memoryBytes: 1 << 30, cpus: 1.5, pids: 512, diskBytes: 1 << 30 },
     runtime: 'runc',
     recipe: 'userns',
   });
@@ -71,7 +71,7 @@ test('the runtime is a setting, and the recipe adapts to it', () => {
     network: 'net',
     volume: 'v',
     labels: {},
-    limits: { memoryBytes: 1, cpus: 1, pids: 1 },
+    limits: { memoryBytes: 1, cpus: 1, pids: 1, diskBytes: 1 },
     runtime: 'sysbox-runc',
     recipe: 'sysbox',
   }).HostConfig!;
