@@ -11,11 +11,13 @@ import {
   ProtocolError,
   type ServerMessage,
 } from '../../common/protocol.js';
+import type { Timers } from '../../common/timers.js';
 import { logger } from '../log.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
 import { startHeartbeat } from './heartbeat.js';
 import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
+import { SendBuffer } from './send-buffer.js';
 
 const log = logger('terminals');
 
@@ -28,28 +30,46 @@ export interface TerminalSocketOptions {
   host: string;
   factory: TerminalBackendFactory;
   registry: TerminalRegistry;
+  /** For the send buffer's stall timer (tests drive it by hand). */
+  timers?: Timers;
 }
 
 export function serveTerminal(
   ws: WebSocket,
-  { sessionId, paneId, host, factory, registry }: TerminalSocketOptions,
+  { sessionId, paneId, host, factory, registry, timers }: TerminalSocketOptions,
 ): void {
-  const send = (msg: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(msg));
-  };
-  const fail = (code: number, reason: string) => {
+  const sendBuffer = new SendBuffer(
+    ws,
+    () => {
+      log.warn(`terminal socket for ${host} stopped reading its output; dropping it`);
+      ws.terminate();
+    },
+    timers,
+  );
+  const send = (msg: ServerMessage) => sendBuffer.send(encodeServerMessage(msg));
+  const refuse = (code: number, reason: string) => {
     send({ type: 'error', message: reason });
     closeWith(ws, code, reason);
   };
-  const owner: PaneOwner = { send, close: (code, reason) => closeWith(ws, code, reason) };
+  const owner: PaneOwner = {
+    send,
+    close: (code, reason) => closeWith(ws, code, reason),
+    watchSendBuffer: (listener) => sendBuffer.watch(listener),
+  };
 
   let pane: PaneClaim;
   try {
     pane = registry.claim(sessionId, paneId, host, owner);
   } catch (err) {
-    if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
+    if (err instanceof TerminalUnavailableError) return refuse(err.closeCode, err.message);
     throw err;
   }
+  // The pane is let go at once, not when the close handshake ends (a client that does not
+  // read may never answer it): its shell waits for the grace period as after any disconnect.
+  const fail = (code: number, reason: string) => {
+    refuse(code, reason);
+    pane.release();
+  };
 
   const firstResizeTimer = setTimeout(
     () => fail(CloseCode.BadMessage, 'No terminal size was sent after connecting.'),
@@ -64,6 +84,7 @@ export function serveTerminal(
   ws.on('close', () => {
     clearTimeout(firstResizeTimer);
     stopHeartbeat();
+    sendBuffer.stop();
     pane.release(); // a no-op after a Close, or once another socket took the pane
   });
   ws.on('error', () => ws.terminate());
@@ -85,6 +106,7 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
   const { ws, pane, fail } = socket;
   let started = false;
   return (raw, isBinary) => {
+    if (ws.readyState !== ws.OPEN) return; // closing: nothing it says counts any more
     const msg = decode(raw, isBinary);
     if (typeof msg === 'string') return fail(CloseCode.BadMessage, msg);
     if (msg.type === 'close') {
@@ -106,10 +128,19 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
         pane.resize(msg.size);
         break;
       case 'ack':
-        pane.ack(msg.bytes);
-        break;
+        return acknowledge(socket, msg.bytes);
     }
   };
+}
+
+/** An acknowledgement of more than was sent closes the socket as a protocol error. */
+function acknowledge({ pane, fail }: PaneSocket, bytes: number): void {
+  try {
+    pane.ack(bytes);
+  } catch (err) {
+    if (!(err instanceof ProtocolError)) throw err;
+    fail(CloseCode.BadMessage, `Bad terminal message: ${err.message}.`);
+  }
 }
 
 function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSize): void {

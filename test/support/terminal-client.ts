@@ -1,4 +1,5 @@
 // A terminal client for tests: speaks the playground's wire protocol over a real WebSocket.
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import {
   decodeServerMessage,
@@ -8,6 +9,9 @@ import {
   type ServerMessage,
   type TerminalSize,
 } from '../../common/protocol.js';
+
+/** The TCP socket under a `ws` client (not in its types). */
+const networkSocket = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
 
 export interface OpenOptions {
   host?: string;
@@ -119,6 +123,20 @@ export class TestTerminal {
       });
       this.waiters = [];
     }
+  }
+
+  /** Any acknowledgement, true or not (for hostile clients). */
+  ack(bytes: number): void {
+    this.send({ type: 'ack', bytes });
+  }
+
+  /** Stops taking frames from the network, as a client that never reads: the server's pile up. */
+  stopReading(): void {
+    networkSocket(this.ws).pause();
+  }
+
+  resumeReading(): void {
+    networkSocket(this.ws).resume();
   }
 
   /** Drops the connection as a reload would: the pane's shell is kept for the grace period. */

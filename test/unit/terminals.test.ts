@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
+import { ProtocolError } from '../../common/protocol.js';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
 import { ScreenMirror } from '../../server/terminals/screen-mirror.js';
 import type { WebSocket } from 'ws';
+
+/** Output read and sent at once, as the batcher does for a full frame. */
+function readAndSend(flow: FlowControl, bytes: number): void {
+  flow.counted(bytes);
+  flow.sent(bytes);
+}
 
 test('output pauses above the high watermark and resumes below the low one', () => {
   const events: string[] = [];
@@ -13,11 +20,11 @@ test('output pauses above the high watermark and resumes below the low one', () 
     () => events.push('pause'),
     () => events.push('resume'),
   );
-  flow.sent(HIGH_WATERMARK);
+  readAndSend(flow, HIGH_WATERMARK);
   assert.deepEqual(events, []);
-  flow.sent(1);
+  readAndSend(flow, 1);
   assert.deepEqual(events, ['pause']);
-  flow.sent(10_000); // still paused: no second pause
+  readAndSend(flow, 10_000); // still paused: no second pause
   flow.acked(HIGH_WATERMARK + 10_001 - LOW_WATERMARK);
   assert.deepEqual(events, ['pause'], 'at the low watermark it stays paused');
   flow.acked(1);
@@ -25,14 +32,38 @@ test('output pauses above the high watermark and resumes below the low one', () 
   assert.equal(flow.pending, LOW_WATERMARK - 1);
 });
 
-test('acknowledging more than was sent cannot go negative', () => {
+test('acknowledging more than was sent is a protocol error, and changes nothing', () => {
   const flow = new FlowControl(
     () => undefined,
     () => undefined,
   );
-  flow.sent(10);
-  flow.acked(1_000_000);
-  assert.equal(flow.pending, 0);
+  flow.counted(30);
+  flow.sent(10); // 20 bytes still gathering for the next frame: not claimable yet
+  assert.throws(() => flow.acked(11), ProtocolError);
+  assert.throws(() => flow.acked(0xffffffff), /acknowledged 4294967295 bytes, but only 10 were sent/);
+  assert.equal(flow.pending, 30);
+  flow.acked(10);
+  assert.equal(flow.awaitingAck, 0);
+  assert.throws(() => flow.acked(1), ProtocolError, 'what was acknowledged cannot be claimed twice');
+});
+
+test('a full send buffer holds output whatever the acknowledgements say', () => {
+  const events: string[] = [];
+  const flow = new FlowControl(
+    () => events.push('pause'),
+    () => events.push('resume'),
+  );
+  flow.sendBuffer(true);
+  assert.deepEqual(events, ['pause']);
+  readAndSend(flow, HIGH_WATERMARK + 1);
+  flow.acked(HIGH_WATERMARK + 1);
+  assert.deepEqual(events, ['pause'], 'acknowledged, but the socket still holds it');
+  flow.sendBuffer(false);
+  assert.deepEqual(events, ['pause', 'resume']);
+  readAndSend(flow, HIGH_WATERMARK + 1);
+  flow.sendBuffer(true);
+  flow.sendBuffer(false);
+  assert.deepEqual(events, ['pause', 'resume', 'pause'], 'the window still holds it');
 });
 
 test('close reasons are cut to 123 bytes without breaking a character', () => {
