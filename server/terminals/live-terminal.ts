@@ -41,19 +41,11 @@ export interface LiveTerminalStats {
 const encoder = new TextEncoder();
 
 /**
- * Most output the screen mirror may have waiting to be parsed. Beyond it, output still goes
- * to the browser at once but skips the mirror, as a real terminal drops lines it cannot
- * draw fast enough: a flood (`yes`) never waits for the mirror, so Ctrl-C stops it as fast
- * as the browser reads, and server memory stays bounded. What a replay then lacks is the
- * middle of the flood, which scrolled away anyway.
- */
-export const MIRROR_LAG_LIMIT = 1024 * 1024;
-/**
  * A replayed screen goes out in frames of at most this size, like live output: a slow
  * client then shows progress frame by frame (see SEND_STALL_MS).
  */
 const REPLAY_FRAME_BYTES = 64 * 1024;
-/** CAN: ends any escape sequence cut short by a skip, so the mirror parses on cleanly. */
+/** CAN: ends any escape sequence cut short by a drained flood. */
 const CANCEL_SEQUENCE = new Uint8Array([0x18]);
 
 /**
@@ -79,8 +71,6 @@ export class LiveTerminal {
   private peak = 0;
   private readonly gate: PauseGate;
   private readonly mirror: ScreenMirror;
-  /** Whether the mirror skipped output since it last caught up. */
-  private mirrorSkipped = false;
   /** Set while a signal key drains a flood: the newest output, kept for the browser. */
   private drain: { tail: Buffer[]; bytes: number; quiet: unknown; deadline: unknown } | null = null;
   private readonly batcher: OutputBatcher;
@@ -200,7 +190,7 @@ export class LiveTerminal {
 
   private output(chunk: Buffer): void {
     if (this.ended) return;
-    this.mirrorOutput(chunk);
+    this.mirror.write(chunk);
     if (this.drain) return this.drained(chunk);
     if (this.sink && this.flow) {
       this.flow.counted(chunk.length);
@@ -266,18 +256,6 @@ export class LiveTerminal {
     if (!this.sink || !this.flow) return;
     this.flow.sent(data.length);
     this.sink.send({ type: 'output', data });
-  }
-
-  private mirrorOutput(chunk: Buffer): void {
-    if (this.mirror.backlog + chunk.length > MIRROR_LAG_LIMIT) {
-      this.mirrorSkipped = true;
-      return;
-    }
-    if (this.mirrorSkipped) {
-      this.mirror.write(CANCEL_SEQUENCE);
-      this.mirrorSkipped = false;
-    }
-    this.mirror.write(chunk);
   }
 
   private exit(code: number | null): void {

@@ -5,7 +5,7 @@ import { ProtocolError } from '../../common/protocol.js';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
-import { ScreenMirror } from '../../server/terminals/screen-mirror.js';
+import { MIRROR_QUEUE_LIMIT, ScreenMirror } from '../../server/terminals/screen-mirror.js';
 import type { WebSocket } from 'ws';
 
 /** Output read and sent at once, as the batcher does for a full frame. */
@@ -115,4 +115,25 @@ test('the heartbeat terminates a socket that misses a pong, and stops with the s
   t.mock.timers.tick(5000);
   assert.equal(ws.terminated, 1);
   assert.equal(ws.listenerCount('pong'), 0);
+});
+
+test('a flood reaches the screen mirror in part: its backlog stays bounded, its screen ends with the newest output', async () => {
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const chunk = Buffer.from('y\r\n'.repeat(16 * 1024));
+    let peak = 0;
+    for (let i = 0; i < 100; i++) {
+      mirror.write(chunk); // 4.8 MB at once, faster than any parser
+      peak = Math.max(peak, mirror.backlog);
+    }
+    mirror.write(Buffer.from('\x1b[31mEND-OF-FLOOD\x1b[0m\r\n'));
+    assert.ok(peak <= 2 * MIRROR_QUEUE_LIMIT, `the mirror held at most ${peak} bytes`);
+    const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    assert.match(screen, /y\r\n.*END-OF-FLOOD/s, 'the newest output, after the flood');
+    assert.equal(mirror.backlog, 0);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
 });
