@@ -9,6 +9,7 @@ import {
   type TerminalSize,
   encodeServerMessage,
   ProtocolError,
+  ServerMessageType,
   type ServerMessage,
 } from '../../common/protocol.js';
 import type { Timers } from '../../common/timers.js';
@@ -46,7 +47,7 @@ export function serveTerminal(
     },
     timers,
   );
-  const send = (msg: ServerMessage) => sendBuffer.send(encodeServerMessage(msg));
+  const send = (msg: ServerMessage) => sendBuffer.send(encode(msg));
   const refuse = (code: number, reason: string) => {
     send({ type: 'error', message: reason });
     closeWith(ws, code, reason);
@@ -149,6 +150,18 @@ function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSiz
     log.warn(`shell on ${host} failed to start: ${err.message}`);
     fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
   });
+}
+
+/**
+ * A message as a frame. Output, nearly all the bytes, is copied once into memory that is
+ * not zero-filled first (the general encoder's frames are).
+ */
+function encode(msg: ServerMessage): Uint8Array {
+  if (msg.type !== 'output') return encodeServerMessage(msg);
+  const frame = Buffer.allocUnsafe(msg.data.length + 1);
+  frame[0] = ServerMessageType.Output;
+  frame.set(msg.data, 1);
+  return frame;
 }
 
 /** The browser's frame as a message, or why it is refused. */
