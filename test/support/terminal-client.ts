@@ -45,7 +45,8 @@ export class TestTerminal {
       const msg = decodeServerMessage(new Uint8Array(data));
       this.messages.push(msg);
       if (msg.type === 'output') {
-        this.chunks.push(Buffer.from(msg.data));
+        // A view, not a copy: the frame's buffer is this client's alone.
+        this.chunks.push(Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.length));
         this.total += msg.data.length;
         this.acknowledge(msg.data.length);
       }
@@ -97,7 +98,8 @@ export class TestTerminal {
     let start = this.total;
     let i = this.chunks.length;
     while (i > 0 && start > offset) start -= this.chunks[--i]!.length;
-    return Buffer.concat(this.chunks.slice(i)).subarray(offset - start);
+    const first = this.chunks[i]?.subarray(Math.max(0, offset - start)) ?? Buffer.alloc(0);
+    return Buffer.concat([first, ...this.chunks.slice(i + 1)]);
   }
 
   /** Resolves when the output matches, or rejects after timeoutMs. */
