@@ -10,6 +10,18 @@ const log = logger('terminals');
 
 /** Lines of history kept for the replay; the browser keeps its own, longer scrollback. */
 export const MIRROR_SCROLLBACK = 1000;
+/**
+ * Cells (columns x lines) of history a mirror keeps: all MIRROR_SCROLLBACK lines up to 200
+ * columns, fewer lines on wider panes. xterm.js holds 12 bytes a cell, so history costs at
+ * most 2.4 MB per terminal whatever size a client asks for (1000 x 500 with 1000 lines of
+ * history would be 18 MB; the screen itself is at most 6 MB).
+ */
+export const MIRROR_HISTORY_CELLS = MIRROR_SCROLLBACK * 200;
+
+/** Lines of history a mirror `cols` wide keeps. */
+export function mirrorScrollback(cols: number): number {
+  return Math.min(MIRROR_SCROLLBACK, Math.floor(MIRROR_HISTORY_CELLS / cols));
+}
 
 /**
  * Most output waiting for the mirror thread per terminal. Beyond it the oldest waiting
@@ -50,7 +62,8 @@ class MirrorThread {
   register(listener: MirrorListener, size: TerminalSize): number {
     const id = this.nextId++;
     this.listeners.set(id, listener);
-    this.post({ type: 'create', id, cols: size.cols, rows: size.rows, scrollback: MIRROR_SCROLLBACK });
+    const { cols, rows } = size;
+    this.post({ type: 'create', id, cols, rows, scrollback: mirrorScrollback(cols) });
     return id;
   }
 
@@ -160,7 +173,8 @@ export class ScreenMirror {
   }
 
   resize({ cols, rows }: TerminalSize): void {
-    if (!this.disposed) thread.post({ type: 'resize', id: this.id, cols, rows });
+    if (!this.disposed)
+      thread.post({ type: 'resize', id: this.id, cols, rows, scrollback: mirrorScrollback(cols) });
   }
 
   /**

@@ -5,7 +5,13 @@ import { ProtocolError } from '../../common/protocol.js';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
-import { MIRROR_QUEUE_LIMIT, ScreenMirror } from '../../server/terminals/screen-mirror.js';
+import {
+  MIRROR_HISTORY_CELLS,
+  MIRROR_QUEUE_LIMIT,
+  MIRROR_SCROLLBACK,
+  mirrorScrollback,
+  ScreenMirror,
+} from '../../server/terminals/screen-mirror.js';
 import type { WebSocket } from 'ws';
 
 /** Output read and sent at once, as the batcher does for a full frame. */
@@ -132,6 +138,24 @@ test('a flood reaches the screen mirror in part: its backlog stays bounded, its 
     const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
     assert.match(screen, /y\r\n.*END-OF-FLOOD/s, 'the newest output, after the flood');
     assert.equal(mirror.backlog, 0);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
+});
+
+test('a wide screen mirror keeps fewer lines of history, so no size makes it hold more cells', async () => {
+  assert.equal(mirrorScrollback(80), MIRROR_SCROLLBACK);
+  assert.equal(mirrorScrollback(1000) * 1000, MIRROR_HISTORY_CELLS);
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    mirror.resize({ cols: 1000, rows: 24 }); // what a hostile client asks for
+    for (let i = 0; i < 2000; i++) mirror.write(Buffer.from(`line ${i}\r\n`));
+    const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    const lines = screen.split('\r\n').length;
+    assert.ok(lines <= mirrorScrollback(1000) + 24 + 1, `the replay holds ${lines} lines`);
+    assert.match(screen, /line 1999/);
   } finally {
     clearInterval(keepAlive);
     mirror.dispose();
