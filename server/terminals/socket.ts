@@ -16,6 +16,7 @@ import type { Timers } from '../../common/timers.js';
 import { logger } from '../log.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
+import { SEND_BUFFER_HIGH } from './flow-control.js';
 import { startHeartbeat } from './heartbeat.js';
 import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
 import { SendBuffer } from './send-buffer.js';
@@ -50,11 +51,11 @@ export function serveTerminal(
   const send = (msg: ServerMessage) => sendBuffer.send(encode(msg));
   const refuse = (code: number, reason: string) => {
     send({ type: 'error', message: reason });
-    closeWith(ws, code, reason);
+    closeSocket(ws, code, reason);
   };
   const owner: PaneOwner = {
     send,
-    close: (code, reason) => closeWith(ws, code, reason),
+    close: (code, reason) => closeSocket(ws, code, reason),
     watchSendBuffer: (listener) => sendBuffer.watch(listener),
   };
 
@@ -112,7 +113,7 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
     if (typeof msg === 'string') return fail(CloseCode.BadMessage, msg);
     if (msg.type === 'close') {
       // The socket closes once the shell and its jobs are gone.
-      return void pane.close().finally(() => closeWith(ws, CloseCode.Normal, 'The terminal was closed.'));
+      return void pane.close().finally(() => closeSocket(ws, CloseCode.Normal, 'The terminal was closed.'));
     }
     if (!started) {
       if (msg.type !== 'resize')
@@ -132,6 +133,16 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
         return acknowledge(socket, msg.bytes);
     }
   };
+}
+
+/**
+ * Closes with a reason. A socket whose send buffer is full is not reading: its close frame
+ * would wait behind the buffer, and the buffer would be held until the close handshake
+ * times out (30 s). It is dropped at once instead.
+ */
+function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  if (ws.bufferedAmount > SEND_BUFFER_HIGH) ws.terminate();
+  else closeWith(ws, code, reason);
 }
 
 /** An acknowledgement of more than was sent closes the socket as a protocol error. */

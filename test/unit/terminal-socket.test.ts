@@ -68,10 +68,12 @@ function finish(ws: FakeWs, registry: TerminalRegistry): Promise<void> {
   return registry.closeAll();
 }
 
-async function openSocket() {
-  const timers = new FakeTimers();
-  const registry = new TerminalRegistry({ graceMs: 60_000, maxPerSession: 3, timers });
-  const backend = new FakeBackend();
+/** A socket for pane01 whose shell is ready (the mirror's thread answers in real time). */
+async function connect(
+  registry: TerminalRegistry,
+  timers: FakeTimers,
+  backend: FakeBackend,
+): Promise<FakeWs> {
   const ws = new FakeWs();
   serveTerminal(ws as unknown as WebSocket, {
     sessionId: 'sess1',
@@ -82,14 +84,31 @@ async function openSocket() {
     timers,
   });
   ws.receive({ type: 'resize', size: { cols: 80, rows: 24 } });
-  // The screen mirror's thread answers in real time (bounded wait).
   const deadline = Date.now() + 5000;
   while (!ws.sentMessages.some((m) => m.type === 'status' && m.status.state === 'ready')) {
     assert.ok(Date.now() < deadline, 'the shell became ready');
     await new Promise((r) => setTimeout(r, 2));
   }
+  return ws;
+}
+
+async function openSocket() {
+  const timers = new FakeTimers();
+  const registry = new TerminalRegistry({ graceMs: 60_000, maxPerSession: 3, timers });
+  const backend = new FakeBackend();
+  const ws = await connect(registry, timers, backend);
   const stats = () => registry.stats('sess1', 'pane01')!;
   return { timers, registry, backend, ws, stats };
+}
+
+/** The shell floods; the client acknowledges every byte sent, but the network takes nothing. */
+function floodUntilHeld(backend: FakeBackend, ws: FakeWs, stats: () => { awaitingAck: number }): void {
+  const chunk = Buffer.alloc(64 * 1024, 0x79);
+  while (!backend.paused) {
+    backend.emit(chunk);
+    ws.receive({ type: 'ack', bytes: stats().awaitingAck });
+    assert.ok(ws.bufferedAmount < 2 * SEND_BUFFER_HIGH, 'reading stopped in time');
+  }
 }
 
 test('an acknowledgement of more than was sent closes the socket as a protocol error; the shell waits', async (t) => {
@@ -112,13 +131,7 @@ test('an acknowledgement of more than was sent closes the socket as a protocol e
 test('a socket whose send buffer does not drain holds the shell, and is dropped once it stalls', async (t) => {
   const { timers, registry, backend, ws, stats } = await openSocket();
   t.after(() => finish(ws, registry));
-  const chunk = Buffer.alloc(64 * 1024, 0x79);
-  // The client acknowledges every byte sent, but the network takes nothing.
-  while (!backend.paused) {
-    backend.emit(chunk);
-    ws.receive({ type: 'ack', bytes: stats().awaitingAck });
-    assert.ok(ws.bufferedAmount < 2 * SEND_BUFFER_HIGH, 'reading stopped in time');
-  }
+  floodUntilHeld(backend, ws, stats);
   assert.ok(ws.bufferedAmount > SEND_BUFFER_HIGH, 'held by the send buffer, not the window');
   assert.equal(stats().unacked, 0);
 
@@ -137,15 +150,21 @@ test('a socket whose send buffer does not drain holds the shell, and is dropped 
 test('a send buffer that drains to the low mark lets output flow again', async (t) => {
   const { registry, backend, ws, stats } = await openSocket();
   t.after(() => finish(ws, registry));
-  const chunk = Buffer.alloc(64 * 1024, 0x79);
-  while (!backend.paused) {
-    backend.emit(chunk);
-    ws.receive({ type: 'ack', bytes: stats().awaitingAck });
-  }
+  floodUntilHeld(backend, ws, stats);
   for (let frames = 0; backend.paused; frames++) {
     assert.ok(ws.bufferedAmount > SEND_BUFFER_LOW, 'held only while above the low mark');
     assert.ok(frames < 100);
     ws.write(1);
   }
   assert.ok(ws.bufferedAmount <= SEND_BUFFER_LOW, 'let go at the low mark');
+});
+
+test('a socket that does not read is dropped at once, not left closing, when another takes its pane', async (t) => {
+  const { timers, registry, backend, ws, stats } = await openSocket();
+  t.after(() => finish(ws, registry));
+  floodUntilHeld(backend, ws, stats);
+  const next = await connect(registry, timers, backend);
+  t.after(() => finish(next, registry));
+  assert.equal(ws.terminated, true, 'its close frame would wait behind a buffer nobody reads');
+  assert.equal(stats().attached, true, 'the new socket has the pane');
 });
