@@ -9,6 +9,7 @@
 //   output throughput         the same two paths
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
+//   server memory             after floods and after hostile terminal clients vs idle (memory.ts)
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
@@ -24,6 +25,7 @@ import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
 import { benchDatabase } from './database.js';
 import { record, writeResults } from './figures.js';
+import { benchMemory } from './memory.js';
 import { benchSandboxStarts } from './sandboxes.js';
 import { benchReattach, benchShells } from './terminal.js';
 import { benchValidation } from './validation.js';
@@ -47,6 +49,7 @@ async function benchOneSession(pg: RunningPlayground): Promise<void> {
   await benchPulls(container);
   await benchShells(pg, { id: session.id, token }, container, record);
   await benchReattach(pg, { id: session.id, token }, record);
+  await benchMemory(pg, { id: session.id, token }, record);
   await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
 }
 

@@ -15,12 +15,19 @@ const log = logger('terminals');
 /** Where an attached socket receives the terminal's messages. */
 export interface TerminalSink {
   send(msg: ServerMessage): void;
+  /**
+   * Calls `listener` when the socket's own send buffer goes above SEND_BUFFER_HIGH (true)
+   * and when it is back down to SEND_BUFFER_LOW (false).
+   */
+  watchSendBuffer(listener: (full: boolean) => void): void;
 }
 
 export interface LiveTerminalStats {
   attached: boolean;
   /** Output counted against the attached socket's window and not acknowledged yet. */
   unacked: number;
+  /** Part of `unacked` sent in frames: the most the socket may acknowledge now. */
+  awaitingAck: number;
   /** Part of `unacked` still gathering for the next frame. */
   queued: number;
   /** Output the screen mirror has not parsed yet. */
@@ -34,14 +41,11 @@ export interface LiveTerminalStats {
 const encoder = new TextEncoder();
 
 /**
- * Most output the screen mirror may have waiting to be parsed. Beyond it, output still goes
- * to the browser at once but skips the mirror, as a real terminal drops lines it cannot
- * draw fast enough: a flood (`yes`) never waits for the mirror, so Ctrl-C stops it as fast
- * as the browser reads, and server memory stays bounded. What a replay then lacks is the
- * middle of the flood, which scrolled away anyway.
+ * A replayed screen goes out in frames of at most this size, like live output: a slow
+ * client then shows progress frame by frame (see SEND_STALL_MS).
  */
-export const MIRROR_LAG_LIMIT = 1024 * 1024;
-/** CAN: ends any escape sequence cut short by a skip, so the mirror parses on cleanly. */
+const REPLAY_FRAME_BYTES = 64 * 1024;
+/** CAN: ends any escape sequence cut short by a drained flood. */
 const CANCEL_SEQUENCE = new Uint8Array([0x18]);
 
 /**
@@ -67,8 +71,6 @@ export class LiveTerminal {
   private peak = 0;
   private readonly gate: PauseGate;
   private readonly mirror: ScreenMirror;
-  /** Whether the mirror skipped output since it last caught up. */
-  private mirrorSkipped = false;
   /** Set while a signal key drains a flood: the newest output, kept for the browser. */
   private drain: { tail: Buffer[]; bytes: number; quiet: unknown; deadline: unknown } | null = null;
   private readonly batcher: OutputBatcher;
@@ -87,7 +89,7 @@ export class LiveTerminal {
     this.mirror = new ScreenMirror(size, (title) => {
       if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
     });
-    this.batcher = new OutputBatcher((data) => this.sink?.send({ type: 'output', data }), timers);
+    this.batcher = new OutputBatcher((data) => this.sendOutput(data), timers);
     backend.onData((chunk) => this.output(chunk));
     backend.onExit((code) => this.exit(code));
     // With no socket attached the shell is paused rather than drained into memory: a
@@ -115,6 +117,9 @@ export class LiveTerminal {
       () => this.gate.release('socket'),
     );
     this.flow = flow;
+    sink.watchSendBuffer((full) => {
+      if (this.flow === flow) flow.sendBuffer(full);
+    });
     this.resize(size);
     const held: Buffer[] = [];
     this.heldForReplay = held;
@@ -127,12 +132,7 @@ export class LiveTerminal {
         type: 'status',
         status: { state: 'ready', host: this.host, attach: reattached ? 'reattached' : 'new' },
       });
-      if (screen) {
-        const data = encoder.encode(screen);
-        flow.sent(data.length);
-        sink.send({ type: 'output', data });
-        this.notePeak();
-      }
+      if (screen) this.replay(encoder.encode(screen));
       if (this.mirror.title) sink.send({ type: 'title', title: this.mirror.title });
       for (const chunk of held) this.batcher.push(chunk);
       this.gate.release('detached');
@@ -164,6 +164,7 @@ export class LiveTerminal {
     this.backend.resize(size).catch(() => undefined);
   }
 
+  /** The socket rendered `bytes` more; throws a ProtocolError for more than was sent. */
   ack(bytes: number): void {
     this.flow?.acked(bytes);
   }
@@ -172,6 +173,7 @@ export class LiveTerminal {
     return {
       attached: this.sink !== null,
       unacked: this.flow?.pending ?? 0,
+      awaitingAck: this.flow?.awaitingAck ?? 0,
       queued: this.batcher.queued,
       mirrorBacklog: this.mirror.backlog,
       peakBuffered: this.peak,
@@ -188,10 +190,10 @@ export class LiveTerminal {
 
   private output(chunk: Buffer): void {
     if (this.ended) return;
-    this.mirrorOutput(chunk);
+    this.mirror.write(chunk);
     if (this.drain) return this.drained(chunk);
     if (this.sink && this.flow) {
-      this.flow.sent(chunk.length);
+      this.flow.counted(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
       else this.batcher.push(chunk);
     }
@@ -202,7 +204,7 @@ export class LiveTerminal {
   private startDrain(): void {
     const flow = this.flow!;
     // What waits to be sent is flushed like a terminal's output queue: never sent, never acked.
-    flow.acked(this.batcher.queued);
+    flow.dropped(this.batcher.queued);
     this.batcher.discard();
     this.drain = {
       tail: [],
@@ -233,23 +235,27 @@ export class LiveTerminal {
     if (this.flow?.holding) this.gate.hold('socket');
     if (!this.sink || !this.flow) return;
     for (const chunk of [Buffer.from(CANCEL_SEQUENCE), ...drain.tail]) {
-      this.flow.sent(chunk.length);
+      this.flow.counted(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
       else this.batcher.push(chunk);
     }
     this.batcher.flush();
   }
 
-  private mirrorOutput(chunk: Buffer): void {
-    if (this.mirror.backlog + chunk.length > MIRROR_LAG_LIMIT) {
-      this.mirrorSkipped = true;
-      return;
+  /** The screen as it is now, to a socket that just attached, counted like live output. */
+  private replay(screen: Uint8Array): void {
+    for (let at = 0; at < screen.length; at += REPLAY_FRAME_BYTES) {
+      const data = screen.subarray(at, at + REPLAY_FRAME_BYTES);
+      this.flow?.counted(data.length);
+      this.sendOutput(data);
     }
-    if (this.mirrorSkipped) {
-      this.mirror.write(CANCEL_SEQUENCE);
-      this.mirrorSkipped = false;
-    }
-    this.mirror.write(chunk);
+    this.notePeak();
+  }
+
+  private sendOutput(data: Uint8Array): void {
+    if (!this.sink || !this.flow) return;
+    this.flow.sent(data.length);
+    this.sink.send({ type: 'output', data });
   }
 
   private exit(code: number | null): void {

@@ -40,6 +40,7 @@ parentPort.on('message', (m) => {
       mirror.term.write(m.data, () => post({ type: 'parsed', id: m.id, bytes: m.data.length }));
       break;
     case 'resize':
+      mirror.term.options.scrollback = m.scrollback;
       mirror.term.resize(m.cols, m.rows);
       break;
     case 'snapshot':

@@ -10,6 +10,35 @@ const log = logger('terminals');
 
 /** Lines of history kept for the replay; the browser keeps its own, longer scrollback. */
 export const MIRROR_SCROLLBACK = 1000;
+/**
+ * Cells (columns x lines) of history a mirror keeps: all MIRROR_SCROLLBACK lines up to 200
+ * columns, fewer lines on wider panes. xterm.js holds 12 bytes a cell, so history costs at
+ * most 2.4 MB per terminal whatever size a client asks for (1000 x 500 with 1000 lines of
+ * history would be 18 MB; the screen itself is at most 6 MB).
+ */
+export const MIRROR_HISTORY_CELLS = MIRROR_SCROLLBACK * 200;
+
+/** Lines of history a mirror `cols` wide keeps. */
+export function mirrorScrollback(cols: number): number {
+  return Math.min(MIRROR_SCROLLBACK, Math.floor(MIRROR_HISTORY_CELLS / cols));
+}
+
+/**
+ * Most output waiting for the mirror thread per terminal. Beyond it the oldest waiting
+ * output is dropped, as a real terminal drops lines it cannot draw fast enough: a flood
+ * (`yes`) never waits for the mirror, so it reaches the browser at full speed, and server
+ * memory stays bounded. What a replay then lacks is the middle of the flood, which scrolled
+ * away anyway; 256 KiB still fills the whole scrollback with lines up to 250 columns wide.
+ */
+export const MIRROR_QUEUE_LIMIT = 256 * 1024;
+/**
+ * During a flood (output was dropped) the thread parses one batch, then rests this long
+ * before the next: the mirror then costs a fraction of a core instead of all of it, which
+ * the shell, Docker and the relay need on a small host. A snapshot never waits for it.
+ */
+export const MIRROR_FLOOD_REST_MS = 50;
+/** CAN: ends any escape sequence cut short by a drop, so the mirror parses on cleanly. */
+const CANCEL = 0x18;
 
 type FromWorker =
   | { type: 'parsed'; id: number; bytes: number }
@@ -33,7 +62,8 @@ class MirrorThread {
   register(listener: MirrorListener, size: TerminalSize): number {
     const id = this.nextId++;
     this.listeners.set(id, listener);
-    this.post({ type: 'create', id, cols: size.cols, rows: size.rows, scrollback: MIRROR_SCROLLBACK });
+    const { cols, rows } = size;
+    this.post({ type: 'create', id, cols, rows, scrollback: mirrorScrollback(cols) });
     return id;
   }
 
@@ -48,8 +78,8 @@ class MirrorThread {
     }
   }
 
-  post(message: { type: string; id: number } & Record<string, unknown>): void {
-    this.ensure().postMessage(message);
+  post(message: { type: string; id: number } & Record<string, unknown>, transfer: ArrayBuffer[] = []): void {
+    this.ensure().postMessage(message, transfer);
   }
 
   private ensure(): Worker {
@@ -79,7 +109,14 @@ const thread = new MirrorThread();
 
 export class ScreenMirror {
   private readonly id: number;
-  private pendingBytes = 0;
+  /** Output posted to the thread and not parsed yet. */
+  private inFlight = 0;
+  /** Output waiting to be posted as the next batch (newest last). */
+  private queue: Uint8Array[] = [];
+  private queued = 0;
+  /** Whether output was dropped since the last batch (a flood). */
+  private dropped = false;
+  private rest: ReturnType<typeof setTimeout> | undefined = undefined;
   private currentTitle = '';
   private readonly snapshots = new Map<number, (screen: string) => void>();
   private nextRequest = 1;
@@ -88,9 +125,7 @@ export class ScreenMirror {
   constructor(size: TerminalSize, onTitle: (title: string) => void) {
     this.id = thread.register(
       {
-        parsed: (bytes) => {
-          this.pendingBytes -= bytes;
-        },
+        parsed: (bytes) => this.parsed(bytes),
         snapshot: (request, screen) => {
           const done = this.snapshots.get(request);
           this.snapshots.delete(request);
@@ -102,7 +137,11 @@ export class ScreenMirror {
         },
         // A reattach waiting on a snapshot gets an empty screen rather than waiting forever.
         lost: () => {
-          this.pendingBytes = 0;
+          clearTimeout(this.rest);
+          this.rest = undefined;
+          this.inFlight = 0;
+          this.queue = [];
+          this.queued = 0;
           this.answerSnapshots('');
         },
       },
@@ -115,21 +154,27 @@ export class ScreenMirror {
     return this.currentTitle;
   }
 
-  /** Bytes written and not parsed yet. */
+  /** Bytes written and not parsed yet (at most twice MIRROR_QUEUE_LIMIT). */
   get backlog(): number {
-    return this.pendingBytes;
+    return this.inFlight + this.queued;
   }
 
-  /** Parses `data` soon, in the mirror thread (`backlog` counts it until then). */
+  /**
+   * Parses `data` soon, in the mirror thread (`backlog` counts it until then). Output is
+   * posted in batches: at once while the thread is idle, else when it has parsed the last.
+   * `data` is kept until then and must not change (Node never reuses an emitted chunk).
+   */
   write(data: Uint8Array): void {
     if (this.disposed || data.length === 0) return;
-    this.pendingBytes += data.length;
-    // A copy: the chunk may be a slice of a pooled buffer that the socket reuses.
-    thread.post({ type: 'write', id: this.id, data: new Uint8Array(data) });
+    this.queue.push(data);
+    this.queued += data.length;
+    this.dropOldest();
+    if (this.inFlight === 0 && this.rest === undefined) this.postBatch();
   }
 
   resize({ cols, rows }: TerminalSize): void {
-    if (!this.disposed) thread.post({ type: 'resize', id: this.id, cols, rows });
+    if (!this.disposed)
+      thread.post({ type: 'resize', id: this.id, cols, rows, scrollback: mirrorScrollback(cols) });
   }
 
   /**
@@ -139,6 +184,7 @@ export class ScreenMirror {
    */
   snapshot(done: (screen: string) => void): void {
     if (this.disposed) return done('');
+    this.postBatch(); // the thread handles messages in order: the snapshot follows the batch
     const request = this.nextRequest++;
     this.snapshots.set(request, done);
     thread.post({ type: 'snapshot', id: this.id, request });
@@ -147,8 +193,51 @@ export class ScreenMirror {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.rest);
+    this.queue = [];
+    this.queued = 0;
     thread.unregister(this.id);
     this.answerSnapshots('');
+  }
+
+  private dropOldest(): void {
+    while (this.queued > MIRROR_QUEUE_LIMIT) {
+      const oldest = this.queue[0]!;
+      const excess = this.queued - MIRROR_QUEUE_LIMIT;
+      if (oldest.length <= excess) this.queue.shift();
+      else this.queue[0] = oldest.subarray(excess);
+      this.queued -= Math.min(oldest.length, excess);
+      this.dropped = true;
+    }
+  }
+
+  /** Posts what is waiting as one batch, moved (not copied) to the thread. */
+  private postBatch(): void {
+    clearTimeout(this.rest);
+    this.rest = undefined;
+    if (this.queued === 0) return;
+    const skip = this.dropped ? 1 : 0;
+    const batch = new Uint8Array(skip + this.queued);
+    if (skip) batch[0] = CANCEL;
+    let at = skip;
+    for (const chunk of this.queue) {
+      batch.set(chunk, at);
+      at += chunk.length;
+    }
+    this.queue = [];
+    this.queued = 0;
+    this.dropped = false;
+    this.inFlight += batch.length;
+    thread.post({ type: 'write', id: this.id, data: batch }, [batch.buffer]);
+  }
+
+  private parsed(bytes: number): void {
+    this.inFlight -= bytes;
+    if (this.inFlight > 0 || this.disposed || this.rest !== undefined) return;
+    if (!this.dropped) return this.postBatch();
+    // A flood: let the thread rest before the next batch (the newest output waits for it).
+    this.rest = setTimeout(() => this.postBatch(), MIRROR_FLOOD_REST_MS);
+    this.rest.unref();
   }
 
   private answerSnapshots(screen: string): void {

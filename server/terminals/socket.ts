@@ -9,14 +9,18 @@ import {
   type TerminalSize,
   encodeServerMessage,
   ProtocolError,
+  ServerMessageType,
   type ServerMessage,
 } from '../../common/protocol.js';
+import type { Timers } from '../../common/timers.js';
 import { logger } from '../log.js';
 import { countTerminalBytes } from '../metrics/meters.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
+import { SEND_BUFFER_HIGH } from './flow-control.js';
 import { startHeartbeat } from './heartbeat.js';
 import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
+import { SendBuffer } from './send-buffer.js';
 
 const log = logger('terminals');
 
@@ -29,29 +33,49 @@ export interface TerminalSocketOptions {
   host: string;
   factory: TerminalBackendFactory;
   registry: TerminalRegistry;
+  /** For the send buffer's stall timer (tests drive it by hand). */
+  timers?: Timers;
 }
 
 export function serveTerminal(
   ws: WebSocket,
-  { sessionId, paneId, host, factory, registry }: TerminalSocketOptions,
+  { sessionId, paneId, host, factory, registry, timers }: TerminalSocketOptions,
 ): void {
+  const sendBuffer = new SendBuffer(
+    ws,
+    () => {
+      log.warn(`terminal socket for ${host} stopped reading its output; dropping it`);
+      ws.terminate();
+    },
+    timers,
+  );
   const send = (msg: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(msg));
     if (msg.type === 'output' && ws.readyState === ws.OPEN) countTerminalBytes('to_browser', msg.data.length);
+    sendBuffer.send(encode(msg));
   };
-  const fail = (code: number, reason: string) => {
+  const refuse = (code: number, reason: string) => {
     send({ type: 'error', message: reason });
-    closeWith(ws, code, reason);
+    closeSocket(ws, code, reason);
   };
-  const owner: PaneOwner = { send, close: (code, reason) => closeWith(ws, code, reason) };
+  const owner: PaneOwner = {
+    send,
+    close: (code, reason) => closeSocket(ws, code, reason),
+    watchSendBuffer: (listener) => sendBuffer.watch(listener),
+  };
 
   let pane: PaneClaim;
   try {
     pane = registry.claim(sessionId, paneId, host, owner);
   } catch (err) {
-    if (err instanceof TerminalUnavailableError) return fail(err.closeCode, err.message);
+    if (err instanceof TerminalUnavailableError) return refuse(err.closeCode, err.message);
     throw err;
   }
+  // The pane is let go at once, not when the close handshake ends (a client that does not
+  // read may never answer it): its shell waits for the grace period as after any disconnect.
+  const fail = (code: number, reason: string) => {
+    refuse(code, reason);
+    pane.release();
+  };
 
   const firstResizeTimer = setTimeout(
     () => fail(CloseCode.BadMessage, 'No terminal size was sent after connecting.'),
@@ -66,6 +90,7 @@ export function serveTerminal(
   ws.on('close', () => {
     clearTimeout(firstResizeTimer);
     stopHeartbeat();
+    sendBuffer.stop();
     pane.release(); // a no-op after a Close, or once another socket took the pane
   });
   ws.on('error', () => ws.terminate());
@@ -87,11 +112,12 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
   const { ws, pane, fail } = socket;
   let started = false;
   return (raw, isBinary) => {
+    if (ws.readyState !== ws.OPEN) return; // closing: nothing it says counts any more
     const msg = decode(raw, isBinary);
     if (typeof msg === 'string') return fail(CloseCode.BadMessage, msg);
     if (msg.type === 'close') {
       // The socket closes once the shell and its jobs are gone.
-      return void pane.close().finally(() => closeWith(ws, CloseCode.Normal, 'The terminal was closed.'));
+      return void pane.close().finally(() => closeSocket(ws, CloseCode.Normal, 'The terminal was closed.'));
     }
     if (!started) {
       if (msg.type !== 'resize')
@@ -109,10 +135,29 @@ function paneFrames(socket: PaneSocket): (raw: unknown, isBinary: boolean) => vo
         pane.resize(msg.size);
         break;
       case 'ack':
-        pane.ack(msg.bytes);
-        break;
+        return acknowledge(socket, msg.bytes);
     }
   };
+}
+
+/**
+ * Closes with a reason. A socket whose send buffer is full is not reading: its close frame
+ * would wait behind the buffer, and the buffer would be held until the close handshake
+ * times out (30 s). It is dropped at once instead.
+ */
+function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  if (ws.bufferedAmount > SEND_BUFFER_HIGH) ws.terminate();
+  else closeWith(ws, code, reason);
+}
+
+/** An acknowledgement of more than was sent closes the socket as a protocol error. */
+function acknowledge({ pane, fail }: PaneSocket, bytes: number): void {
+  try {
+    pane.ack(bytes);
+  } catch (err) {
+    if (!(err instanceof ProtocolError)) throw err;
+    fail(CloseCode.BadMessage, `Bad terminal message: ${err.message}.`);
+  }
 }
 
 function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSize): void {
@@ -121,6 +166,18 @@ function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSiz
     log.warn(`shell on ${host} failed to start: ${err.message}`);
     fail(CloseCode.BackendFailed, `The shell could not start: ${err.message}`);
   });
+}
+
+/**
+ * A message as a frame. Output, nearly all the bytes, is copied once into memory that is
+ * not zero-filled first (the general encoder's frames are).
+ */
+function encode(msg: ServerMessage): Uint8Array {
+  if (msg.type !== 'output') return encodeServerMessage(msg);
+  const frame = Buffer.allocUnsafe(msg.data.length + 1);
+  frame[0] = ServerMessageType.Output;
+  frame.set(msg.data, 1);
+  return frame;
 }
 
 /** The browser's frame as a message, or why it is refused. */

@@ -1,4 +1,5 @@
 // A terminal client for tests: speaks the playground's wire protocol over a real WebSocket.
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import {
   decodeServerMessage,
@@ -8,6 +9,9 @@ import {
   type ServerMessage,
   type TerminalSize,
 } from '../../common/protocol.js';
+
+/** The TCP socket under a `ws` client (not in its types). */
+const networkSocket = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
 
 export interface OpenOptions {
   host?: string;
@@ -41,7 +45,8 @@ export class TestTerminal {
       const msg = decodeServerMessage(new Uint8Array(data));
       this.messages.push(msg);
       if (msg.type === 'output') {
-        this.chunks.push(Buffer.from(msg.data));
+        // A view, not a copy: the frame's buffer is this client's alone.
+        this.chunks.push(Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.length));
         this.total += msg.data.length;
         this.acknowledge(msg.data.length);
       }
@@ -93,7 +98,8 @@ export class TestTerminal {
     let start = this.total;
     let i = this.chunks.length;
     while (i > 0 && start > offset) start -= this.chunks[--i]!.length;
-    return Buffer.concat(this.chunks.slice(i)).subarray(offset - start);
+    const first = this.chunks[i]?.subarray(Math.max(0, offset - start)) ?? Buffer.alloc(0);
+    return Buffer.concat([first, ...this.chunks.slice(i + 1)]);
   }
 
   /** Resolves when the output matches, or rejects after timeoutMs. */
@@ -119,6 +125,20 @@ export class TestTerminal {
       });
       this.waiters = [];
     }
+  }
+
+  /** Any acknowledgement, true or not (for hostile clients). */
+  ack(bytes: number): void {
+    this.send({ type: 'ack', bytes });
+  }
+
+  /** Stops taking frames from the network, as a client that never reads: the server's pile up. */
+  stopReading(): void {
+    networkSocket(this.ws).pause();
+  }
+
+  resumeReading(): void {
+    networkSocket(this.ws).resume();
   }
 
   /** Drops the connection as a reload would: the pane's shell is kept for the grace period. */

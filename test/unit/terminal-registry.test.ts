@@ -2,50 +2,13 @@
 // reattach with replay, takeover, Close, limits, batching and flow control.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CloseCode, type ServerMessage, type TerminalSize } from '../../common/protocol.js';
-import type { TerminalBackend, TerminalBackendFactory } from '../../server/terminals/backend.js';
+import { CloseCode, type ServerMessage } from '../../common/protocol.js';
+import type { TerminalBackendFactory } from '../../server/terminals/backend.js';
 import { HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
 import { BATCH_DELAY_MS, BATCH_MAX_BYTES } from '../../server/terminals/output-batcher.js';
 import { TerminalRegistry, type PaneOwner } from '../../server/terminals/registry.js';
+import { FakeBackend } from '../support/fake-terminal-backend.js';
 import { FakeTimers } from '../support/fake-timers.js';
-
-class FakeBackend implements TerminalBackend {
-  paused = false;
-  closed = false;
-  writes: string[] = [];
-  sizes: TerminalSize[] = [];
-  private dataListeners: ((chunk: Buffer) => void)[] = [];
-  private exitListeners: ((code: number | null) => void)[] = [];
-  onData(listener: (chunk: Buffer) => void): void {
-    this.dataListeners.push(listener);
-  }
-  onExit(listener: (code: number | null) => void): void {
-    this.exitListeners.push(listener);
-  }
-  write(data: Uint8Array): void {
-    this.writes.push(Buffer.from(data).toString());
-  }
-  async resize(size: TerminalSize): Promise<void> {
-    this.sizes.push(size);
-  }
-  pause(): void {
-    this.paused = true;
-  }
-  resume(): void {
-    this.paused = false;
-  }
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-  /** The shell prints (a real stream stops emitting while paused; tests respect that). */
-  emit(data: string | Buffer): void {
-    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-    for (const l of this.dataListeners) l(chunk);
-  }
-  exit(code: number | null): void {
-    for (const l of this.exitListeners) l(code);
-  }
-}
 
 class FakeOwner implements PaneOwner {
   messages: ServerMessage[] = [];
@@ -56,6 +19,7 @@ class FakeOwner implements PaneOwner {
   close(code: number, reason: string): void {
     this.closedWith = [code, reason];
   }
+  watchSendBuffer(): void {}
   outputs(): string[] {
     return this.messages.flatMap((m) => (m.type === 'output' ? [Buffer.from(m.data).toString()] : []));
   }

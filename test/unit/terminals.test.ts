@@ -1,11 +1,24 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
+import { ProtocolError } from '../../common/protocol.js';
 import { fitCloseReason } from '../../server/terminals/close.js';
 import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
-import { ScreenMirror } from '../../server/terminals/screen-mirror.js';
+import {
+  MIRROR_HISTORY_CELLS,
+  MIRROR_QUEUE_LIMIT,
+  MIRROR_SCROLLBACK,
+  mirrorScrollback,
+  ScreenMirror,
+} from '../../server/terminals/screen-mirror.js';
 import type { WebSocket } from 'ws';
+
+/** Output read and sent at once, as the batcher does for a full frame. */
+function readAndSend(flow: FlowControl, bytes: number): void {
+  flow.counted(bytes);
+  flow.sent(bytes);
+}
 
 test('output pauses above the high watermark and resumes below the low one', () => {
   const events: string[] = [];
@@ -13,11 +26,11 @@ test('output pauses above the high watermark and resumes below the low one', () 
     () => events.push('pause'),
     () => events.push('resume'),
   );
-  flow.sent(HIGH_WATERMARK);
+  readAndSend(flow, HIGH_WATERMARK);
   assert.deepEqual(events, []);
-  flow.sent(1);
+  readAndSend(flow, 1);
   assert.deepEqual(events, ['pause']);
-  flow.sent(10_000); // still paused: no second pause
+  readAndSend(flow, 10_000); // still paused: no second pause
   flow.acked(HIGH_WATERMARK + 10_001 - LOW_WATERMARK);
   assert.deepEqual(events, ['pause'], 'at the low watermark it stays paused');
   flow.acked(1);
@@ -25,14 +38,38 @@ test('output pauses above the high watermark and resumes below the low one', () 
   assert.equal(flow.pending, LOW_WATERMARK - 1);
 });
 
-test('acknowledging more than was sent cannot go negative', () => {
+test('acknowledging more than was sent is a protocol error, and changes nothing', () => {
   const flow = new FlowControl(
     () => undefined,
     () => undefined,
   );
-  flow.sent(10);
-  flow.acked(1_000_000);
-  assert.equal(flow.pending, 0);
+  flow.counted(30);
+  flow.sent(10); // 20 bytes still gathering for the next frame: not claimable yet
+  assert.throws(() => flow.acked(11), ProtocolError);
+  assert.throws(() => flow.acked(0xffffffff), /acknowledged 4294967295 bytes, but only 10 were sent/);
+  assert.equal(flow.pending, 30);
+  flow.acked(10);
+  assert.equal(flow.awaitingAck, 0);
+  assert.throws(() => flow.acked(1), ProtocolError, 'what was acknowledged cannot be claimed twice');
+});
+
+test('a full send buffer holds output whatever the acknowledgements say', () => {
+  const events: string[] = [];
+  const flow = new FlowControl(
+    () => events.push('pause'),
+    () => events.push('resume'),
+  );
+  flow.sendBuffer(true);
+  assert.deepEqual(events, ['pause']);
+  readAndSend(flow, HIGH_WATERMARK + 1);
+  flow.acked(HIGH_WATERMARK + 1);
+  assert.deepEqual(events, ['pause'], 'acknowledged, but the socket still holds it');
+  flow.sendBuffer(false);
+  assert.deepEqual(events, ['pause', 'resume']);
+  readAndSend(flow, HIGH_WATERMARK + 1);
+  flow.sendBuffer(true);
+  flow.sendBuffer(false);
+  assert.deepEqual(events, ['pause', 'resume', 'pause'], 'the window still holds it');
 });
 
 test('close reasons are cut to 123 bytes without breaking a character', () => {
@@ -84,4 +121,43 @@ test('the heartbeat terminates a socket that misses a pong, and stops with the s
   t.mock.timers.tick(5000);
   assert.equal(ws.terminated, 1);
   assert.equal(ws.listenerCount('pong'), 0);
+});
+
+test('a flood reaches the screen mirror in part: its backlog stays bounded, its screen ends with the newest output', async () => {
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const chunk = Buffer.from('y\r\n'.repeat(16 * 1024));
+    let peak = 0;
+    for (let i = 0; i < 100; i++) {
+      mirror.write(chunk); // 4.8 MB at once, faster than any parser
+      peak = Math.max(peak, mirror.backlog);
+    }
+    mirror.write(Buffer.from('\x1b[31mEND-OF-FLOOD\x1b[0m\r\n'));
+    assert.ok(peak <= 2 * MIRROR_QUEUE_LIMIT, `the mirror held at most ${peak} bytes`);
+    const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    assert.match(screen, /y\r\n.*END-OF-FLOOD/s, 'the newest output, after the flood');
+    assert.equal(mirror.backlog, 0);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
+});
+
+test('a wide screen mirror keeps fewer lines of history, so no size makes it hold more cells', async () => {
+  assert.equal(mirrorScrollback(80), MIRROR_SCROLLBACK);
+  assert.equal(mirrorScrollback(1000) * 1000, MIRROR_HISTORY_CELLS);
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    mirror.resize({ cols: 1000, rows: 24 }); // what a hostile client asks for
+    for (let i = 0; i < 2000; i++) mirror.write(Buffer.from(`line ${i}\r\n`));
+    const screen = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    const lines = screen.split('\r\n').length;
+    assert.ok(lines <= mirrorScrollback(1000) + 24 + 1, `the replay holds ${lines} lines`);
+    assert.match(screen, /line 1999/);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
 });

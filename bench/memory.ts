@@ -1,0 +1,108 @@
+// The server's memory for `npm run bench`, beside its idle size measured in the same run:
+//   after a flood       floods of output through a terminal that reads and acknowledges
+//   after abuse         hostile terminal clients during `yes`: one acknowledging more than
+//                       it was sent, one never reading while acknowledging what was sent
+// The server runs in this process, so its memory is this process's. Each figure is taken
+// after a full garbage collection: heapUsed is what JavaScript still holds; resident memory
+// (RSS) also counts what the allocator keeps mapped after it was freed (see benchMemory).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { newPaneId } from '../common/protocol.js';
+import type { RunningPlayground } from '../server/app.js';
+import { TestTerminal } from '../test/support/terminal-client.js';
+import { sleep, type Record } from './figures.js';
+
+const FLOODS = 3;
+const FLOOD_BYTES = 50 * 1024 * 1024;
+/** Each hostile client keeps at it this long, unless the server drops it first. */
+const ABUSE_MS = 15_000;
+const SIZE = { cols: 120, rows: 40 };
+const PROMPT = /[#$] $/m;
+
+type Session = { id: string; token: string };
+
+/** A full collection now (the flag can be set at run time; `gc` then exists in a new context). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+async function settled(gc: () => void): Promise<NodeJS.MemoryUsage> {
+  gc();
+  await sleep(500); // the screen mirrors' thread answers what was posted before
+  gc();
+  return process.memoryUsage();
+}
+
+async function openShell(pg: RunningPlayground, session: Session, pane = newPaneId()): Promise<TestTerminal> {
+  const term = await TestTerminal.open(pg.url, session.id, session.token, { pane });
+  term.start(SIZE);
+  await term.waitFor(PROMPT);
+  return term;
+}
+
+async function flood(pg: RunningPlayground, session: Session): Promise<void> {
+  const term = await openShell(pg, session);
+  for (let i = 0; i < FLOODS; i++) {
+    const start = term.outputBytes;
+    term.type(`head -c ${FLOOD_BYTES} /dev/zero | tr '\\0' x; echo; echo FLOOD-$((40+${i}))\r`);
+    const done = new RegExp(`FLOOD-${40 + i}`);
+    await term.waitForAfter(() => Math.max(start, term.outputBytes - 4096), done, 180_000);
+  }
+  term.closePane();
+  await term.closed;
+}
+
+/** A client that stopped reading during `yes`, lying with `lie` every 5 ms until dropped. */
+async function hostileClient(
+  pg: RunningPlayground,
+  session: Session,
+  lie: (t: TestTerminal, pane: string) => void,
+) {
+  const pane = newPaneId();
+  const term = await openShell(pg, session, pane);
+  term.stopReading();
+  for (let i = 0; i < 200 && pg.terminals.stats(session.id, pane)?.unacked; i++) await sleep(10);
+  term.type('yes\r');
+  const deadline = Date.now() + ABUSE_MS;
+  while (Date.now() < deadline && pg.terminals.stats(session.id, pane)?.attached) {
+    lie(term, pane);
+    await sleep(5);
+  }
+  term.resumeReading();
+  term.close();
+  // End the shell (and its `yes`) rather than leave it to the grace period.
+  const again = await openShell(pg, session, pane).catch(() => null);
+  again?.closePane();
+  await again?.closed;
+}
+
+async function abuse(pg: RunningPlayground, session: Session): Promise<void> {
+  await hostileClient(pg, session, (term) => term.ack(1024 * 1024));
+  await hostileClient(pg, session, (term, pane) => {
+    const stats = pg.terminals.stats(session.id, pane);
+    if (stats && stats.unacked > stats.queued) term.ack(stats.unacked - stats.queued);
+  });
+}
+
+const mib = (n: number) => n / 1024 / 1024;
+
+/**
+ * Resident memory can stay above the idle size after the heap is back: freed Buffers return
+ * to glibc's malloc, which keeps most of them mapped for reuse rather than giving them
+ * back to the system. heapUsed shows what is really still held.
+ */
+export async function benchMemory(pg: RunningPlayground, session: Session, record: Record): Promise<void> {
+  const gc = collector();
+  const idle = await settled(gc);
+  await flood(pg, session);
+  const flooded = await settled(gc);
+  await abuse(pg, session);
+  const abused = await settled(gc);
+  const figure = (name: string, m: NodeJS.MemoryUsage, key: 'rss' | 'heapUsed') =>
+    record({ name, value: mib(m[key]), unit: 'MiB', baseline: { name: 'idle', value: mib(idle[key]) } });
+  figure(`server RSS after ${FLOODS} x ${mib(FLOOD_BYTES)} MiB of output`, flooded, 'rss');
+  figure('server heap used after the floods', flooded, 'heapUsed');
+  figure('server RSS after two hostile clients', abused, 'rss');
+  figure('server heap used after two hostile clients', abused, 'heapUsed');
+}
