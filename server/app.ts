@@ -18,6 +18,7 @@ import { LessonCatalogue } from './lessons/catalogue.js';
 import { LessonSessions } from './progress/lesson-sessions.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { SessionEventHub } from './sessions/event-hub.js';
+import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
 import { PortService } from './ports/index.js';
 import { SessionPorts } from './ports/session-ports.js';
@@ -76,6 +77,8 @@ export async function startPlayground(
   const followers = followSessions(core, () => listeningPort, options);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
+  // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
+  const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { lessonSessions, ports, terminals } = followers;
   const server = createPlaygroundServer({
     ...followers,
@@ -100,6 +103,7 @@ export async function startPlayground(
     url: listening.url,
     close: async () => {
       sessions.stop();
+      sandboxLoss.stop();
       await lessonSessions.stopAll();
       await ports.close();
       // Shells end with the server rather than wait out their grace period.
