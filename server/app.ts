@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HealthView } from '../common/api.js';
+import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
 import { pingEngine } from './engine/connect.js';
 import { createPlaygroundServer } from './http/server.js';
@@ -41,6 +42,8 @@ export interface RunningPlayground {
   recipe: RecipeChoice;
   /** http://host:port of the listening server. */
   url: string;
+  /** What the server holds right now, part by part (leak tests compare two). */
+  census(): Census;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ interface Core {
 interface Followers {
   lessonSessions: LessonSessions;
   ports: PortService;
+  sessionPorts: SessionPorts;
   terminals: TerminalRegistry;
 }
 
@@ -101,6 +105,7 @@ export async function startPlayground(
     sandboxes,
     recipe,
     url: listening.url,
+    census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
       sessions.stop();
       sandboxLoss.stop();
@@ -163,7 +168,8 @@ function followSessions(
       }
     },
   });
-  sessions.observe(new SessionPorts(ports, sandboxes, events));
+  const sessionPorts = new SessionPorts(ports, sandboxes, events);
+  sessions.observe(sessionPorts);
   const terminals = new TerminalRegistry({
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
@@ -173,7 +179,7 @@ function followSessions(
     hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
-  return { lessonSessions, ports, terminals };
+  return { lessonSessions, ports, sessionPorts, terminals };
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror and the sessions in use. */

@@ -36,6 +36,11 @@ export class LessonSessions implements SessionObserver {
 
   constructor(private readonly deps: LessonSessionsDeps) {}
 
+  /** Sessions with a tracker (running or starting). */
+  get size(): number {
+    return this.trackers.size;
+  }
+
   hostReady(sessionId: string, host: string): void {
     const { sessions } = this.deps;
     const lessonId = sessions.lessonOf(sessionId);

@@ -8,6 +8,15 @@ export class SessionEventHub {
   private readonly listeners = new Map<string, Set<SessionEventListener>>();
   private readonly snapshots = new Map<string, Map<string, SessionEvent>>();
 
+  /** Sessions with a listener, and sessions with a snapshot (a census for leak tests). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  get snapshotCount(): number {
+    return this.snapshots.size;
+  }
+
   publish(sessionId: string, event: SessionEvent): void {
     const key = snapshotKey(event);
     if (key) {

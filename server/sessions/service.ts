@@ -20,6 +20,8 @@ interface Host extends HostState {
   ready: Promise<void>;
   /** The sandbox container once ready: events about an older one of the same host are not about it. */
   containerId?: string;
+  /** Stops a start that is no longer wanted (the host removed, its session ended). */
+  abort?: AbortController;
 }
 
 interface Session {
@@ -106,6 +108,11 @@ export class SessionService implements SandboxLossListener {
 
   stop(): void {
     clearInterval(this.reaper);
+  }
+
+  /** Sessions the service holds, in any state (a census for leak tests). */
+  get size(): number {
+    return this.sessions.size;
   }
 
   get activeCount(): number {
@@ -210,6 +217,7 @@ export class SessionService implements SandboxLossListener {
       throw new PlaygroundError('A session keeps at least one host. End the session instead.', 409);
     }
     session.hosts.delete(host);
+    entry.abort?.abort();
     this.changed(session);
     this.notify((o) => o.hostRemoved?.(id, host));
     await entry.ready.catch(() => undefined); // a host still starting is removed once it exists
@@ -265,7 +273,9 @@ export class SessionService implements SandboxLossListener {
     primary: boolean,
     before: () => Promise<void> = () => Promise.resolve(),
   ): Promise<void> {
-    const entry: Host = { state: 'starting', ready: Promise.resolve() };
+    const abort = new AbortController();
+    const entry: Host = { state: 'starting', ready: Promise.resolve(), abort };
+    const signal = abort.signal;
     session.hosts.set(host, entry);
     const request = {
       sessionId: session.id,
@@ -277,7 +287,7 @@ export class SessionService implements SandboxLossListener {
     // Removed, or its session ended, while it was starting: nobody may use it or hear of it now.
     const gone = () => session.hosts.get(host) !== entry || session.state === 'ended';
     entry.ready = before()
-      .then(() => this.sandboxes.create(request, host, { primary }))
+      .then(() => this.sandboxes.create(request, host, { primary, signal }))
       .then(
         (container) => {
           entry.state = 'ready';
@@ -348,6 +358,7 @@ export class SessionService implements SandboxLossListener {
     this.changed(session);
     this.notify((o) => o.sessionEnded?.(session.id));
     this.events?.forget(session.id);
+    for (const host of session.hosts.values()) host.abort?.abort();
     await session.ready.catch(() => undefined); // let a half-made sandbox finish before removing it
     await Promise.all([...session.hosts.values()].map((h) => h.ready));
     await this.sandboxes.destroy(session.id);
