@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HealthView } from '../common/api.js';
+import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
@@ -25,6 +26,7 @@ import { LessonSessions } from './progress/lesson-sessions.js';
 import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { SessionEventHub } from './sessions/event-hub.js';
+import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
 import { PortService } from './ports/index.js';
 import { SessionPorts } from './ports/session-ports.js';
@@ -49,6 +51,8 @@ export interface RunningPlayground {
   recipe: RecipeChoice;
   /** http://host:port of the listening server. */
   url: string;
+  /** What the server holds right now, part by part (leak tests compare two). */
+  census(): Census;
   close(): Promise<void>;
 }
 
@@ -75,6 +79,7 @@ interface Followers {
   progress: ProgressStore;
   lessonSessions: LessonSessions;
   ports: PortService;
+  sessionPorts: SessionPorts;
   terminals: TerminalRegistry;
 }
 
@@ -106,6 +111,8 @@ async function startOn(
   await importProgressFiles(path.join(config.stateDir, 'progress'), followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
+  // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
+  const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { lessonSessions, ports, terminals } = followers;
   const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
   const server = createPlaygroundServer({
@@ -133,8 +140,10 @@ async function startOn(
     sandboxes,
     recipe,
     url: listening.url,
+    census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
       sessions.stop();
+      sandboxLoss.stop();
       await lessonSessions.stopAll();
       await ports.close();
       // Shells end with the server rather than wait out their grace period.
@@ -208,7 +217,8 @@ function followSessions(
       }
     },
   });
-  sessions.observe(new SessionPorts(ports, sandboxes, events));
+  const sessionPorts = new SessionPorts(ports, sandboxes, events);
+  sessions.observe(sessionPorts);
   const terminals = new TerminalRegistry({
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
@@ -218,7 +228,7 @@ function followSessions(
     hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
-  return { progress, lessonSessions, ports, terminals };
+  return { progress, lessonSessions, ports, sessionPorts, terminals };
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */

@@ -152,6 +152,13 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts\/([a-z][a-z0-9-]*)\/restart$/,
+    access: 'session-token',
+    handle: ({ res, params, token, deps }) =>
+      sendJson(res, 202, deps.sessions.restartHost(params[0]!, token, params[1]!)),
+  },
+  {
+    method: 'POST',
     pattern: /^\/api\/sessions\/([a-f0-9]+)\/ports\/([a-z][a-z0-9-]*)\/([0-9]{1,5})\/ticket$/,
     access: 'session-token',
     handle: ({ res, params, deps }) =>

@@ -40,6 +40,8 @@ export interface PlaygroundServer {
   http: http.Server;
   /** Ends every open WebSocket and resolves when all connections are closed. */
   close(): Promise<void>;
+  /** Open WebSockets by subprotocol (a census for leak tests). */
+  openSockets(): Record<string, number>;
 }
 
 export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
@@ -73,6 +75,7 @@ export function createPlaygroundServer(deps: ServerDeps): PlaygroundServer {
   );
   return {
     http: server,
+    openSockets: () => upgrades.openSockets(),
     close: () =>
       new Promise<void>((resolve) => {
         upgrades.close();

@@ -101,6 +101,8 @@ export interface UpgradeHandler {
   handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Ends every open socket (upgraded sockets are no longer the HTTP server's to close). */
   close(): void;
+  /** Open sockets of each kind, by subprotocol (a census for leak tests). */
+  openSockets(): Record<string, number>;
 }
 
 export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
@@ -129,6 +131,9 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
     },
     close() {
       for (const wss of servers.values()) for (const ws of wss.clients) ws.terminate();
+    },
+    openSockets() {
+      return Object.fromEntries([...servers].map(([upgrade, wss]) => [upgrade.protocol, wss.clients.size]));
     },
   };
 }

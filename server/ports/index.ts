@@ -65,6 +65,15 @@ export class PortService {
     });
   }
 
+  /** Hosts whose ports are watched, and hosts the proxy can reach (a census for leak tests). */
+  get watchCount(): number {
+    return this.watches.size;
+  }
+
+  get hostCount(): number {
+    return this.table.size;
+  }
+
   /** Call first in the HTTP request handler: true means the request was a port origin's and is served. */
   handleRequest(req: IncomingMessage, res: ServerResponse): boolean {
     return this.proxy.handleRequest(req, res);

@@ -16,6 +16,13 @@ interface HostEntry {
 export class PortTable {
   private readonly sessions = new Map<string, Map<string, HostEntry>>();
 
+  /** Session hosts in the table. */
+  get size(): number {
+    let hosts = 0;
+    for (const session of this.sessions.values()) hosts += session.size;
+    return hosts;
+  }
+
   set(sessionId: string, host: string, address: string, ports: readonly SandboxPort[]): void {
     let hosts = this.sessions.get(sessionId);
     if (!hosts) this.sessions.set(sessionId, (hosts = new Map()));

@@ -19,10 +19,22 @@ export class SessionPorts implements SessionObserver {
     private readonly events: SessionEventHub,
   ) {}
 
+  /** Session hosts watched (or being watched). */
+  get size(): number {
+    return this.watches.size;
+  }
+
   hostReady(sessionId: string, host: string): void {
     const key = `${sessionId}/${host}`;
     if (this.watches.has(key)) return;
-    this.watches.set(key, this.watch(sessionId, host));
+    // Only the current watch of a host may publish: one that ended (its host removed, its
+    // session over) while it was starting must not bring a snapshot back to the event hub.
+    const watch: Promise<Disposable | null> = this.watch(
+      sessionId,
+      host,
+      () => this.watches.get(key) === watch,
+    );
+    this.watches.set(key, watch);
   }
 
   hostRemoved(sessionId: string, host: string): void {
@@ -39,7 +51,7 @@ export class SessionPorts implements SessionObserver {
   }
 
   /** Never rejects: a host whose ports cannot be watched simply shows no links. */
-  private async watch(sessionId: string, host: string): Promise<Disposable | null> {
+  private async watch(sessionId: string, host: string, current: () => boolean): Promise<Disposable | null> {
     try {
       const container = await this.sandboxes.container(sessionId, host);
       if (!container) return null;
@@ -47,7 +59,9 @@ export class SessionPorts implements SessionObserver {
         sessionId,
         host,
         container,
-        onChange: (h, list) => this.events.publish(sessionId, { type: 'ports', host: h, ports: list }),
+        onChange: (h, list) => {
+          if (current()) this.events.publish(sessionId, { type: 'ports', host: h, ports: list });
+        },
         // Problems are logged by the port service itself.
       });
     } catch (err) {
@@ -60,9 +74,9 @@ export class SessionPorts implements SessionObserver {
     const key = `${sessionId}/${host}`;
     const watch = this.watches.get(key);
     this.watches.delete(key);
-    await (await watch)?.dispose();
-    // The page drops the host's links; the snapshot forgets them.
+    // At once, while the session surely lives: the page drops the host's links, the snapshot forgets them.
     this.events.publish(sessionId, { type: 'ports', host, ports: [] });
     this.events.drop(sessionId, `ports:${host}`);
+    await (await watch)?.dispose();
   }
 }

@@ -31,8 +31,15 @@ export interface LessonSessionsDeps {
 
 export class LessonSessions implements SessionObserver {
   private readonly trackers = new Map<string, Promise<LessonTracker | null>>();
+  /** The host each session's tracker reads its checks from. */
+  private readonly trackedHosts = new Map<string, string>();
 
   constructor(private readonly deps: LessonSessionsDeps) {}
+
+  /** Sessions with a tracker (running or starting). */
+  get size(): number {
+    return this.trackers.size;
+  }
 
   hostReady(sessionId: string, host: string): void {
     const { sessions } = this.deps;
@@ -44,11 +51,24 @@ export class LessonSessions implements SessionObserver {
       return null;
     });
     this.trackers.set(sessionId, tracker);
+    this.trackedHosts.set(sessionId, host);
+  }
+
+  /** The tracked host's sandbox is gone: its tracker stops; the saved progress stays for the next one. */
+  hostRemoved(sessionId: string, host: string): void {
+    if (this.trackedHosts.get(sessionId) !== host) return;
+    const tracker = this.trackers.get(sessionId);
+    this.trackers.delete(sessionId);
+    this.trackedHosts.delete(sessionId);
+    void tracker
+      ?.then((t) => t?.stop())
+      .catch((err: Error) => log.warn(`session ${sessionId}: stopping the tracker: ${err.message}`));
   }
 
   sessionEnded(sessionId: string): void {
     const tracker = this.trackers.get(sessionId);
     this.trackers.delete(sessionId);
+    this.trackedHosts.delete(sessionId);
     // The file goes once the tracker has stopped (it may still be starting), so no late save
     // brings it back; saves after the end are skipped anyway (see live()).
     void (async () => {
@@ -89,6 +109,7 @@ export class LessonSessions implements SessionObserver {
   async stopAll(): Promise<void> {
     const all = [...this.trackers.values()];
     this.trackers.clear();
+    this.trackedHosts.clear();
     await Promise.all(all.map((t) => t.then((tracker) => tracker?.stop())));
   }
 

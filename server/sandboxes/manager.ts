@@ -60,6 +60,8 @@ export interface CreateSandboxRequest {
 export interface CreateHostOptions {
   /** The session's first host: it also answers to PRIMARY_ALIAS. */
   primary: boolean;
+  /** Aborted when the host is no longer wanted (its session ended while it started): stop early. */
+  signal?: AbortSignal;
 }
 
 /** Networks and volumes younger than this are never swept as orphans. */
@@ -87,13 +89,14 @@ export class SandboxManager {
   async create(
     req: CreateSandboxRequest,
     host = PRIMARY_HOST,
-    { primary }: CreateHostOptions = { primary: true },
+    { primary, signal }: CreateHostOptions = { primary: true },
   ): Promise<Docker.Container> {
     const { docker, config, image } = this.opts;
     const started = Date.now();
     const common = { [LABEL.expires]: req.expiresAt.toISOString() };
     try {
       const { name: networkName, gateway } = await this.sessionNetwork(req.sessionId, common);
+      signal?.throwIfAborted();
       const volume = this.scope.objectName(req.sessionId, `${host}-data`);
       const { disks } = this.opts;
       // The volume first: a sweep releases only disks whose volume is gone.
@@ -125,20 +128,24 @@ export class SandboxManager {
         }),
       );
       await disks?.attachLayer(volume, container);
+      signal?.throwIfAborted();
       await container.start();
       if (this.opts.recipe.name === 'userns') {
         const { State } = await container.inspect();
         await delegateCgroups(State.Pid, this.opts.capabilities.remappedRoot!);
       }
-      await this.waitUntilReady(container);
+      await this.waitUntilReady(container, signal);
       const ms = Date.now() - started;
       sandboxStartSeconds.observe(ms / 1000);
       log.info({ sessionId: req.sessionId, host, ms }, `sandbox ${host} ready in ${ms} ms`);
       return container;
     } catch (err) {
       const explained = explainEngineError(err, { image });
-      log.warn(`session ${req.sessionId}: sandbox ${host} failed: ${explained.message}`);
-      if (primary) await this.destroy(req.sessionId).catch(() => undefined);
+      if (signal?.aborted)
+        log.info(`session ${req.sessionId}: sandbox ${host} no longer wanted; removing it`);
+      else log.warn(`session ${req.sessionId}: sandbox ${host} failed: ${explained.message}`);
+      // A start no longer wanted removes only its own host: whoever aborted it removes the rest.
+      if (primary && !signal?.aborted) await this.destroy(req.sessionId).catch(() => undefined);
       else await this.destroyHost(req.sessionId, host).catch(() => undefined);
       throw explained;
     }
@@ -193,9 +200,10 @@ export class SandboxManager {
   }
 
   /** Polls the inner daemon with `docker version` until it answers. */
-  async waitUntilReady(container: Docker.Container): Promise<void> {
+  async waitUntilReady(container: Docker.Container, signal?: AbortSignal): Promise<void> {
     const deadline = Date.now() + this.opts.config.sandboxReadyTimeoutMs;
     while (Date.now() < deadline) {
+      signal?.throwIfAborted();
       const { exitCode } = await execCapture(container, [
         'docker',
         'version',

@@ -8,6 +8,11 @@ export class SessionEventHub {
   private readonly listeners = new Map<string, Set<SessionEventListener>>();
   private readonly snapshots = new Map<string, Map<string, SessionEvent>>();
 
+  /** Sessions with a snapshot (a census for leak tests; listeners are counted below). */
+  get snapshotCount(): number {
+    return this.snapshots.size;
+  }
+
   publish(sessionId: string, event: SessionEvent): void {
     const key = snapshotKey(event);
     if (key) {

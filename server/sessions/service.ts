@@ -7,6 +7,7 @@ import { logger } from '../log.js';
 import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
+import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';
 
 const log = logger('sessions');
@@ -17,6 +18,10 @@ const REAP_INTERVAL_MS = 30_000;
 interface Host extends HostState {
   /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
   ready: Promise<void>;
+  /** The sandbox container once ready: events about an older one of the same host are not about it. */
+  containerId?: string;
+  /** Stops a start that is no longer wanted (the host removed, its session ended). */
+  abort?: AbortController;
 }
 
 interface Session {
@@ -38,6 +43,7 @@ interface Session {
 /** What other parts of the server do when a session changes (watchers, terminals, lessons). */
 export interface SessionObserver {
   hostReady?(sessionId: string, host: string): void;
+  /** The host's sandbox is gone: removed by the learner, lost (it stopped), or being restarted. */
   hostRemoved?(sessionId: string, host: string): void;
   sessionEnded?(sessionId: string): void;
 }
@@ -53,7 +59,7 @@ export interface CreateSessionOptions {
   hosts?: string[];
 }
 
-export class SessionService {
+export class SessionService implements SandboxLossListener {
   private readonly sessions = new Map<string, Session>();
   private readonly observers: SessionObserver[] = [];
   private reaper?: NodeJS.Timeout;
@@ -88,7 +94,11 @@ export class SessionService {
         };
         this.sessions.set(record.sessionId, session);
       }
-      session.hosts.set(record.host, { state: 'ready', ready: Promise.resolve() });
+      session.hosts.set(record.host, {
+        state: 'ready',
+        ready: Promise.resolve(),
+        containerId: record.containerId,
+      });
     }
     // Host names say their order (node1 before node2); the engine lists them in any order.
     for (const session of this.sessions.values()) {
@@ -104,6 +114,11 @@ export class SessionService {
 
   stop(): void {
     clearInterval(this.reaper);
+  }
+
+  /** Sessions the service holds, in any state (a census for leak tests). */
+  get size(): number {
+    return this.sessions.size;
   }
 
   get activeCount(): number {
@@ -224,6 +239,7 @@ export class SessionService {
       throw new PlaygroundError('A session keeps at least one host. End the session instead.', 409);
     }
     session.hosts.delete(host);
+    entry.abort?.abort();
     this.changed(session);
     this.notify((o) => o.hostRemoved?.(id, host));
     await entry.ready.catch(() => undefined); // a host still starting is removed once it exists
@@ -231,9 +247,57 @@ export class SessionService {
     return view(session);
   }
 
+  /**
+   * Gives a host a fresh sandbox: one that failed or was lost, or one the learner wants anew.
+   * Its shells, port links and step watcher stop; it starts in the background.
+   */
+  restartHost(id: string, token: string | undefined, host: string): SessionView {
+    const session = this.authorized(id, token);
+    if (session.state !== 'ready') throw new PlaygroundError(`This session is ${session.state}.`, 409);
+    const entry = session.hosts.get(host);
+    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
+    if (entry.state === 'starting') throw new PlaygroundError(`The host ${host} is starting already.`, 409);
+    if (entry.state === 'ready') this.notify((o) => o.hostRemoved?.(id, host));
+    const primary = session.hosts.keys().next().value === host;
+    // The new entry replaces the old at once, so the old sandbox's last events change nothing.
+    void this.startHost(session, host, primary, () => this.sandboxes.destroyHost(id, host));
+    this.changed(session);
+    return view(session);
+  }
+
+  /** A ready host's sandbox stopped or was removed without the playground asking (see sandbox-loss.ts). */
+  hostLost(sessionId: string, host: string, containerId: string, reason: string): void {
+    const session = this.sessions.get(sessionId);
+    const entry = session?.hosts.get(host);
+    if (!session || !entry || entry.state !== 'ready' || entry.containerId !== containerId) return;
+    log.warn(`session ${sessionId}: ${reason}`);
+    entry.state = 'failed';
+    entry.error = reason;
+    this.changed(session);
+    this.notify((o) => o.hostRemoved?.(sessionId, host));
+  }
+
+  /** Marks lost every ready host whose sandbox the engine no longer runs (after a break in its events). */
+  async verifyHosts(): Promise<void> {
+    const running = new Set((await this.sandboxes.list()).filter((r) => r.running).map((r) => r.containerId));
+    for (const session of [...this.sessions.values()]) {
+      for (const [host, entry] of [...session.hosts]) {
+        if (entry.state === 'ready' && entry.containerId && !running.has(entry.containerId))
+          this.hostLost(session.id, host, entry.containerId, lossReason(host, 'gone'));
+      }
+    }
+  }
+
   /** Starts one host's sandbox; resolves when it is ready or has failed (never rejects). */
-  private startHost(session: Session, host: string, primary: boolean): Promise<void> {
-    const entry: Host = { state: 'starting', ready: Promise.resolve() };
+  private startHost(
+    session: Session,
+    host: string,
+    primary: boolean,
+    before: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<void> {
+    const abort = new AbortController();
+    const entry: Host = { state: 'starting', ready: Promise.resolve(), abort };
+    const signal = abort.signal;
     session.hosts.set(host, entry);
     const request = {
       sessionId: session.id,
@@ -244,19 +308,22 @@ export class SessionService {
     };
     // Removed, or its session ended, while it was starting: nobody may use it or hear of it now.
     const gone = () => session.hosts.get(host) !== entry || session.state === 'ended';
-    entry.ready = this.sandboxes.create(request, host, { primary }).then(
-      () => {
-        entry.state = 'ready';
-        if (gone()) return;
-        this.changed(session);
-        this.notify((o) => o.hostReady?.(session.id, host));
-      },
-      (err: Error) => {
-        entry.state = 'failed';
-        entry.error = err.message;
-        if (!gone()) this.changed(session);
-      },
-    );
+    entry.ready = before()
+      .then(() => this.sandboxes.create(request, host, { primary, signal }))
+      .then(
+        (container) => {
+          entry.state = 'ready';
+          entry.containerId = container.id;
+          if (gone()) return;
+          this.changed(session);
+          this.notify((o) => o.hostReady?.(session.id, host));
+        },
+        (err: Error) => {
+          entry.state = 'failed';
+          entry.error = err.message;
+          if (!gone()) this.changed(session);
+        },
+      );
     return entry.ready;
   }
 
@@ -313,6 +380,7 @@ export class SessionService {
     this.changed(session);
     this.notify((o) => o.sessionEnded?.(session.id));
     this.events?.forget(session.id);
+    for (const host of session.hosts.values()) host.abort?.abort();
     await session.ready.catch(() => undefined); // let a half-made sandbox finish before removing it
     await Promise.all([...session.hosts.values()].map((h) => h.ready));
     await this.sandboxes.destroy(session.id);
@@ -341,9 +409,10 @@ export class SessionService {
           await this.remove(session);
         }
       }
-      const inFlight = new Set(
-        [...this.sessions.values()].filter((s) => s.state === 'starting').map((s) => s.id),
-      );
+      // A session with a host starting (added or restarted) may hold young or half-made objects.
+      const starting = (s: Session) =>
+        s.state === 'starting' || [...s.hosts.values()].some((h) => h.state === 'starting');
+      const inFlight = new Set([...this.sessions.values()].filter(starting).map((s) => s.id));
       await this.sandboxes.sweep(inFlight, now);
     } catch (err) {
       log.warn(`reaper: ${(err as Error).message}`);

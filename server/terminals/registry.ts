@@ -88,6 +88,13 @@ export class TerminalRegistry {
     return this.claimFor(entry, owner);
   }
 
+  /** Panes (with a shell attached, starting or waiting) in every session. */
+  get size(): number {
+    let panes = 0;
+    for (const session of this.sessions.values()) panes += session.size;
+    return panes;
+  }
+
   /** Live shells (attached, starting or waiting) in a session. */
   count(sessionId: string): number {
     return this.sessions.get(sessionId)?.size ?? 0;

@@ -59,6 +59,10 @@ class MirrorThread {
   private readonly listeners = new Map<number, MirrorListener>();
   private nextId = 1;
 
+  get size(): number {
+    return this.listeners.size;
+  }
+
   register(listener: MirrorListener, size: TerminalSize): number {
     const id = this.nextId++;
     this.listeners.set(id, listener);
@@ -106,6 +110,9 @@ class MirrorThread {
 }
 
 const thread = new MirrorThread();
+
+/** Screen mirrors alive in the parser thread (a census for leak tests). */
+export const liveMirrorCount = (): number => thread.size;
 
 export class ScreenMirror {
   private readonly id: number;

@@ -311,6 +311,7 @@ export class PlaygroundApp extends LitElement {
       onSessionGone: (e) => this.sandbox.confirmGone(e.detail.message),
       onAddHost: () => void this.sandbox.addHost(),
       onRemoveHost: (host) => void this.sandbox.removeHost(host),
+      onRestartHost: (host) => void this.sandbox.restartHost(host),
     });
   }
 }

@@ -199,6 +199,10 @@ export class SessionController implements ReactiveController {
     return this.changeHosts((k) => this.opts.api.removeHost(k.id, k.token, host));
   }
 
+  restartHost(host: string): Promise<void> {
+    return this.changeHosts((k) => this.opts.api.restartHost(k.id, k.token, host));
+  }
+
   /** The page is going: stops the request in flight, the start timer and the events socket. */
   hostDisconnected(): void {
     this.flow?.abort();

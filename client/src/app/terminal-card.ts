@@ -32,6 +32,7 @@ export interface TerminalCardProps {
   onSessionGone(e: CustomEvent<SessionGoneDetail>): void;
   onAddHost(): void;
   onRemoveHost(host: string): void;
+  onRestartHost(host: string): void;
 }
 
 export function terminalCard(p: TerminalCardProps): TemplateResult {
@@ -66,6 +67,7 @@ export function terminalCard(p: TerminalCardProps): TemplateResult {
             @session-gone=${(e: CustomEvent<SessionGoneDetail>) => p.onSessionGone(e)}
             @add-host=${() => p.onAddHost()}
             @remove-host=${(e: CustomEvent<HostEventDetail>) => p.onRemoveHost(e.detail.host)}
+            @restart-host=${(e: CustomEvent<HostEventDetail>) => p.onRestartHost(e.detail.host)}
           ></terminal-workspace>`
         : nothing
     }

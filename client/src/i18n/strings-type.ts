@@ -123,6 +123,9 @@ export interface WorkspaceStrings {
   cancel: string;
   hostStarting: (host: string) => string;
   hostFailed: (host: string) => string;
+  /** The button that gives a failed host a fresh sandbox. */
+  restartHost: string;
+  restartHostTitle: (host: string) => string;
   noTerminals: string;
   openTerminal: string;
   copyBlocked: string;

@@ -48,6 +48,8 @@ export interface SessionApi {
   /** Adds the next host (node2, ...); it starts in the background. */
   addHost(id: string, token: string): Promise<SessionView>;
   removeHost(id: string, token: string, host: string): Promise<SessionView>;
+  /** Gives a host a fresh sandbox (one that failed or was lost). */
+  restartHost(id: string, token: string, host: string): Promise<SessionView>;
   /** The Check button: checks one step now (or the current one). */
   check(id: string, token: string, stepId?: string): Promise<StepProgress>;
   progress(id: string, token: string): Promise<LessonProgress>;
@@ -148,7 +150,7 @@ function hostCalls({
   call,
   json,
   unexpected,
-}: Transport): Pick<SessionApi, 'addHost' | 'removeHost' | 'requestPortTicket'> {
+}: Transport): Pick<SessionApi, 'addHost' | 'removeHost' | 'restartHost' | 'requestPortTicket'> {
   return {
     async requestPortTicket(id, token, host, port) {
       const res = await call(portTicketPath(id, host, port), { method: 'POST', headers: auth(token) });
@@ -164,6 +166,10 @@ function hostCalls({
     async removeHost(id, token, host) {
       const path = `${sessionPath(id)}/hosts/${encodeURIComponent(host)}`;
       return json<SessionView>(await call(path, { method: 'DELETE', headers: auth(token) }));
+    },
+    async restartHost(id, token, host) {
+      const path = `${sessionPath(id)}/hosts/${encodeURIComponent(host)}/restart`;
+      return json<SessionView>(await call(path, { method: 'POST', headers: auth(token) }));
     },
   };
 }

@@ -68,6 +68,8 @@ declare global {
     /** The server names the new host (the first free nodeN). */
     'add-host': CustomEvent<null>;
     'remove-host': CustomEvent<HostEventDetail>;
+    /** The learner asked for a fresh sandbox for a failed host. */
+    'restart-host': CustomEvent<HostEventDetail>;
   }
 }
 
@@ -285,6 +287,12 @@ export class TerminalWorkspace extends LitElement {
     this.dispatchEvent(new CustomEvent<null>('add-host', { detail: null, bubbles: true, composed: true }));
   }
 
+  private requestRestartHost(host: string): void {
+    this.dispatchEvent(
+      new CustomEvent<HostEventDetail>('restart-host', { detail: { host }, bubbles: true, composed: true }),
+    );
+  }
+
   private confirmRemoveHost(host: string): void {
     this.menu = null;
     for (const p of this.layout.panes.filter((q) => q.host === host)) this.paneElement(p.id)?.closeShell();
@@ -422,6 +430,7 @@ export class TerminalWorkspace extends LitElement {
       @remove-host-click=${(e: CustomEvent<HostEventDetail>) => (this.menu = { remove: e.detail.host })}
       @remove-host-cancel=${() => (this.menu = null)}
       @remove-host-confirm=${(e: CustomEvent<HostEventDetail>) => this.confirmRemoveHost(e.detail.host)}
+      @restart-host-click=${(e: CustomEvent<HostEventDetail>) => this.requestRestartHost(e.detail.host)}
     ></workspace-host-strip>`;
   }
 
@@ -449,7 +458,9 @@ export class TerminalWorkspace extends LitElement {
               @pane-state=${(e: CustomEvent<PaneStateDetail>) => this.onPaneState(p.id, e)}
               @pane-title=${(e: CustomEvent<PaneTitleDetail>) => this.onPaneTitle(p.id, e)}
             ></terminal-pane>`
-          : hostWaiting(this.tw, p.host, this.hostStates[p.host] ?? { state: st })
+          : hostWaiting(this.tw, p.host, this.hostStates[p.host] ?? { state: st }, () =>
+              this.requestRestartHost(p.host),
+            )
       }
       <span class="pane-label">${this.tw.tabLabel(p.host, p.number)}</span>
     </div>`;

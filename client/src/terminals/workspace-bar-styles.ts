@@ -255,6 +255,20 @@ export const hostStripStyles = css`
   .chip[data-state='failed'] {
     border-color: rgba(248, 81, 73, 0.55);
   }
+  .chip .restart {
+    height: 20px;
+    padding: 0 8px;
+    border-radius: 999px;
+    border: 1px solid rgba(248, 81, 73, 0.55);
+    background: transparent;
+    color: var(--text);
+    font: inherit;
+    font-size: 12px;
+    cursor: pointer;
+  }
+  .chip .restart:hover {
+    background: var(--surface-3, rgba(255, 255, 255, 0.06));
+  }
   .chip .x {
     width: 20px;
     height: 20px;

@@ -25,6 +25,8 @@ declare global {
     'remove-host-click': CustomEvent<HostEventDetail>;
     'remove-host-cancel': CustomEvent<null>;
     'remove-host-confirm': CustomEvent<HostEventDetail>;
+    /** A failed host's Restart button. */
+    'restart-host-click': CustomEvent<HostEventDetail>;
   }
 }
 
@@ -80,6 +82,18 @@ export class WorkspaceHostStrip extends LitElement {
     >
       <span class="dot" data-tone=${hostTone(st)}></span>${host}
       ${st === 'ready' ? nothing : html`<span class="state">${stateName}</span>`}
+      ${
+        st === 'failed'
+          ? html`<button
+              class="restart"
+              data-action="restart-host"
+              title=${this.strings.restartHostTitle(host)}
+              @click=${() => this.emit('restart-host-click', { host })}
+            >
+              ${this.strings.restartHost}
+            </button>`
+          : nothing
+      }
       ${
         only
           ? nothing

@@ -6,13 +6,29 @@ import type { HostState } from '../../../common/api';
 import type { WorkspaceStrings } from '../i18n/strings-type';
 import { alertIcon, plusIcon } from '../ui/icons';
 
-/** A host that is still starting, or failed (with the reason when the server gave one). */
-export function hostWaiting(t: WorkspaceStrings, host: string, state: HostState): TemplateResult {
+/**
+ * A host that is still starting, or failed (with the reason when the server gave one, and a
+ * button that gives it a fresh sandbox).
+ */
+export function hostWaiting(
+  t: WorkspaceStrings,
+  host: string,
+  state: HostState,
+  restart: () => void,
+): TemplateResult {
   if (state.state === 'failed') {
     return html`<div class="placeholder bad" role="alert">
       <span class="icon">${alertIcon}</span>
       <strong>${t.hostFailed(host)}</strong>
       ${state.error ? html`<span class="err">${state.error}</span>` : nothing}
+      <button
+        class="btn primary"
+        data-action="restart-host"
+        title=${t.restartHostTitle(host)}
+        @click=${restart}
+      >
+        ${t.restartHost}
+      </button>
     </div>`;
   }
   return html`<div class="placeholder" role="status">
