@@ -1,11 +1,13 @@
 // The WebGL renderer of a terminal pane. Browsers keep about 16 WebGL contexts in all, so
 // only a shown pane holds one: it is handed back when the pane is hidden or goes away. A
-// pane whose context was lost (too many contexts, a GPU reset) or that cannot have one
-// draws with xterm's DOM renderer from then on.
+// pane whose context was lost (too many contexts, a GPU reset), that cannot have one, or
+// whose canvas cannot show the whole terminal (webgl-canvas.ts; checked after each render
+// that follows a change of size) draws with xterm's DOM renderer from then on.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IDisposable, Terminal } from '@xterm/xterm';
 import { WebglAddon } from '@xterm/addon-webgl';
+import { canvasDrawsWholeBox } from './webgl-canvas';
 
 export interface WebglHost extends ReactiveControllerHost {
   /** Only shown panes hold a WebGL context. */
@@ -18,6 +20,9 @@ export class WebglController implements ReactiveController {
   private term: Terminal | null = null;
   private addon: WebglAddon | null = null;
   private lossSub: IDisposable | null = null;
+  private renderSub: IDisposable | null = null;
+  /** The canvas size last found drawable ("width x height"), so a render checks only a new one. */
+  private checkedSize = '';
   /** WebGL failed once: this pane stays on the DOM renderer. */
   private failed = false;
 
@@ -72,13 +77,57 @@ export class WebglController implements ReactiveController {
       this.failed = true;
       this.drop();
     });
+    this.renderSub = term.onRender(() => this.checkCanvas(addon));
+  }
+
+  /** The canvas xterm's WebGL renderer draws into (the link layer is a 2D canvas beside it). */
+  private canvas(): HTMLCanvasElement | null {
+    return (
+      this.term?.element?.querySelector<HTMLCanvasElement>('.xterm-screen > canvas:not(.xterm-link-layer)') ??
+      null
+    );
+  }
+
+  /** After a render: a canvas that cannot show the whole terminal hands over to the DOM renderer. */
+  private checkCanvas(addon: WebglAddon): void {
+    const canvas = this.canvas();
+    if (!canvas || addon !== this.addon) return;
+    const size = `${canvas.width}x${canvas.height}`;
+    if (size === this.checkedSize) return;
+    const box = {
+      width: parseFloat(canvas.style.width) || canvas.clientWidth,
+      height: parseFloat(canvas.style.height) || canvas.clientHeight,
+    };
+    const gl = canvas.getContext('webgl2');
+    const dims = gl?.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array | null | undefined;
+    const geometry = {
+      buffer: { width: canvas.width, height: canvas.height },
+      box,
+      devicePixelRatio: window.devicePixelRatio || 1,
+      ...(dims ? { maxViewport: [dims[0]!, dims[1]!] as const } : {}),
+    };
+    if (canvasDrawsWholeBox(geometry)) {
+      this.checkedSize = size;
+      return;
+    }
+    console.info('WebGL cannot show this terminal whole, using the DOM renderer', geometry);
+    this.failed = true;
+    // Not from inside the renderer's own event: swap renderers once it has returned.
+    setTimeout(() => {
+      if (addon !== this.addon) return;
+      this.release();
+      this.term?.refresh(0, this.term.rows - 1);
+    });
   }
 
   private drop(): void {
     const addon = this.addon;
     this.addon = null;
+    this.checkedSize = '';
     this.lossSub?.dispose();
     this.lossSub = null;
+    this.renderSub?.dispose();
+    this.renderSub = null;
     addon?.dispose();
   }
 
@@ -86,10 +135,7 @@ export class WebglController implements ReactiveController {
   private release(): void {
     if (!this.addon) return;
     // Disposing the addon does not free its context; give it back to the browser first.
-    for (const canvas of Array.from(this.term?.element?.querySelectorAll('canvas') ?? [])) {
-      const gl = canvas.getContext('webgl2');
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    }
+    this.canvas()?.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
     this.drop();
   }
 }
