@@ -81,6 +81,20 @@ export class SandboxManager {
     return this.opts.docker;
   }
 
+  /** The host's /var/lib/docker volume, on its own bounded disk where disks are set up. */
+  private async dataVolume(sessionId: string, host: string, common: Record<string, string>): Promise<string> {
+    const { docker, disks } = this.opts;
+    const volume = this.scope.objectName(sessionId, `${host}-data`);
+    // The volume first: a sweep releases only disks whose volume is gone.
+    await docker.createVolume({
+      Name: volume,
+      Labels: this.scope.labelsFor('docker-data', sessionId, { ...common, [LABEL.host]: host }),
+      ...(disks ? { DriverOpts: disks.volumeOptions(volume) } : {}),
+    });
+    await disks?.create(volume);
+    return volume;
+  }
+
   /**
    * Creates one host of a session: the session's network (the first time), a volume and the
    * sandbox, and resolves when its daemon answers. A host that fails is removed again; the
@@ -97,15 +111,8 @@ export class SandboxManager {
     try {
       const { name: networkName, gateway } = await this.sessionNetwork(req.sessionId, common);
       signal?.throwIfAborted();
-      const volume = this.scope.objectName(req.sessionId, `${host}-data`);
+      const volume = await this.dataVolume(req.sessionId, host, common);
       const { disks } = this.opts;
-      // The volume first: a sweep releases only disks whose volume is gone.
-      await docker.createVolume({
-        Name: volume,
-        Labels: this.scope.labelsFor('docker-data', req.sessionId, { ...common, [LABEL.host]: host }),
-        ...(disks ? { DriverOpts: disks.volumeOptions(volume) } : {}),
-      });
-      await disks?.create(volume);
       const container = await docker.createContainer(
         sandboxCreateOptions({
           name: this.scope.objectName(req.sessionId, host),
