@@ -11,7 +11,9 @@ import { pingEngine } from './connect.js';
 
 /** Session networks come from here: 4096 /24 networks, clear of Docker's defaults. */
 export const SESSION_POOL_CIDR = '10.96.0.0/12';
-const SESSION_ADDRESS_POOL = `base=${SESSION_POOL_CIDR},size=24`;
+/** Prefix length of one session network (the firewall counts mirror connections per network). */
+export const SESSION_NETWORK_PREFIX = 24;
+const SESSION_ADDRESS_POOL = `base=${SESSION_POOL_CIDR},size=${SESSION_NETWORK_PREFIX}`;
 
 export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';

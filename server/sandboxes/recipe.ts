@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import type { SandboxLimits } from '../config.js';
 import type { EngineCapabilities } from '../engine/capabilities.js';
+import { sandboxSeccompProfile } from './seccomp.js';
 
 /**
  * Beyond Docker's default set, a nested dockerd needs SYS_ADMIN (mounts, cgroups,
@@ -94,7 +95,8 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
           CgroupnsMode: 'private',
           // Docker's default seccomp and AppArmor profiles forbid the mounts and
           // namespace calls a nested engine makes; the capability set is the fence.
-          SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+          // The sandbox's own profile refuses only the keyring calls (seccomp.ts).
+          SecurityOpt: [`seccomp=${sandboxSeccompProfile()}`, 'apparmor=unconfined'],
         };
   return {
     name: spec.name,

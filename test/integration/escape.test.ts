@@ -1,6 +1,7 @@
 // The escape battery, run from a learner's shell. On the default sandbox every probe
 // must be refused. On a deliberately weakened sandbox (no user namespace, extra
-// capabilities, host network, the host engine's socket, a writable registry) every probe
+// capabilities, host network, the host engine's socket, a writable registry; for the probes
+// that change their own network, a bridge the host firewall does not cover) every probe
 // must get through, which shows each probe can tell an open door from a closed one.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -14,7 +15,8 @@ import { loadConfig } from '../../server/config.js';
 import { registryBinary } from '../../server/registry/binary.js';
 import { execCapture } from '../../server/engine/exec.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
-import { PROBES } from '../support/escape-probes.js';
+import { PROBES, type Probe } from '../support/escape-probes.js';
+import { linkLocalAddress, ORACLE_ANSWER, startOracle, type Oracle } from '../support/escape-oracle.js';
 
 let pg: RunningPlayground;
 const sessions: { id: string; token: string }[] = [];
@@ -22,16 +24,34 @@ let learner: Docker.Container;
 let otherIp: string;
 let hostEngineId: string;
 let weakened: Docker.Container | undefined;
+let weakenedOnBridge: Docker.Container | undefined;
+let oracle: Oracle;
 let writableRegistry: ChildProcess | undefined;
 let loopDevice: string | undefined;
 let hostBlockDev = '';
 const WRITABLE_REGISTRY_PORT = 5099;
+/** A bridge outside the host firewall's `br-+` and `docker0` (at most 15 characters). */
+const UNGUARDED_BRIDGE = 'pgescweak0';
+const UNGUARDED_NETWORK = 'playground-escape-unguarded';
 const mirrorPort = loadConfig().mirrorPort;
 
-async function sandboxAddress(container: Docker.Container): Promise<{ ip: string; gateway: string }> {
+async function sandboxAddress(
+  container: Docker.Container,
+): Promise<{ ip: string; gateway: string; networkId: string }> {
   const info = await container.inspect();
   const net = Object.values(info.NetworkSettings.Networks)[0]!;
-  return { ip: net.IPAddress, gateway: net.Gateway };
+  return { ip: net.IPAddress, gateway: net.Gateway, networkId: net.NetworkID };
+}
+
+/** What the network probes need to find the host and its oracle from a container on a bridge. */
+async function oracleEnv(container: Docker.Container, bridge?: string): Promise<Record<string, string>> {
+  const { ip, networkId } = await sandboxAddress(container);
+  oracle.answerTo.add(ip);
+  return {
+    HOST_ADDR6: linkLocalAddress(bridge ?? `br-${networkId.slice(0, 12)}`),
+    ORACLE_PORT: String(oracle.port),
+    ORACLE_ANSWER,
+  };
 }
 
 async function runProbe(container: Docker.Container, script: string, env: Record<string, string>) {
@@ -52,6 +72,7 @@ before(async () => {
   // Listening on every address shows the host firewall, not the bind address, keeps
   // sandboxes away from the server.
   pg = await startTestPlayground({ host: '0.0.0.0' });
+  oracle = await startOracle();
   for (let i = 0; i < 2; i++) {
     const { session, token } = await readySession(pg.url);
     sessions.push({ id: session.id, token });
@@ -72,6 +93,12 @@ after(async () => {
   for (const s of sessions)
     await api(pg.url, 'DELETE', `/api/sessions/${s.id}`, s.token).catch(() => undefined);
   await weakened?.remove({ force: true }).catch(() => undefined);
+  await weakenedOnBridge?.remove({ force: true }).catch(() => undefined);
+  await pg?.sandboxes.docker
+    .getNetwork(UNGUARDED_NETWORK)
+    .remove()
+    .catch(() => undefined);
+  await oracle?.close();
   writableRegistry?.kill();
   if (loopDevice) execFileSync('losetup', ['-d', loopDevice]);
   await pg?.close();
@@ -88,12 +115,49 @@ describe('the default sandbox keeps the learner inside', () => {
         OTHER_IP: otherIp,
         HOST_ENGINE_ID: hostEngineId,
         HOST_BLOCK_DEV: hostBlockDev,
+        ...(await oracleEnv(learner)),
       });
       assert.equal(result.escaped, false, `the probe got out: ${result.output}`);
       assert.match(result.output, /^REFUSED: /);
     });
   }
 });
+
+/** A container as weak as the host-network one, on a bridge the host firewall does not cover. */
+async function startOnUnguardedBridge(docker: Docker, image: string): Promise<Docker.Container> {
+  await docker
+    .getNetwork(UNGUARDED_NETWORK)
+    .remove()
+    .catch(() => undefined);
+  await docker.createNetwork({
+    Name: UNGUARDED_NETWORK,
+    Driver: 'bridge',
+    Internal: true,
+    Options: { 'com.docker.network.bridge.name': UNGUARDED_BRIDGE },
+    Labels: { 'io.docker-playground.test': 'escape-weakened' },
+  });
+  const container = await docker.createContainer({
+    Image: image,
+    Entrypoint: ['sleep', 'infinity'],
+    Labels: { 'io.docker-playground.test': 'escape-weakened' },
+    HostConfig: {
+      UsernsMode: 'host',
+      NetworkMode: UNGUARDED_NETWORK,
+      CapAdd: ['SYS_ADMIN', 'NET_ADMIN'],
+      SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+      Memory: 512 * 1024 * 1024,
+    } as Docker.HostConfig,
+  });
+  await container.start();
+  return container;
+}
+
+/** Where the host is for a weakened probe: its loopback, or its address on the unguarded bridge. */
+async function weakenedNetworkEnv(probe: Probe): Promise<Record<string, string>> {
+  if (!probe.ownNetwork) return { HOST_ADDR: '127.0.0.1' };
+  const { gateway } = await sandboxAddress(weakenedOnBridge!);
+  return { HOST_ADDR: gateway, ...(await oracleEnv(weakenedOnBridge!, UNGUARDED_BRIDGE)) };
+}
 
 describe('a weakened sandbox lets every probe through (so each probe can fail)', () => {
   before(async () => {
@@ -124,6 +188,7 @@ describe('a weakened sandbox lets every probe through (so each probe can fail)',
       } as Docker.HostConfig,
     });
     await weakened.start();
+    weakenedOnBridge = await startOnUnguardedBridge(docker, image);
     for (let i = 0; i < 50; i++) {
       const up = await fetch(`http://127.0.0.1:${WRITABLE_REGISTRY_PORT}/v2/`).then(
         (r) => r.ok,
@@ -136,8 +201,9 @@ describe('a weakened sandbox lets every probe through (so each probe can fail)',
 
   for (const probe of PROBES) {
     test(`escapes: ${probe.name}`, async () => {
-      const result = await runProbe(weakened!, probe.script, {
-        HOST_ADDR: '127.0.0.1',
+      const container = probe.ownNetwork ? weakenedOnBridge! : weakened!;
+      const result = await runProbe(container, probe.script, {
+        ...(await weakenedNetworkEnv(probe)),
         SERVER_PORT: new URL(pg.url).port,
         REGISTRY: `127.0.0.1:${WRITABLE_REGISTRY_PORT}`,
         OTHER_IP: otherIp,

@@ -13,10 +13,21 @@
 //   HOST_BLOCK_DEV   major:minor of a host block device holding an ext4 file system
 //                    (the test makes a loop device: on some hosts, a VM's own disk cannot
 //                    be opened even by the host's root, which would prove nothing)
+//   HOST_ADDR6       the host's IPv6 link-local address on the sandbox's network (no scope)
+//   ORACLE_PORT      a service on the host that answers ORACLE_ANSWER to whoever reaches it:
+//                    over TCP on IPv6, and over UDP on IPv4, where it sends ORACLE_ANSWER to
+//                    the address and port named in the datagram (so a datagram from a forged
+//                    source still gets its answer to the prober's real address)
+//   ORACLE_ANSWER    what the oracle answers
 
 export interface Probe {
   name: string;
   script: string;
+  /**
+   * The probe changes its own network namespace (addresses, IPv6), so its weakened run is
+   * in a container on a bridge the host firewall does not cover, never on the host's network.
+   */
+  ownNetwork?: boolean;
 }
 
 const verdict = `
@@ -122,6 +133,47 @@ refused "server unreachable (http $code)"`,
 code=$(curl -s -o /dev/null --max-time 3 -w '%{http_code}' -X POST "http://$REGISTRY/v2/escape-probe/blobs/uploads/")
 [ "$code" = 202 ] && escaped "the registry accepted an upload"
 refused "the registry refused an upload (http $code)"`,
+  },
+  {
+    name: 'reach a host service over IPv6 link-local',
+    ownNetwork: true,
+    // Docker turns IPv6 off in the sandbox's network namespace, but root there may turn it on.
+    script: `
+dev=eth0
+[ -n "$HOST_ADDR6" ] || refused "the host has no IPv6 address on this network"
+# /proc/sys is read-only in a container; a fresh procfs of its own is not.
+mkdir -p /tmp/probe-proc6
+kmount proc /tmp/probe-proc6 proc 0 2>/tmp/probe-err || refused "mount proc: $(cat /tmp/probe-err)"
+knob=/tmp/probe-proc6/sys/net/ipv6/conf/$dev/disable_ipv6
+was=$(cat $knob)
+trap 'echo "$was" >$knob; kumount /tmp/probe-proc6' EXIT
+echo 0 2>/tmp/probe-err >$knob || refused "turn IPv6 on: $(cat /tmp/probe-err)"
+for i in $(seq 50); do
+  [ -n "$(ip -6 addr show dev $dev scope link -tentative)" ] && break; sleep 0.1
+done
+answer=$(curl -s -g --max-time 3 "http://[$HOST_ADDR6%$dev]:$ORACLE_PORT/")
+[ "$answer" = "$ORACLE_ANSWER" ] && escaped "the host answered over IPv6 at $HOST_ADDR6"
+refused "no answer over IPv6 from $HOST_ADDR6"`,
+  },
+  {
+    name: 'reach a host service from a forged source address',
+    ownNetwork: true,
+    // 198.51.100.7 is a documentation address (TEST-NET-2): no answer to it may leave the machine,
+    // and none is asked for: the oracle answers the real address named in the datagram.
+    script: `
+me=$(ip -4 -o addr show dev eth0 | awk '{ split($4, a, "/"); print a[1]; exit }')
+ip addr add 198.51.100.7/32 dev eth0 2>/tmp/probe-err || refused "add address: $(cat /tmp/probe-err)"
+trap 'ip addr del 198.51.100.7/32 dev eth0' EXIT
+answer=$(perl -MIO::Socket::INET -e '
+  my ($host, $port, $me) = @ARGV;
+  my $in = IO::Socket::INET->new(Proto => "udp", LocalAddr => $me) or die "listen: $!\\n";
+  my $out = IO::Socket::INET->new(Proto => "udp", LocalAddr => "198.51.100.7", PeerAddr => "$host:$port")
+    or die "socket: $!\\n";
+  $out->send("$me " . $in->sockport);
+  my $ready = ""; vec($ready, fileno($in), 1) = 1;
+  if (select($ready, undef, undef, 3)) { $in->recv(my $got, 100); print $got }' "$HOST_ADDR" "$ORACLE_PORT" "$me")
+[ "$answer" = "$ORACLE_ANSWER" ] && escaped "a datagram from 198.51.100.7 reached the host"
+refused "nothing from 198.51.100.7 reached the host"`,
   },
   {
     name: 'raise its own memory limit',

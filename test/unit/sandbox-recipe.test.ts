@@ -50,6 +50,9 @@ test('a sandbox gets only the capabilities dind needs, never privileged or ALL',
   assert.deepEqual(capAdd, [...SANDBOX_EXTRA_CAPABILITIES]);
   assert.notEqual(host!.Privileged, true);
   assert.equal(host!.CgroupnsMode, 'private');
+  const [seccomp] = (host.SecurityOpt ?? []) as string[];
+  assert.ok(seccomp?.startsWith('seccomp={'), 'its own seccomp profile, not unconfined');
+  assert.match(seccomp!, /"keyctl"/);
   assert.equal(host!.Memory, 1 << 30);
   assert.equal(host!.NanoCpus, 1.5e9);
   assert.equal(host!.PidsLimit, 512);
