@@ -86,7 +86,15 @@ test("a full disk is the learner's own: in the sandbox and in a nested container
 test('a new session is refused while the machine is short of memory; the server keeps serving', async () => {
   // More memory kept for the machine than it has: no sandbox may start.
   const pg = await start({ reserve: { ...defaults.reserve, memoryBytes: 1024 * 1024 * MiB } });
-  const refused = await api<{ error: string }>(pg.url, 'POST', '/api/sessions', undefined, {});
+  const refused = await api<{ error: string; session?: { id: string }; token?: string }>(
+    pg.url,
+    'POST',
+    '/api/sessions',
+    undefined,
+    {},
+  );
+  const made = refused.body.session;
+  if (made) await api(pg.url, 'DELETE', `/api/sessions/${made.id}`, refused.body.token);
   assert.equal(refused.status, 503);
   assert.equal(refused.body.error, OUT_OF.memory);
   assert.match(refused.body.error, /out of memory for new sandboxes; try again when a session ends/);
