@@ -11,6 +11,8 @@
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
+//   capacity                  sandboxes started at once until the machine refuses more, and
+//                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import type Docker from 'dockerode';
@@ -21,6 +23,7 @@ import { runSetup } from '../server/setup/index.js';
 import { removeDeadRuns, runInstance } from '../test/support/instances.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
+import { benchCapacity } from './capacity.js';
 import { record, writeResults } from './figures.js';
 import { benchSandboxStarts } from './sandboxes.js';
 import { benchReattach, benchShells } from './terminal.js';
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     await benchOneSession(pg);
     await benchValidation(pg, ROUNDS, record);
     await benchBrowser(pg, record);
+    await benchCapacity(pg, config, record);
   } finally {
     await pg.close();
   }

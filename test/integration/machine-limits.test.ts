@@ -71,6 +71,16 @@ test("a full disk is the learner's own: in the sandbox and in a nested container
     );
     assert.notEqual(nested.exitCode, 0, 'a nested container writing past the disk fails');
     assert.match(nested.output, /No space left on device/);
+    // What it prints (to the engine's log of the sandbox) is bounded too.
+    const printed = await sh(pg, first.session.id, 'yes | head -c 20000000 > /proc/1/fd/1 && echo printed');
+    assert.match(printed.output, /printed/);
+    const container = await pg.sandboxes.container(first.session.id);
+    const { LogPath } = await container!.inspect();
+    assert.ok(
+      fs.statSync(LogPath).size < 2 * MiB,
+      `the sandbox's log holds ${fs.statSync(LogPath).size} bytes`,
+    );
+
     assert.deepEqual(disksOf(pg, dir), {
       files: before.files + 2,
       mountPoints: before.mountPoints + 2,
