@@ -8,9 +8,11 @@ import path from 'node:path';
 import type { CreatedSession, SessionView } from '../common/api.js';
 import type { RunningPlayground } from '../server/app.js';
 import type { Config } from '../server/config.js';
+import { SandboxDisks } from '../server/sandboxes/disks.js';
+import { InstanceScope } from '../server/sandboxes/labels.js';
 import { readMachine } from '../server/sandboxes/machine.js';
 import { api, waitForSession } from '../test/support/playground.js';
-import { sleep, type Record } from './figures.js';
+import { median, sleep, type Record } from './figures.js';
 
 /** The whole burst must be up (or refused) within this. */
 const BURST_TIMEOUT_MS = 180_000;
@@ -47,12 +49,39 @@ async function burst(pg: RunningPlayground, count: number): Promise<Outcome> {
   return outcome;
 }
 
+/** What a sandbox's own disk adds to its start: allocate, format, mount; and to its end. */
+async function benchDisks(config: Config, dir: string, record: Record): Promise<void> {
+  const scope = new InstanceScope(config.instance);
+  const disks = new SandboxDisks({
+    dir,
+    sizeBytes: config.limits.diskBytes,
+    reservePercent: config.reserve.diskPercent,
+    owner: { uid: 0, gid: 0 },
+    scope,
+  });
+  const made: number[] = [];
+  const released: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const volume = scope.objectName(`diskbench${i}`, 'data');
+    let t = performance.now();
+    await disks.create(volume);
+    made.push(performance.now() - t);
+    t = performance.now();
+    await disks.release(volume);
+    released.push(performance.now() - t);
+  }
+  const size = `${config.limits.diskBytes / MiB} MiB`;
+  record({ name: `sandbox disk of ${size}: allocate, format, mount`, value: median(made), unit: 'ms' });
+  record({ name: `sandbox disk of ${size}: unmount, delete`, value: median(released), unit: 'ms' });
+}
+
 export async function benchCapacity(pg: RunningPlayground, config: Config, record: Record): Promise<void> {
   if (process.env.BENCH_CAPACITY === '0') return;
   const count = Math.min(config.maxSandboxes, Number(process.env.BENCH_CAPACITY_MAX || 40));
   // Where sandboxes' disks are allocated, when they have their own (server/sandboxes/disks.ts).
   const disks = path.join(config.stateDir, 'sandbox-disks');
   const diskPath = fs.existsSync(disks) ? disks : undefined;
+  if (diskPath) await benchDisks(config, diskPath, record);
   const before = readMachine(diskPath);
   const t0 = performance.now();
   const outcome = await burst(pg, count);
