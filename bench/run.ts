@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);
   record({ name: 'setup, everything cached', value: (performance.now() - t0) / 1000, unit: 's' });
-  await removeDeadRuns(setup.endpoint.docker);
+  await removeDeadRuns(setup.endpoint.docker, config);
 
   const pg = await startPlayground(config, setup);
   try {
