@@ -39,7 +39,9 @@ async function burst(pg: RunningPlayground, count: number): Promise<Outcome> {
       const isDone = (s: SessionView) => s.state === 'ready' || s.state === 'failed';
       try {
         const view = await waitForSession(pg.url, body.session.id, body.token, isDone, BURST_TIMEOUT_MS);
-        if (view.state === 'ready') outcome.ready.push(body);
+        if (view.state === 'ready') return void outcome.ready.push(body);
+        refuse(view.error ?? 'failed');
+        await api(pg.url, 'DELETE', `/api/sessions/${body.session.id}`, body.token);
       } catch (err) {
         refuse((err as Error).message.replace(/^sandbox failed: /, ''));
         await api(pg.url, 'DELETE', `/api/sessions/${body.session.id}`, body.token);
