@@ -13,6 +13,8 @@
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
+//   capacity                  sandboxes started at once until the machine refuses more, and
+//                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import type Docker from 'dockerode';
@@ -23,6 +25,7 @@ import { runSetup } from '../server/setup/index.js';
 import { removeDeadRuns, runInstance } from '../test/support/instances.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
+import { benchCapacity } from './capacity.js';
 import { benchDatabase } from './database.js';
 import { record, writeResults } from './figures.js';
 import { benchMemory } from './memory.js';
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);
   record({ name: 'setup, everything cached', value: (performance.now() - t0) / 1000, unit: 's' });
-  await removeDeadRuns(setup.endpoint.docker);
+  await removeDeadRuns(setup.endpoint.docker, config);
 
   const pg = await startPlayground(config, setup);
   try {
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     await benchValidation(pg, ROUNDS, record);
     await benchBrowser(pg, record);
     await benchDatabase(record);
+    await benchCapacity(pg, config, record);
   } finally {
     await pg.close();
   }

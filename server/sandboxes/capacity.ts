@@ -36,8 +36,8 @@ export function capacitySettings(config: Config, diskAllocatedUpFront: boolean):
 
 /**
  * What one more sandbox takes from the host as it starts, whatever its limits: host-wide
- * 51 to 62 MiB per idle session was measured (docs: serving-a-class facts), its daemons
- * run about 60 tasks (`npm run bench`, capacity). Rounded up, so a burst stops early.
+ * 51 to 62 MiB and about 40 kernel tasks per idle sandbox were measured (`npm run bench`,
+ * capacity). Rounded up, so a burst stops before the reserve.
  */
 export const SANDBOX_START_COST = { memoryBytes: 64 * 1024 * 1024, pids: 100 } as const;
 

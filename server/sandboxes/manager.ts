@@ -202,8 +202,21 @@ export class SandboxManager {
     const volumes = ((await docker.listVolumes({ filters })).Volumes ?? []).filter((v) =>
       this.scope.owns(v.Labels),
     );
-    await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(ignoreMissing)));
-    await Promise.all(volumes.map((v) => this.opts.disks?.release(v.Name)));
+    await Promise.all(
+      volumes.map((v) =>
+        this.removeVolume(v.Name).catch((err: Error) => log.warn(`volume ${v.Name}: ${err.message}`)),
+      ),
+    );
+  }
+
+  /** Removes a volume, then its disk; a volume still in use (409) keeps its disk. */
+  private async removeVolume(name: string): Promise<void> {
+    try {
+      await this.opts.docker.getVolume(name).remove();
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+    }
+    await this.opts.disks?.release(name);
   }
 
   /** Polls the inner daemon with `docker version` until it answers. */

@@ -118,6 +118,9 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
       NanoCpus: Math.round(spec.limits.cpus * 1e9),
       PidsLimit: spec.limits.pids,
       Runtime: spec.runtime,
+      // The sandbox's own output lands on the engine's disk, and root in it can write there
+      // (/proc/1/fd/1): kept to one file of 1 MB. Its daemon logs to its own disk.
+      LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
       RestartPolicy: { Name: 'no' },
     } as Docker.HostConfig,
     NetworkingConfig: {

@@ -71,6 +71,16 @@ test("a full disk is the learner's own: in the sandbox and in a nested container
     );
     assert.notEqual(nested.exitCode, 0, 'a nested container writing past the disk fails');
     assert.match(nested.output, /No space left on device/);
+    // What it prints (to the engine's log of the sandbox) is bounded too.
+    const printed = await sh(pg, first.session.id, 'yes | head -c 20000000 > /proc/1/fd/1 && echo printed');
+    assert.match(printed.output, /printed/);
+    const container = await pg.sandboxes.container(first.session.id);
+    const { LogPath } = await container!.inspect();
+    assert.ok(
+      fs.statSync(LogPath).size < 2 * MiB,
+      `the sandbox's log holds ${fs.statSync(LogPath).size} bytes`,
+    );
+
     assert.deepEqual(disksOf(pg, dir), {
       files: before.files + 2,
       mountPoints: before.mountPoints + 2,
@@ -86,7 +96,15 @@ test("a full disk is the learner's own: in the sandbox and in a nested container
 test('a new session is refused while the machine is short of memory; the server keeps serving', async () => {
   // More memory kept for the machine than it has: no sandbox may start.
   const pg = await start({ reserve: { ...defaults.reserve, memoryBytes: 1024 * 1024 * MiB } });
-  const refused = await api<{ error: string }>(pg.url, 'POST', '/api/sessions', undefined, {});
+  const refused = await api<{ error: string; session?: { id: string }; token?: string }>(
+    pg.url,
+    'POST',
+    '/api/sessions',
+    undefined,
+    {},
+  );
+  const made = refused.body.session;
+  if (made) await api(pg.url, 'DELETE', `/api/sessions/${made.id}`, refused.body.token);
   assert.equal(refused.status, 503);
   assert.equal(refused.body.error, OUT_OF.memory);
   assert.match(refused.body.error, /out of memory for new sandboxes; try again when a session ends/);

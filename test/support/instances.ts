@@ -1,8 +1,12 @@
 // Each test run and benchmark is a playground instance of its own (`test-<pid>`,
 // `bench-<pid>`), so it never adopts or reaps another playground's sessions. A run that
 // died leaves its objects behind; the next run removes those of runs whose process is gone.
+import fs from 'node:fs';
+import path from 'node:path';
 import type Docker from 'dockerode';
-import { LABEL } from '../../server/sandboxes/labels.js';
+import type { Config } from '../../server/config.js';
+import { SandboxDisks } from '../../server/sandboxes/disks.js';
+import { InstanceScope, LABEL } from '../../server/sandboxes/labels.js';
 
 const RUN_INSTANCE = /^(?:test|bench)-(\d+)(?:-[a-z0-9_-]+)?$/;
 
@@ -20,14 +24,16 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Whether an object belongs to a test or bench run whose process has ended. */
-function fromDeadRun(labels: Record<string, string> | undefined): boolean {
-  const pid = RUN_INSTANCE.exec(labels?.[LABEL.instance] ?? '')?.[1];
+/** Whether an instance is a test or bench run whose process has ended. */
+function deadRun(instance: string): boolean {
+  const pid = RUN_INSTANCE.exec(instance)?.[1];
   return pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid));
 }
 
-/** Removes the containers, volumes and networks that ended test and bench runs left. */
-export async function removeDeadRuns(docker: Docker): Promise<void> {
+const fromDeadRun = (labels: Record<string, string> | undefined) => deadRun(labels?.[LABEL.instance] ?? '');
+
+/** Removes the containers, volumes, networks and sandbox disks that ended test and bench runs left. */
+export async function removeDeadRuns(docker: Docker, config: Config): Promise<void> {
   const filters = { label: [LABEL.instance] };
   const ignore = () => undefined;
   const containers = (await docker.listContainers({ all: true, filters })).filter((c) =>
@@ -42,4 +48,22 @@ export async function removeDeadRuns(docker: Docker): Promise<void> {
   await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(ignore)));
   const networks = (await docker.listNetworks({ filters })).filter((n) => fromDeadRun(n.Labels));
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignore)));
+  await releaseDeadRunDisks(config);
+}
+
+/** A dead run's disks, named `playground.<instance>.<volume>` (server/sandboxes/disks.ts). */
+async function releaseDeadRunDisks(config: Config): Promise<void> {
+  const dir = path.join(config.stateDir, 'sandbox-disks');
+  const entries = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  const instances = new Set(entries.map((e) => /^playground\.([^.]+)\./.exec(e)?.[1] ?? '').filter(deadRun));
+  for (const instance of instances) {
+    const disks = new SandboxDisks({
+      dir,
+      sizeBytes: config.limits.diskBytes,
+      reservePercent: config.reserve.diskPercent,
+      owner: { uid: 0, gid: 0 },
+      scope: new InstanceScope(instance),
+    });
+    await disks.sweep(async () => false);
+  }
 }

@@ -20,7 +20,7 @@ export async function startTestPlayground(
     ...overrides,
   };
   const setup = await runSetup(config, () => undefined);
-  await removeDeadRuns(setup.endpoint.docker);
+  await removeDeadRuns(setup.endpoint.docker, config);
   return startPlayground(config, setup, options);
 }
 
