@@ -1,0 +1,130 @@
+// The server killed outright (SIGKILL: no shutdown code runs) in the middle of a lesson, and
+// started again: the session is back with the same token, its sandbox still runs, the step the
+// learner passed is still passed, and the pane's socket gets a working shell in the same
+// sandbox (the old shell died with the server's connections: an exec cannot be reattached).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import type { SessionView } from '../../common/api.js';
+import type { LessonProgress } from '../../common/events.js';
+import { PROJECT_ROOT } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { engineEndpoint } from '../../server/engine/connect.js';
+import { execCapture } from '../../server/engine/exec.js';
+import { LessonCatalogue } from '../../server/lessons/catalogue.js';
+import { freeLoopbackPort } from '../../server/registry/process.js';
+import { LABEL } from '../../server/sandboxes/labels.js';
+import { TestEvents } from '../support/events-client.js';
+import { api, readySession } from '../support/playground.js';
+import { TestTerminal } from '../support/terminal-client.js';
+
+/** Bounds on waiting for a server to serve (setup finds everything in place: seconds). */
+const SERVE_WITHIN_MS = 120_000;
+const LESSON = 'docker-networks';
+
+const children = new Set<ChildProcess>();
+
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/** `npm start`'s server as a child process on its own port, with the shared state directory. */
+async function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PLAYGROUND_PORT: String(port), PLAYGROUND_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString().split('\n'));
+    tail.splice(0, Math.max(0, tail.length - 20));
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + SERVE_WITHIN_MS;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const up = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200 || r.status === 503,
+      () => false,
+    );
+    if (up) return { child, url };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server did not serve in time:\n${tail.join('\n')}`);
+}
+
+async function kill9(child: ChildProcess): Promise<void> {
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+  children.delete(child);
+}
+
+test('SIGKILL mid-session: the restarted server gives back the session, its sandbox and its progress', async () => {
+  const port = await freeLoopbackPort();
+  let server = await startServer(port);
+  const lesson = (await LessonCatalogue.load()).get(LESSON)!;
+  const { session, token } = await readySession(server.url, 90_000, { lessonId: LESSON });
+  const docker = engineEndpoint(loadConfig().dockerHost).docker;
+  try {
+    const events = await TestEvents.open(server.url, session.id, token);
+    const [sandbox] = await docker.listContainers({
+      filters: { label: [`${LABEL.session}=${session.id}`, `${LABEL.role}=sandbox`] },
+    });
+    const container = docker.getContainer(sandbox!.Id);
+    const first = lesson.steps[0]!;
+    for (const command of first.solution)
+      assert.equal((await execCapture(container, ['bash', '-c', command])).exitCode, 0);
+    await events.waitFor((e) => e.type === 'progress' && e.progress.steps[0]!.state === 'passed', 30_000);
+    const term = await TestTerminal.open(server.url, session.id, token, { pane: 'killtestpane1' });
+    term.start();
+    await term.waitFor(/[#$] $/m);
+    term.type('echo before-$((20+1))\r');
+    await term.waitFor(/before-21/);
+
+    await kill9(server.child);
+    // The page's sockets drop without a close frame; the page retries them.
+    assert.equal((await term.closed).code, 1006);
+    events.close();
+    server = await startServer(port);
+
+    const view = await api<SessionView>(server.url, 'GET', `/api/sessions/${session.id}`, token);
+    assert.equal(view.status, 200, 'the same token still opens the session');
+    assert.equal(view.body.state, 'ready');
+    assert.equal(view.body.hostStates.node1?.state, 'ready');
+    const [after] = await docker.listContainers({
+      filters: { label: [`${LABEL.session}=${session.id}`, `${LABEL.role}=sandbox`] },
+    });
+    assert.equal(after?.Id, sandbox!.Id, 'the same sandbox, not a new one');
+    const progress = await waitForProgress(server.url, session.id, token);
+    assert.equal(progress.steps[0]!.state, 'passed', 'the passed step stays passed');
+
+    // The pane reconnects with its id and gets a working shell in the same sandbox.
+    const again = await TestTerminal.open(server.url, session.id, token, { pane: 'killtestpane1' });
+    again.start();
+    await again.waitFor(/[#$] $/m);
+    again.type('docker network ls --format "{{.Name}}" | grep -c . ; echo after-$((40+2))\r');
+    await again.waitFor(/after-42/);
+    again.close();
+  } finally {
+    await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
+    await kill9(server.child);
+  }
+});
+
+/** The progress route answers once the restarted server's tracker has started (bounded). */
+async function waitForProgress(url: string, id: string, token: string): Promise<LessonProgress> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const answer = await api<LessonProgress>(url, 'GET', `/api/sessions/${id}/progress`, token);
+    if (answer.status === 200) return answer.body;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the restarted server did not track the lesson in time');
+}
