@@ -35,7 +35,8 @@ async function settled(gc: () => void): Promise<NodeJS.MemoryUsage> {
 }
 
 async function openShell(pg: RunningPlayground, session: Session, pane = newPaneId()): Promise<TestTerminal> {
-  const term = await TestTerminal.open(pg.url, session.id, session.token, { pane });
+  // The client keeps only the newest output: it runs in this process too.
+  const term = await TestTerminal.open(pg.url, session.id, session.token, { pane, keepBytes: 64 * 1024 });
   term.start(SIZE);
   await term.waitFor(PROMPT);
   return term;
