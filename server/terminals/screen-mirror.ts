@@ -32,11 +32,13 @@ export function mirrorScrollback(cols: number): number {
  */
 export const MIRROR_QUEUE_LIMIT = 256 * 1024;
 /**
- * During a flood (output was dropped) the thread parses one batch, then rests this long
- * before the next: the mirror then costs a fraction of a core instead of all of it, which
- * the shell, Docker and the relay need on a small host. A snapshot never waits for it.
+ * After each batch the mirror rests this long; what comes meanwhile waits and goes as the
+ * next batch. So the thread parses at most MIRROR_QUEUE_LIMIT per rest (about 5 MiB/s, a
+ * fraction of a core: a flood's output is parsed in part, not all of it at 10-20 MiB/s,
+ * which took the core the shell, Docker and the relay need on a small host). Typing is
+ * far below it, and the mirror is only read by a snapshot, which never waits for it.
  */
-export const MIRROR_FLOOD_REST_MS = 50;
+export const MIRROR_REST_MS = 50;
 /** CAN: ends any escape sequence cut short by a drop, so the mirror parses on cleanly. */
 const CANCEL = 0x18;
 
@@ -168,7 +170,7 @@ export class ScreenMirror {
 
   /**
    * Parses `data` soon, in the mirror thread (`backlog` counts it until then). Output is
-   * posted in batches: at once while the thread is idle, else when it has parsed the last.
+   * posted in batches: at once while the thread is idle and rested, else after the rest.
    * `data` is kept until then and must not change (Node never reuses an emitted chunk).
    */
   write(data: Uint8Array): void {
@@ -241,9 +243,7 @@ export class ScreenMirror {
   private parsed(bytes: number): void {
     this.inFlight -= bytes;
     if (this.inFlight > 0 || this.disposed || this.rest !== undefined) return;
-    if (!this.dropped) return this.postBatch();
-    // A flood: let the thread rest before the next batch (the newest output waits for it).
-    this.rest = setTimeout(() => this.postBatch(), MIRROR_FLOOD_REST_MS);
+    this.rest = setTimeout(() => this.postBatch(), MIRROR_REST_MS);
     this.rest.unref();
   }
 

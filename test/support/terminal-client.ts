@@ -21,6 +21,8 @@ export interface OpenOptions {
   pane?: string;
   /** Acknowledge output this long after it came, like a slow browser (default: at once). */
   ackDelayMs?: number;
+  /** Keep only about this much of the newest output, and no output in `messages` (default: all). */
+  keepBytes?: number;
 }
 
 export interface Closed {
@@ -33,21 +35,26 @@ export class TestTerminal {
   /** Output chunks as they came (joined only when read, so big outputs stay linear). */
   private chunks: Buffer[] = [];
   private total = 0;
+  /** Bytes in `chunks`. */
+  private kept = 0;
   readonly closed: Promise<Closed>;
   private waiters: (() => void)[] = [];
 
   private constructor(
     readonly ws: WebSocket,
     private readonly ackDelayMs = 0,
+    private readonly keepBytes = Infinity,
   ) {
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => {
       const msg = decodeServerMessage(new Uint8Array(data));
-      this.messages.push(msg);
+      if (msg.type !== 'output' || this.keepBytes === Infinity) this.messages.push(msg);
       if (msg.type === 'output') {
         // A view, not a copy: the frame's buffer is this client's alone.
         this.chunks.push(Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.length));
         this.total += msg.data.length;
+        this.kept += msg.data.length;
+        while (this.kept - this.chunks[0]!.length >= this.keepBytes) this.kept -= this.chunks.shift()!.length;
         this.acknowledge(msg.data.length);
       }
       this.waiters.forEach((w) => w());
@@ -65,7 +72,7 @@ export class TestTerminal {
     const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}${pane}`;
     const protocols = opts.protocols ?? [TERMINAL_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
     const ws = new WebSocket(url, protocols, opts.origin ? { origin: opts.origin } : {});
-    const terminal = new TestTerminal(ws, opts.ackDelayMs);
+    const terminal = new TestTerminal(ws, opts.ackDelayMs, opts.keepBytes);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(terminal));
       ws.once('error', reject);
@@ -84,7 +91,7 @@ export class TestTerminal {
     this.send({ type: 'input', data: new TextEncoder().encode(text) });
   }
 
-  /** All output so far, decoded as UTF-8 at once (so split sequences are joined). */
+  /** All output kept, decoded as UTF-8 at once (so split sequences are joined). */
   get text(): string {
     return this.since(0).toString('utf8');
   }
@@ -93,7 +100,7 @@ export class TestTerminal {
     return this.total;
   }
 
-  /** The output after its first `offset` bytes; cheap when offset is near the end. */
+  /** The output kept after its first `offset` bytes; cheap when offset is near the end. */
   since(offset: number): Buffer {
     let start = this.total;
     let i = this.chunks.length;
