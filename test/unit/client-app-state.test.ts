@@ -6,6 +6,8 @@ import {
   hasLiveSession,
   initialState,
   reduce,
+  runningSandbox,
+  startEndsRunning,
   type AppState,
 } from '../../client/src/app/app-state';
 import { pageStrings, pickStrings } from '../../client/src/i18n/strings';
@@ -84,4 +86,36 @@ test('strings follow the first known language, else English', () => {
   assert.equal(pickStrings(['fr', 'de']), en);
   assert.equal(pickStrings([]), en);
   assert.equal(pickStrings(['en-GB', 'id']), en);
+});
+
+const NOW = Date.parse('2030-01-01T00:00:00.000Z');
+const inMinutes = (min: number) => new Date(NOW + min * 60_000).toISOString();
+
+test('a start page offers the kept sandbox with its time left, until its time is up', () => {
+  const w = en.durations;
+  assert.equal(runningSandbox(null, NOW, w), null);
+  assert.deepEqual(runningSandbox({ expiresAt: inMinutes(112), lessonId: 'docker-networks' }, NOW, w), {
+    lessonId: 'docker-networks',
+    timeLeft: '1 h 52 min',
+  });
+  assert.deepEqual(runningSandbox({ expiresAt: inMinutes(5) }, NOW, w), { timeLeft: '5 min' });
+  assert.equal(runningSandbox({ expiresAt: inMinutes(-1) }, NOW, w), null);
+});
+
+test('starting asks first whenever it would end a running sandbox', () => {
+  const idle: AppState = { kind: 'idle' };
+  const ready: AppState = { kind: 'ready', session: session('ready') };
+  const booting: AppState = { kind: 'starting', phase: 'booting', session: session('starting') };
+  const ended: AppState = { kind: 'ended', message: 'gone' };
+  const lessonKept = { expiresAt: inMinutes(30), lessonId: 'docker-networks' };
+  // Free play while a lesson's sandbox is kept: a Start would remove that one.
+  assert.equal(startEndsRunning(idle, lessonKept, NOW), true);
+  assert.equal(startEndsRunning(ended, { expiresAt: inMinutes(30) }, NOW), true);
+  assert.equal(startEndsRunning(ready, null, NOW), true);
+  assert.equal(startEndsRunning(booting, null, NOW), true);
+  // Nothing runs: nothing to ask about.
+  assert.equal(startEndsRunning(idle, null, NOW), false);
+  assert.equal(startEndsRunning(ended, null, NOW), false);
+  assert.equal(startEndsRunning(idle, { expiresAt: inMinutes(-1) }, NOW), false);
+  assert.equal(startEndsRunning(idle, { expiresAt: 'not a time' }, NOW), false);
 });

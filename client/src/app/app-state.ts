@@ -82,3 +82,37 @@ export function formatRemaining(ms: number, words: DurationWords): string | null
   if (totalMinutes < 60) return words.minutes(totalMinutes);
   return words.hours(Math.floor(totalMinutes / 60), totalMinutes % 60);
 }
+
+/** The sandbox this browser keeps (token-store.ts's StoredSession, as far as a start page needs it). */
+export interface KeptSandbox {
+  expiresAt: string;
+  lessonId?: string;
+}
+
+/** A running sandbox as a start page offers it: what it is for, and its time left ("1 h 52 min"). */
+export interface RunningSandbox {
+  lessonId?: string;
+  timeLeft: string;
+}
+
+/** The kept sandbox a start page offers to resume; null when there is none or its time is up. */
+export function runningSandbox(
+  kept: KeptSandbox | null,
+  now: number,
+  words: DurationWords,
+): RunningSandbox | null {
+  if (!kept) return null;
+  const timeLeft = formatRemaining(Date.parse(kept.expiresAt) - now, words);
+  if (!timeLeft) return null;
+  return kept.lessonId ? { lessonId: kept.lessonId, timeLeft } : { timeLeft };
+}
+
+/**
+ * Whether starting a sandbox now would end one that runs: the page's own, or the one this
+ * browser keeps for another page (a new sandbox replaces it). Such a start asks first.
+ */
+export function startEndsRunning(state: AppState, kept: KeptSandbox | null, now: number): boolean {
+  if (hasLiveSession(state)) return true;
+  const expires = kept ? Date.parse(kept.expiresAt) : NaN;
+  return Number.isFinite(expires) && expires > now;
+}

@@ -4,6 +4,7 @@ import { css } from 'lit';
 import { confirmStyles } from '../ui/confirm-styles';
 import { sharedStyles } from '../ui/shared-styles';
 import { statusDotStyles } from '../ui/status-dot-styles';
+import { runningSandboxStyles } from './running-sandbox';
 import { stageCardStyles } from './stage-card-styles';
 import { terminalCardStyles } from './terminal-card-styles';
 import { topBarStyles } from './top-bar-styles';
@@ -91,5 +92,6 @@ export const playgroundAppStyles = [
   shellStyles,
   topBarStyles,
   stageCardStyles,
+  runningSandboxStyles,
   terminalCardStyles,
 ];

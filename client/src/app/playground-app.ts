@@ -1,7 +1,7 @@
 // <playground-app>: the page shell. It follows the address to a page (catalogue, lesson, free
 // play), wires the sandbox (session-controller.ts) to the lesson (lesson-controller.ts) and the
 // terminal, and renders them. Its session state is exposed as data-session-state for tests.
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Command, Language } from '../../../common/lesson';
 import type { SessionView } from '../../../common/api';
@@ -15,12 +15,13 @@ import type { TerminalWorkspace } from '../terminals/terminal-workspace';
 import '../lessons/lesson-panel';
 import '../lessons/lesson-catalogue';
 import '../ui/split-view';
-import { hasLiveSession } from './app-state';
+import { hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
 import { LessonController } from './lesson-controller';
 import { Notices } from './notices';
 import { playgroundAppStyles } from './playground-app-styles';
 import { parseRoute, routeHash, routeLesson, type Route } from './route';
 import { routeEntry } from './route-entry';
+import { replaceRunningDialog, runningStrip } from './running-sandbox';
 import { SessionController } from './session-controller';
 import { endedCard, errorCard, idleCard, replaceCard, startingCard } from './stage-cards';
 import { terminalCard } from './terminal-card';
@@ -138,12 +139,14 @@ export class PlaygroundApp extends LitElement {
     switch (entry.action) {
       case 'show-catalogue':
         this.lessons.refreshCounts();
+        void this.sandbox.verifyKept();
         return;
       case 'resume':
         void this.sandbox.resume(entry.session);
         return;
       case 'offer-start':
         this.sandbox.showStart();
+        void this.sandbox.verifyKept();
         return;
       case 'start':
         this.sandbox.showStart();
@@ -171,6 +174,40 @@ export class PlaygroundApp extends LitElement {
     } catch (err) {
       this.notices.notify('warning', err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /** A start that would end a running sandbox (kept for another page) asks first. */
+  private startOrAsk(): void {
+    if (startEndsRunning(this.sandbox.state, this.store.current(), Date.now()))
+      this.confirm.toggle('replace');
+    else void this.sandbox.start();
+  }
+
+  /** Goes back to the page of the sandbox this browser keeps running. */
+  private resumeKept(): void {
+    const lessonId = this.store.current()?.lessonId;
+    this.go(lessonId ? { view: 'lesson', lessonId } : { view: 'play' });
+  }
+
+  private lessonTitle(lessonId: string | undefined): string | undefined {
+    if (!lessonId) return undefined;
+    return this.lessons.catalogue.find((l) => l.id === lessonId)?.title[this.i18n.language] ?? lessonId;
+  }
+
+  /** The strip offering the sandbox kept running for another page, when there is one. */
+  private renderRunning(slot?: string): TemplateResult | typeof nothing {
+    const running = runningSandbox(this.store.current(), this.now, this.t.durations);
+    if (!running) return nothing;
+    const strip = runningStrip(this.t, running, this.lessonTitle(running.lessonId), () => this.resumeKept());
+    return slot ? html`<div slot=${slot}>${strip}</div>` : strip;
+  }
+
+  private renderReplaceRunning(): TemplateResult | typeof nothing {
+    if (this.confirm.confirming !== 'replace') return nothing;
+    return replaceRunningDialog(this.t, this.lessonTitle(this.store.current()?.lessonId), {
+      onCancel: () => this.confirm.close(),
+      onConfirm: () => void this.sandbox.start(),
+    });
   }
 
   private async endSession(): Promise<void> {
@@ -227,7 +264,7 @@ export class PlaygroundApp extends LitElement {
               : stage
         }
       </main>
-      ${this.notices.render()}
+      ${this.renderReplaceRunning()} ${this.notices.render()}
     `;
   }
 
@@ -241,7 +278,8 @@ export class PlaygroundApp extends LitElement {
       @free-play=${() => this.go({ view: 'play' })}
       @language-change=${(e: CustomEvent<{ language: Language }>) => this.lessons.setLanguage(e.detail.language)}
       @retry-lessons=${() => void this.lessons.loadCatalogue()}
-    ></lesson-catalogue>`;
+      >${this.renderRunning('running')}</lesson-catalogue
+    >`;
   }
 
   private renderLesson(stage: TemplateResult): TemplateResult {
@@ -270,10 +308,7 @@ export class PlaygroundApp extends LitElement {
 
   /** Asks before a lesson replaces the sandbox kept for another lesson (otherId) or free play. */
   private renderReplace(otherId: string | undefined): TemplateResult {
-    const title = otherId
-      ? (this.lessons.catalogue.find((l) => l.id === otherId)?.title[this.i18n.language] ?? otherId)
-      : undefined;
-    return replaceCard(this.i18n.lesson, title, {
+    return replaceCard(this.i18n.lesson, this.lessonTitle(otherId), {
       onKeep: () => this.go(otherId ? { view: 'lesson', lessonId: otherId } : { view: 'play' }),
       onReplace: () => void this.sandbox.start(),
     });
@@ -281,10 +316,10 @@ export class PlaygroundApp extends LitElement {
 
   private renderStage(): TemplateResult {
     const s = this.sandbox.state;
-    const start = () => void this.sandbox.start();
+    const start = () => this.startOrAsk();
     switch (s.kind) {
       case 'idle':
-        return idleCard(this.t, s.notice, start);
+        return idleCard(this.t, s.notice, start, this.renderRunning());
       case 'starting':
         return startingCard(this.t, s.phase, this.sandbox.slow);
       case 'ready':
@@ -292,7 +327,16 @@ export class PlaygroundApp extends LitElement {
       case 'error':
         return errorCard(this.t, s, { onRetry: () => this.sandbox.retry(), onStartOver: start });
       case 'ended':
-        return endedCard(this.t, s.message, start);
+        return endedCard(
+          this.t,
+          s.message,
+          {
+            onStart: start,
+            onLessons: () => this.go({ view: 'catalogue' }),
+            lessonsLabel: this.i18n.lesson.allLessons,
+          },
+          this.renderRunning(),
+        );
     }
   }
 

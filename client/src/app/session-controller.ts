@@ -15,6 +15,12 @@ import { RanSteps } from './ran-steps';
 const POLL_INTERVAL_MS = 300;
 /** After this long in 'starting', the page says it is taking longer than usual. */
 const SLOW_START_MS = 10_000;
+/**
+ * A socket told the session is gone may hear it before the server has let go of the session
+ * (shells close first): ask again this many times, the pause doubling from the first.
+ */
+const GONE_CHECKS = 4;
+const GONE_CHECK_FIRST_MS = 500;
 
 /** A live session's id and key. */
 export interface SessionKey {
@@ -49,6 +55,7 @@ export class SessionController implements ReactiveController {
   /** Cancels the polling or request in flight when the learner moves on. */
   private flow: AbortController | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private goneTimer: ReturnType<typeof setTimeout> | undefined;
   private checking = false;
   private events: { dispose(): void } | null = null;
   private readonly words = liveStrings();
@@ -84,6 +91,7 @@ export class SessionController implements ReactiveController {
   /** Stops following the sandbox (it stays alive, and kept in this browser). */
   detach(): void {
     this.flow?.abort();
+    clearTimeout(this.goneTimer);
     this.closeEvents();
     this.published = {};
     this.live = null;
@@ -172,14 +180,22 @@ export class SessionController implements ReactiveController {
     }
   }
 
-  /** A terminal was told its session is gone: confirms with the server before saying so. */
-  confirmGone(message: string): void {
+  /**
+   * A terminal or the events socket was told the session is gone: confirms with the server
+   * before saying so, asking again a few times while the server still lists it.
+   */
+  confirmGone(message: string, attempt = 0): void {
     const key = this.live;
     if (!key) return;
+    clearTimeout(this.goneTimer);
     void this.opts.api.get(key.id, key.token).then(
       (session) => {
         if (this.live !== key) return;
         if (session.state === 'ended' || session.state === 'failed') this.onSession(session);
+        else if (attempt < GONE_CHECKS) {
+          const pause = GONE_CHECK_FIRST_MS * 2 ** attempt;
+          this.goneTimer = setTimeout(() => this.confirmGone(message, attempt + 1), pause);
+        }
       },
       (err: unknown) => {
         if (this.live !== key) return;
@@ -189,6 +205,20 @@ export class SessionController implements ReactiveController {
         }
       },
     );
+  }
+
+  /** Forgets a kept sandbox the server no longer has, so a start page does not offer it. */
+  async verifyKept(): Promise<void> {
+    const kept = this.opts.store.current();
+    if (!kept) return;
+    try {
+      const session = await this.opts.api.get(kept.id, kept.token);
+      if (session.state === 'ended' || session.state === 'failed') this.opts.store.forget(kept.id);
+      else this.opts.store.touch(kept.id, session.expiresAt);
+    } catch (err) {
+      if (err instanceof ApiError && err.sessionGone) this.opts.store.forget(kept.id);
+    }
+    this.host.requestUpdate();
   }
 
   addHost(): Promise<void> {
@@ -207,6 +237,7 @@ export class SessionController implements ReactiveController {
   hostDisconnected(): void {
     this.flow?.abort();
     clearTimeout(this.slowTimer);
+    clearTimeout(this.goneTimer);
     this.closeEvents();
   }
 
@@ -332,6 +363,9 @@ export class SessionController implements ReactiveController {
       onEvent: (event) => {
         if (this.live === key) this.onSessionEvent(key, event);
       },
+      onGone: (reason) => {
+        if (this.live === key) this.confirmGone(reason);
+      },
     });
   }
 
@@ -343,7 +377,8 @@ export class SessionController implements ReactiveController {
   private onSessionEvent(key: SessionKey, event: SessionEvent): void {
     switch (event.type) {
       case 'session':
-        if (event.session.state === 'ready') this.onSession(event.session);
+        // Ready (a host came up), or ended and failed: the page shows that at once.
+        if (event.session.state !== 'starting') this.onSession(event.session);
         break;
       case 'ports':
         this.published = { ...this.published, [event.host]: event.ports };

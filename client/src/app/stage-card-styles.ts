@@ -190,6 +190,27 @@ export const stageCardStyles = css`
       transform: translateX(290%);
     }
   }
+  .card.ended .ended-icon {
+    display: inline-grid;
+    place-items: center;
+    width: 52px;
+    height: 52px;
+    margin-bottom: 14px;
+    border-radius: 50%;
+    color: var(--text-muted);
+    background: var(--surface-3);
+  }
+  .card.ended .ended-icon svg {
+    width: 24px;
+    height: 24px;
+  }
+  .card.ended p {
+    margin-bottom: 10px;
+  }
+  .card.ended p.next {
+    margin-bottom: 22px;
+    color: var(--text);
+  }
   .card.error {
     text-align: left;
     border-color: rgba(248, 81, 73, 0.55);
@@ -247,6 +268,10 @@ export const stageCardStyles = css`
     }
     .card {
       padding: 24px 18px;
+    }
+    .card.ended .row .btn {
+      width: 100%;
+      justify-content: center;
     }
   }
 `;

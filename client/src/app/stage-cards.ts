@@ -2,15 +2,21 @@
 // starting, error, ended, and the question before a lesson replaces the sandbox kept.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LessonStrings, Strings } from '../i18n/strings-type';
-import { alertIcon, engineIcon, lockIcon, playIcon, sparkIcon } from '../ui/icons';
+import { alertIcon, engineIcon, lockIcon, playIcon, powerIcon, sparkIcon } from '../ui/icons';
 import type { AppState } from './app-state';
 
 type ErrorState = Extract<AppState, { kind: 'error' }>;
 
-export function idleCard(t: Strings, notice: string | undefined, onStart: () => void): TemplateResult {
+/** The welcome card; `above` is shown over it (the strip of a sandbox still running elsewhere). */
+export function idleCard(
+  t: Strings,
+  notice: string | undefined,
+  onStart: () => void,
+  above: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   const icons = [engineIcon, lockIcon, sparkIcon];
   return html`<div class="center">
-    ${notice ? html`<div class="notice" role="status">${notice}</div>` : nothing}
+    ${notice ? html`<div class="notice" role="status">${notice}</div>` : nothing} ${above}
     <div class="hero">
       <div>
         <h2>${t.welcomeTitle}</h2>
@@ -95,14 +101,29 @@ export function errorCard(
   </div>`;
 }
 
-export function endedCard(t: Strings, message: string, onStart: () => void): TemplateResult {
+/**
+ * The one state of a session that has ended: why, and what to do (start again, pick a
+ * lesson; `above` offers another sandbox this browser keeps running, if any).
+ */
+export function endedCard(
+  t: Strings,
+  message: string,
+  actions: { onStart(): void; onLessons(): void; lessonsLabel: string },
+  above: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   return html`<div class="center">
-    <div class="card">
+    ${above}
+    <div class="card ended" data-testid="session-ended" role="status">
+      <span class="ended-icon" aria-hidden="true">${powerIcon}</span>
       <h2>${t.endedTitle}</h2>
       <p>${message}</p>
+      <p class="next">${t.endedHint}</p>
       <div class="row">
-        <button class="btn primary large" data-action="start" @click=${onStart}>
-          ${playIcon}${t.startNewButton}
+        <button class="btn primary large" data-action="start" @click=${() => actions.onStart()}>
+          ${playIcon}${t.startAgainButton}
+        </button>
+        <button class="btn ghost large" data-action="open-catalogue" @click=${() => actions.onLessons()}>
+          ${actions.lessonsLabel}
         </button>
       </div>
     </div>

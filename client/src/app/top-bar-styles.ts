@@ -54,7 +54,7 @@ export const topBarStyles = css`
     gap: 6px;
     flex: none;
   }
-  .confirm {
+  header .confirm {
     position: absolute;
     top: calc(100% + 6px);
     right: 12px;

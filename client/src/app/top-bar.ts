@@ -10,7 +10,8 @@ import {
 import type { LessonStrings, Strings } from '../i18n/strings-type';
 import { logoIcon, plusIcon, powerIcon } from '../ui/icons';
 
-export type Confirming = 'end' | 'new' | null;
+/** The top bar's own questions (end, new), and the page's before a start ends a kept sandbox. */
+export type Confirming = 'end' | 'new' | 'replace' | null;
 
 /** Which confirmation is open; it closes on Escape and on a click outside it and its buttons. */
 export class ConfirmController implements ReactiveController {
@@ -25,7 +26,7 @@ export class ConfirmController implements ReactiveController {
   }
 
   /** Opens `which`, or closes it when it is already open. */
-  toggle(which: 'end' | 'new'): void {
+  toggle(which: Exclude<Confirming, null>): void {
     this.set(this.open === which ? null : which);
   }
 
@@ -114,7 +115,11 @@ export function topBar(p: TopBarProps): TemplateResult {
           </div>`
         : nothing
     }
-    ${p.live && confirm.confirming ? confirmCard(p, confirm.confirming) : nothing}
+    ${
+      p.live && (confirm.confirming === 'end' || confirm.confirming === 'new')
+        ? confirmCard(p, confirm.confirming)
+        : nothing
+    }
   </header>`;
 }
 

@@ -96,6 +96,23 @@ const page: Strings = {
     4429: 'Too many terminals are open for this session. Close one and try again.',
     4500: 'The sandbox backend failed.',
   },
+
+  runningTitle: 'Your sandbox is still running',
+  runningFor: (lesson) => (lesson ? `Lesson: ${lesson}` : 'Free play'),
+  resumeButton: 'Resume',
+  replaceRunningTitle: 'End your running sandbox?',
+  replaceRunningText: (lesson) =>
+    `A new sandbox replaces the one running ${lesson ? `for the lesson “${lesson}”` : 'in free play'}: ` +
+    'its containers, its hosts and its progress are deleted.',
+  replaceRunningButton: 'End it and start',
+
+  endedHint: 'Start again with a fresh sandbox, or pick a lesson.',
+  startAgainButton: 'Start again',
+
+  terminalLimitHelp:
+    'Terminals of tabs you closed count until they let go, a few minutes later. Close one to open this one.',
+  closeOldestTerminal: 'Close the oldest unused terminal',
+  tryAgainButton: 'Try again',
 };
 
 const workspace: WorkspaceStrings = {

@@ -103,6 +103,23 @@ const page: Strings = {
     4429: 'Terlalu banyak terminal yang terbuka di sesi ini. Tutup salah satu, lalu coba lagi.',
     4500: 'Backend sandbox mengalami kegagalan.',
   },
+
+  runningTitle: 'Sandbox Anda masih berjalan',
+  runningFor: (lesson) => (lesson ? `Pelajaran: ${lesson}` : 'Bermain bebas'),
+  resumeButton: 'Lanjutkan',
+  replaceRunningTitle: 'Akhiri sandbox yang sedang berjalan?',
+  replaceRunningText: (lesson) =>
+    `Sandbox baru menggantikan sandbox yang berjalan ${lesson ? `untuk pelajaran “${lesson}”` : 'di mode bermain bebas'}: ` +
+    'kontainer, host, dan kemajuannya akan dihapus.',
+  replaceRunningButton: 'Akhiri dan mulai',
+
+  endedHint: 'Mulai lagi dengan sandbox baru, atau pilih pelajaran.',
+  startAgainButton: 'Mulai lagi',
+
+  terminalLimitHelp:
+    'Terminal dari tab yang Anda tutup masih dihitung sampai dilepas, beberapa menit kemudian. Tutup satu untuk membuka yang ini.',
+  closeOldestTerminal: 'Tutup terminal lama yang tidak dipakai',
+  tryAgainButton: 'Coba lagi',
 };
 
 const workspace: WorkspaceStrings = {

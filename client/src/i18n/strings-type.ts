@@ -94,6 +94,24 @@ export interface Strings {
   sessionGone: string;
   connectionFailed: string;
   closeReasons: Readonly<Record<number, string>>;
+
+  // A sandbox kept running while the learner is on another page
+  runningTitle: string;
+  /** What the running sandbox is for: a lesson's title, or free play (undefined). */
+  runningFor: (lesson: string | undefined) => string;
+  resumeButton: string;
+  replaceRunningTitle: string;
+  replaceRunningText: (lesson: string | undefined) => string;
+  replaceRunningButton: string;
+
+  // Ended, what to do next
+  endedHint: string;
+  startAgainButton: string;
+
+  // A pane refused for the session's terminal limit
+  terminalLimitHelp: string;
+  closeOldestTerminal: string;
+  tryAgainButton: string;
 }
 
 /** The terminal workspace's words: tabs, split view, hosts, copy and paste. */

@@ -1,5 +1,6 @@
 // <lesson-catalogue>: the lessons as cards (title, summary, minutes, steps, this browser's
-// progress) and a "Free play" card for a sandbox without a lesson.
+// progress) and a "Free play" card for a sandbox without a lesson. The page puts the sandbox it
+// keeps running, if any, in the "running" slot above them.
 // Fires `open-lesson` {lessonId}, `free-play`, `language-change` {language}, `retry-lessons`.
 
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
@@ -229,6 +230,7 @@ export class LessonCatalogue extends LitElement {
         )}
       </div>
       <p class="lead">${s.catalogueLead}</p>
+      <slot name="running"></slot>
       ${this.renderBody()}
     </div>`;
   }

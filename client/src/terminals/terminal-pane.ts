@@ -6,7 +6,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Terminal } from '@xterm/xterm';
-import { newPaneId } from '../../../common/protocol';
+import { newPaneId, type TerminalSize } from '../../../common/protocol';
 import { LanguageController } from '../i18n/language-controller';
 import { sharedStyles } from '../ui/shared-styles';
 import { TerminalConnection, type ConnectionHandlers } from './terminal-connection';
@@ -15,6 +15,8 @@ import { PaneDriver, type PaneView } from './pane-driver';
 import { ClipboardController } from './clipboard-controller';
 import { WebglController } from './webgl-controller';
 import { FitController } from './fit-controller';
+import { InterruptedTyping } from './interrupted-typing';
+import { LimitController } from './limit-controller';
 import { paneBanner } from './pane-banner';
 import { paneStyles, xtermStyles } from './terminal-pane-styles';
 import { terminalUrl } from './terminal-url';
@@ -77,11 +79,14 @@ export class TerminalPane extends LitElement {
   private readonly clipboard = new ClipboardController(this, () => this.i18n.workspace);
   private readonly webgl = new WebglController(this);
   private readonly sizer = new FitController(this);
+  private readonly limit = new LimitController(this);
   private readonly driver = new PaneDriver({
     connection: (handlers) => this.newConnection(handlers),
     view: this.driverView(),
     messages: () => this.closeWords(),
   });
+  /** What the page types, in order; a command after a Ctrl-C waits for the program to go. */
+  private readonly typing = new InterruptedTyping((text) => this.driver.sendText(text));
   /** The driver's model as last drawn. */
   @state() private model: PaneModel = initialPaneModel;
   @state() private serverNotice = '';
@@ -138,12 +143,17 @@ export class TerminalPane extends LitElement {
 
   /** Types text into the shell as if the learner had; held until the shell is ready. */
   sendText(text: string): void {
-    this.driver.sendText(text);
+    this.typing.type(text);
   }
 
   /** Interrupts what runs in the shell (Ctrl-C). */
   interrupt(): void {
     this.sendText(CTRL_C);
+  }
+
+  /** Interrupts what runs (Ctrl-C), then types `text` once that program has let go of the terminal. */
+  interruptThenSend(text: string): void {
+    this.typing.interruptThen(text);
   }
 
   /** Pastes text as xterm does (bracketed when the shell asked for it), whole and in order. */
@@ -169,6 +179,7 @@ export class TerminalPane extends LitElement {
 
   /** Ends this pane's shell on purpose (the learner closed the tab): no reconnect, no replay. */
   closeShell(): void {
+    this.limit.forget();
     this.driver.dispatch({ type: 'close-shell' });
   }
 
@@ -192,6 +203,16 @@ export class TerminalPane extends LitElement {
     this.term?.focus();
   }
 
+  /** The id this pane's sockets use: the workspace's, or one of its own kept across reconnects. */
+  get paneIdInUse(): string {
+    return this.paneId || (this.ownPaneId ||= newPaneId());
+  }
+
+  /** The terminal's fitted size. */
+  termSize(): TerminalSize {
+    return this.sizer.size();
+  }
+
   /** Opens a fresh connection (a new shell), e.g. after the shell exited. */
   reconnect(): void {
     this.connect();
@@ -206,7 +227,10 @@ export class TerminalPane extends LitElement {
           ? html`<div class="connecting" role="status"><span class="spinner"></span>${s.paneConnecting}</div>`
           : nothing
       }
-      ${paneBanner(this.model, s, () => this.reconnect())}
+      ${paneBanner(this.model, s, () => this.reconnect(), {
+        canFree: this.state === 'closed' && this.limit.canFree,
+        onFree: () => this.limit.freeOldest(),
+      })}
       ${
         this.serverNotice && this.state === 'ready'
           ? html`<div class="notice" role="alert">${this.serverNotice}</div>`
@@ -232,6 +256,7 @@ export class TerminalPane extends LitElement {
     this.listenToNetwork();
     this.cleanups.push(() => {
       this.driver.stop();
+      this.typing.dispose();
       clearTimeout(this.noticeTimer);
     });
     this.sizer.fit();
@@ -321,7 +346,7 @@ export class TerminalPane extends LitElement {
   private newConnection(handlers: ConnectionHandlers): TerminalConnection {
     return new TerminalConnection({
       url: terminalUrl(window.location, this.sessionId, this.host),
-      paneId: this.paneId || (this.ownPaneId ||= newPaneId()),
+      paneId: this.paneIdInUse,
       token: this.token,
       initialSize: () => this.sizer.size(),
       handlers,
@@ -342,7 +367,10 @@ export class TerminalPane extends LitElement {
   private driverView(): PaneView {
     return {
       render: (model, report) => this.show(model, report),
-      output: (data, rendered) => this.term?.write(data, rendered),
+      output: (data, rendered) => {
+        this.typing.output();
+        this.term?.write(data, rendered);
+      },
       replay: () => this.term?.reset(),
       title: (title) => this.setTitle(title),
       notice: (message) => this.showNotice(message),
@@ -355,6 +383,7 @@ export class TerminalPane extends LitElement {
     this.model = model;
     this.setAttribute('data-state', model.state);
     if (this.term) this.term.options.disableStdin = model.state !== 'ready';
+    if (report && model.state === 'ready') this.limit.attached();
     if (!report) return;
     this.announce<PaneStateDetail>('pane-state', {
       state: model.state,

@@ -157,9 +157,10 @@ export class TerminalWorkspace extends LitElement {
     await this.updateComplete;
     const pane = this.paneElement(spec.id);
     if (!pane) throw new Error(this.tw.hostStarting(spec.host));
-    if (opts.interrupt) pane.interrupt();
     // A keyboard's Enter is a carriage return; so is each line break of a multi-line command.
-    pane.sendText(text.replace(/\r?\n/g, '\r') + '\r');
+    const typed = text.replace(/\r?\n/g, '\r') + '\r';
+    if (opts.interrupt) pane.interruptThenSend(typed);
+    else pane.sendText(typed);
     pane.focusTerminal();
   }
 
