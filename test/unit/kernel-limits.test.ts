@@ -6,7 +6,10 @@ import { test } from 'node:test';
 import { neededKernelLimits, raiseKernelLimits, sysctlCommand } from '../../server/setup/kernel-limits.js';
 import { REFUSED_KEYRING_CALLS, sandboxSeccompProfile } from '../../server/sandboxes/seccomp.js';
 
-const config = { maxSandboxes: 40, limits: { memoryBytes: 2 * 1024 ** 3, cpus: 1, pids: 2048 } };
+const config = {
+  maxSandboxes: 40,
+  limits: { memoryBytes: 2 * 1024 ** 3, cpus: 1, pids: 2048, diskBytes: 4096 * 1024 ** 2 },
+};
 const needed = (name: string, c = config) => neededKernelLimits(c).find((l) => l.name === name)!.needed;
 
 test('the key quota holds a session keyring for every process every sandbox may run', () => {
