@@ -4,6 +4,7 @@
 // A new subscriber first receives the latest event of each kind (a snapshot), then changes.
 import type { SessionView } from './api.js';
 import type { Command } from './lesson.js';
+import type { SeatInfo, TrainerPresence } from './workshop-live.js';
 
 /** Subprotocol the events WebSocket offers (beside the token subprotocol, as for terminals). */
 export const EVENTS_SUBPROTOCOL = 'playground.events.v1';
@@ -56,7 +57,17 @@ export type SessionEvent =
    */
   | { type: 'exec'; stepId: string; command: Command }
   /** A problem the page should show (e.g. a step-start script that failed). */
-  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string };
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** The workshop seat this session holds: its times (they change when extended). */
+  | { type: 'workshop'; seat: SeatInfo }
+  /** A message from the workshop's trainer, to this learner or to everyone (the latest is kept). */
+  | { type: 'message'; text: string; toEveryone: boolean; at: string }
+  /** The trainer pushed the next hint of a step: the page opens it. */
+  | { type: 'hint'; stepId: string }
+  /** Whether the trainer is watching or typing in this learner's terminals. */
+  | { type: 'trainer'; presence: TrainerPresence }
+  /** This learner's help request: open (with its text) or answered/withdrawn (null). */
+  | { type: 'help'; open: { text: string; at: string } | null };
 
 /** Key under which the latest event of a kind is kept for new subscribers. */
 export function snapshotKey(event: SessionEvent): string | null {
@@ -69,7 +80,13 @@ export function snapshotKey(event: SessionEvent): string | null {
       return `progress:${event.progress.lessonId}`;
     case 'exec':
       return `exec:${event.stepId}`;
+    case 'workshop':
+    case 'trainer':
+    case 'help':
+    case 'message':
+      return event.type;
     case 'notice':
+    case 'hint':
       return null;
   }
 }

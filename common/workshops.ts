@@ -2,6 +2,7 @@
 // which the start page checks as the learner types. A trainer's key and a learner's resume
 // token are bearer secrets: they travel in `Authorization: Bearer`, the request body, or a
 // URL fragment (never sent to a server), never in a path or query.
+import type { CreatedSession } from './api.js';
 import type { Language } from './lesson.js';
 
 /**
@@ -84,6 +85,11 @@ export interface JoinedWorkshop {
   /** The resume token was known: this is the learner's seat from before. */
   rejoined: boolean;
   workshop: WorkshopInfo;
+  /**
+   * The seat's sandbox session and its token, once the seat has one (a ready seat is handed
+   * over at once; before seats are started it is null and the page joins again at the start).
+   */
+  session: CreatedSession | null;
 }
 
 /** One taken seat, as the trainer sees it. */

@@ -98,6 +98,7 @@ export async function joinWorkshop(
     resumeToken,
     rejoined,
     workshop: info(api, workshop),
+    session: null,
   } satisfies JoinedWorkshop);
 }
 
