@@ -140,27 +140,31 @@ test('Katacoda markers become the lesson markers; what cannot work is said', () 
   assert.match(problems[3]?.message ?? '', /one host/);
 });
 
-test('a verify script passes on exit status 0, or by printing "done" in the Katacoda way', async () => {
+test('a verify script runs as its own program and its exit status alone decides, as on Killercoda', async () => {
   const verdict = async (script: string) =>
     (await runCheck(localShell, { type: 'script', run: wrapVerify(script) })).ok;
-  assert.equal(verifyConvention('test -f /x'), 'exit-status');
-  assert.equal(verifyConvention('[ -f /x ] && echo "done"'), 'prints-done');
-  assert.equal(
-    verifyConvention('for f in a b; do echo $f; done'),
-    'exit-status',
-    'the done keyword is not the convention',
-  );
+  assert.equal(verifyConvention('[ -f /x ] && echo "done"'), 'exit-status');
   assert.equal(await verdict('#!/bin/bash\nexit 0'), true);
   assert.equal(await verdict('exit 3'), false);
-  assert.equal(await verdict('echo "done"; exit 1'), true, 'printing done passes whatever the status');
-  assert.equal(await verdict("printf 'done\\r\\n'"), true);
+  // The shebang's flags count: `-e` stops at the first failing command, so the "done" at the
+  // end is never printed nor the status 0 returned (a scenario's check of a missing container).
+  const strict = '#!/bin/bash -eu\nls /no/such/container > /dev/null\necho "done"\n';
+  assert.equal(await verdict(strict), false, 'bash -e stops at the failing command');
+  assert.equal(await verdict(strict.replace(' -eu', '')), true, 'without -e the last command decides');
+  // set -e inside the script, as killercoda/scenarios-docker's verify scripts have it.
+  assert.equal(await verdict('#!/bin/bash\nset -e\n{\n  false\n} >> /dev/null 2>&1\necho "done"\n'), false);
+  // A script that mentions "done" but ends with exit 0 and prints nothing is done.
+  assert.equal(await verdict('if false; then\n  echo "done"\nfi\nexit 0\n'), true);
+  assert.equal(await verdict('echo "done"; exit 1'), false, 'printing done does not pass a failing status');
+  // Another interpreter in the shebang is used: under bash this line is a syntax error.
+  assert.equal(await verdict('#!/usr/bin/env node\nprocess.exit(0);\n'), true);
+  assert.equal(await verdict('#!/usr/bin/env node\nprocess.exit(7);\n'), false);
+  // A here-document end word inside the script cannot cut it short.
   assert.equal(
-    await verdict('if false; then echo done; fi'),
+    await verdict('echo SCENARIO_SCRIPT_END\ncat <<SCENARIO_SCRIPT_END\nx\nSCENARIO_SCRIPT_END\nexit 4\n'),
     false,
-    'exit 0 without "done" does not pass a done-style script',
   );
-  assert.equal(await verdict('echo "done soon"'), false, 'only a line that is just "done" counts');
-  // bash features work (the scripts were written for bash)
+  // bash features work without a shebang (the scripts were written for bash)
   assert.equal(await verdict('[[ "a" == "a" ]]'), true);
 });
 
@@ -171,7 +175,7 @@ test("a failing verify script's output is the reason", async () => {
   });
   assert.deepEqual(failing, { ok: false, reason: 'No container named web yet.' });
   const silent = await runCheck(localShell, { type: 'script', run: wrapVerify('false && echo done') });
-  assert.deepEqual(silent, { ok: false, reason: 'Not done yet.' });
+  assert.deepEqual(silent, { ok: false, reason: 'The check failed (exit status 1).' });
   const slow = await runCheck(localShell, {
     type: 'script',
     run: wrapVerify('sleep 5'),
@@ -251,7 +255,7 @@ test('images the playground does not build, missing files and other hosts are er
   assert.match(text, /step2\.md:1: image "nginx" is not one the playground builds/);
   assert.match(text, /index\.json:\d+: "nowhere\.sh" does not exist/);
   assert.match(text, /host02.*one host/);
-  assert.match(text, /missing\.txt" is not a file/);
+  assert.match(text, /missing\.txt" is listed but not in assets\/; skipped/);
   assert.match(text, /chmod "rwx"/);
 });
 

@@ -1,6 +1,6 @@
 // A scenario's asset files (index.json `details.assets`, per host) as the lesson's `assets`:
 // each file of the assets/ folder with the directory it is copied into and its chmod mode.
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_MODE, type Asset } from '../../../common/lesson.js';
 import { isInside } from './reader.js';
@@ -11,6 +11,16 @@ export const ASSETS_DIR = 'assets';
 
 /** Reports a problem at the value at `at` in index.json. */
 type Fail = (message: string, at: readonly PropertyKey[]) => void;
+
+/** What an import of the assets found besides the assets: files listed but not there. */
+export interface ImportedAssets {
+  assets: Asset[];
+  /** Listed in index.json, absent from assets/ (Killercoda skips them too): file names. */
+  missing: string[];
+}
+
+/** Most files one asset pattern may stand for. */
+const MAX_PATTERN_FILES = 500;
 
 /** "~/" -> "/root/", relative -> under /root; the directory an asset is copied into. */
 export function assetTarget(target: string): string {
@@ -24,21 +34,56 @@ export async function importAssets(
   folder: string,
   byHost: Record<string, ScenarioAsset[]>,
   fail: Fail,
-): Promise<Asset[]> {
-  const assets: Asset[] = [];
+  warn: Fail,
+): Promise<ImportedAssets> {
+  const result: ImportedAssets = { assets: [], missing: [] };
   for (const [host, list] of Object.entries(byHost)) {
     if (host !== 'host01' && host !== 'client') {
       fail(`assets for "${host}": a scenario gets one host here (host01)`, ['details', 'assets', host]);
       continue;
     }
     for (const [i, asset] of list.entries()) {
-      const imported = await importAsset(folder, asset, (message) =>
-        fail(message, ['details', 'assets', host, i]),
-      );
-      if (imported) assets.push(imported);
+      const at = ['details', 'assets', host, i];
+      const files = await assetFiles(folder, asset.file);
+      if (!files.length) {
+        result.missing.push(asset.file);
+        warn(`asset "${asset.file}" is listed but not in ${ASSETS_DIR}/; skipped`, at);
+      }
+      for (const name of files) {
+        const imported = await importAsset(folder, { ...asset, file: name }, (m) => fail(m, at));
+        if (imported) result.assets.push(imported);
+      }
     }
   }
-  return assets;
+  return result;
+}
+
+/**
+ * The files of assets/ an entry names: itself when it exists, or every file a pattern such as
+ * `*` or `*.sh` matches (in assets/ itself, not below), sorted.
+ */
+async function assetFiles(folder: string, name: string): Promise<string[]> {
+  const dir = path.join(folder, ASSETS_DIR);
+  if (!/[*?]/.test(name)) {
+    const info = await stat(path.resolve(dir, name)).catch(() => null);
+    return info ? [name] : [];
+  }
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const pattern = globPattern(name);
+  return entries
+    .filter((e) => e.isFile() && pattern.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .slice(0, MAX_PATTERN_FILES);
+}
+
+/** A file-name glob (`*`, `?`; no slashes) as an anchored regular expression. */
+export function globPattern(glob: string): RegExp {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
 }
 
 /** One asset, or null (with the reason) when it is not a single file of assets/ with a valid mode. */
@@ -49,10 +94,6 @@ async function importAsset(
 ): Promise<Asset | null> {
   const relative = path.posix.join(ASSETS_DIR, asset.file);
   const file = path.resolve(folder, relative);
-  if (/[*?[]/.test(asset.file)) {
-    fail(`asset "${asset.file}": patterns are not supported; list each file`);
-    return null;
-  }
   if (!isInside(path.join(folder, ASSETS_DIR), file)) {
     fail(`asset "${asset.file}" is outside the ${ASSETS_DIR}/ folder`);
     return null;

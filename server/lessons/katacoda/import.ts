@@ -64,9 +64,13 @@ export async function importScenario(dir: string, options: ImportOptions = {}): 
   const reader = new ScenarioReader(folder, index.file, index.lineOf, index.problems);
   reportEnvironment(reader, scenario);
   const content = await readContent(reader, scenario);
-  const assets = await importAssets(folder, scenario.details.assets ?? {}, (message, at) =>
-    reader.fail(index.file, message, reader.lineOf(at)),
+  const { assets, missing } = await importAssets(
+    folder,
+    scenario.details.assets ?? {},
+    (message, at) => reader.fail(index.file, message, reader.lineOf(at)),
+    (message, at) => reader.warn(index.file, reader.lineOf(at), message),
   );
+  reportMissingAssetUses(reader, missing);
   const pulled = pulledImages(reader, options.images ?? playgroundImages());
   const { text } = content;
   const { verify } = content.steps;
@@ -84,6 +88,17 @@ export async function importScenario(dir: string, options: ImportOptions = {}): 
     return { problems: reader.sortedProblems(), text, verify };
   }
   return { lesson: checked.data, problems: reader.sortedProblems(), text, verify };
+}
+
+/** Each line of the scenario's texts and scripts that names an asset that is not there. */
+function reportMissingAssetUses(reader: ScenarioReader, missing: readonly string[]): void {
+  const names = missing.map((m) => path.posix.basename(m)).filter((n) => n && !/[*?]/.test(n));
+  for (const part of reader.parts) {
+    for (const [i, line] of part.text.split('\n').entries()) {
+      const named = names.find((n) => line.includes(n));
+      if (named) reader.warn(part.file, i + 1, `uses the asset "${named}", which is not in assets/`);
+    }
+  }
 }
 
 /** What the scenario's backend, environment and interface ask of a sandbox. */

@@ -61,6 +61,36 @@ function translateMarker(
   return { marker: `{{${['exec', ...kept].join(' ')}}}`, pane };
 }
 
+const ACTIONS = ['execute', 'exec', 'copy', 'open'] as const;
+
+/**
+ * The marker's action, also when misspelt by one or two letters ({{exeute}}, {{excute}}):
+ * authors' typos are common in published scenarios, and a button is what they meant.
+ * Null for anything else.
+ */
+function knownAction(word: string): (typeof ACTIONS)[number] | null {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]{3,12}$/.test(lower)) return null;
+  const exact = ACTIONS.find((a) => a === lower);
+  if (exact) return exact;
+  const near = ACTIONS.filter((a) => a.length >= 5 && editDistance(a, lower) <= 2);
+  return near[0] ?? null;
+}
+
+/** Levenshtein distance of two short words (at most 12 letters, so the table stays tiny). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 export function translateMarkdown(markdown: string): TranslatedMarkdown {
   const problems: Finding[] = [];
   let panes = 1;
@@ -74,7 +104,7 @@ export function translateMarkdown(markdown: string): TranslatedMarkdown {
         'warning',
       );
     }
-    return text.replace(MARKER, (whole, inner: string) => {
+    return text.replace(MARKER, (whole, inner: string, offset: number) => {
       const words = inner.split(/\s+/).filter(Boolean);
       if (/^TRAFFIC_/.test(words[0] ?? '')) {
         report(
@@ -83,8 +113,17 @@ export function translateMarkdown(markdown: string): TranslatedMarkdown {
         );
         return whole;
       }
-      if (!['execute', 'exec', 'copy', 'open'].includes(words[0] ?? '')) return whole;
-      const { marker, pane } = translateMarker(words, report);
+      const action = knownAction(words[0] ?? '');
+      // A marker follows code (`...`{{exec}}); braces elsewhere are text, such as a Go
+      // template in `docker inspect --format '{{.Name}}'`.
+      if (!action) {
+        if (text[offset - 1] !== '`') return whole;
+        report(`unknown marker ${whole}; the code before it is shown as code`, 'warning');
+        return '';
+      }
+      if (action !== words[0])
+        report(`${whole}: read as {{${action}}} (a misspelt marker Killercoda would not run)`, 'warning');
+      const { marker, pane } = translateMarker([action, ...words.slice(1)], report);
       if (pane) panes = Math.max(panes, pane);
       return marker ?? '';
     });

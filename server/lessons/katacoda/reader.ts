@@ -39,6 +39,8 @@ export interface PageScripts {
 export class ScenarioReader {
   /** Images the commands and scripts use, in the order they were read. */
   readonly imageUses: ImageUseAt[] = [];
+  /** Every file read so far (texts and scripts), to find where a step uses a missing asset. */
+  readonly parts: { file: string; text: string }[] = [];
   /** Highest terminal number a command names (1 when none does). */
   paneCount = 1;
   /** Problems with no line of their own, shown at line 1 but listed before those at line 1. */
@@ -98,7 +100,9 @@ export class ScenarioReader {
       this.fail(this.indexFile, `"${name}" does not exist in the scenario folder`, this.lineOf(at));
       return null;
     }
-    return { file, text: text.replace(/\r\n?/g, '\n') };
+    const part = { file, text: text.replace(/\r\n?/g, '\n') };
+    this.parts.push(part);
+    return part;
   }
 
   /** A Markdown file as blocks, with markers translated and problems reported at their lines. */

@@ -20,7 +20,8 @@ const page = {
 
 export const ScenarioStepSchema = z.looseObject({
   ...page,
-  title: z.string().trim().min(1, 'a step needs a title'),
+  /** Killercoda shows a step without a title as its number; so does the importer. */
+  title: z.string().trim().optional(),
   text: file,
   verify: file.optional(),
   /** Katacoda: Markdown with the answer, shown on request. */

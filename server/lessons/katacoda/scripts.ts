@@ -1,6 +1,6 @@
 // A scenario's bash scripts as the playground runs them: verify scripts become script checks,
 // background and foreground scripts are kept for the step's start. Scenarios were written for
-// bash on an Ubuntu VM as root in its home directory, so each runs under bash from /root.
+// an Ubuntu VM, run as root in its home directory, each as a program (its `#!` line decides).
 import type { CheckInput } from '../../../common/checks.js';
 import { shellQuote } from '../../validation/shell.js';
 
@@ -8,17 +8,13 @@ import { shellQuote } from '../../validation/shell.js';
 export const VERIFY_TIMEOUT_SECONDS = 20;
 
 /**
- * How a verify script says "done". Killercoda: exit status 0. Older Katacoda scenarios print
- * "done" instead, often as `... && echo done`, and some exit 0 when not done
- * (`if [ -f x ]; then echo done; fi`); so a script that prints "done" anywhere passes only when
- * a line of its output is "done", and any other script passes on exit status 0.
+ * How a verify script says "done": as on Killercoda, by its exit status alone (0 is done),
+ * whatever it prints. Kept as a type so the import can say so per step.
  */
-export type VerifyConvention = 'exit-status' | 'prints-done';
+export type VerifyConvention = 'exit-status';
 
-const PRINTS_DONE = /\b(?:echo|printf)\s+(?:-[a-z]+\s+)?["']?done\b/i;
-
-export function verifyConvention(script: string): VerifyConvention {
-  return PRINTS_DONE.test(script) ? 'prints-done' : 'exit-status';
+export function verifyConvention(_script: string): VerifyConvention {
+  return 'exit-status';
 }
 
 /** A script without its `#!` line, for typing into a terminal or quoting. */
@@ -26,24 +22,35 @@ export function withoutShebang(script: string): string {
   return script.replace(/\r\n?/g, '\n').replace(/^#!.*\n?/, '');
 }
 
-/** Runs `script` under bash in root's home, with its output (both streams) as ours. */
+/**
+ * Runs `script` as Killercoda runs a scenario's script: as a program of its own, so its `#!`
+ * line picks the interpreter and its flags (`#!/bin/bash -eu` stops at the first failing
+ * command), or under bash when it has none; as root in root's home; both output streams
+ * as ours; its exit status is ours. The script goes to a temporary file through a quoted
+ * here-document whose end word the script does not contain.
+ */
 export function bashInHome(script: string): string {
-  return `cd /root 2>/dev/null || cd /; exec bash -c ${shellQuote(withoutShebang(script))} 2>&1`;
+  const text = script.replace(/\r\n?/g, '\n').replace(/\n?$/, '\n');
+  const end = hereDocEnd(text);
+  const run = text.startsWith('#!') ? '"$f"' : 'bash "$f"';
+  return (
+    `f=$(mktemp /tmp/.scenario-script.XXXXXX) || exit 125\n` +
+    `cat > "$f" <<'${end}'\n${text}${end}\n` +
+    `chmod 700 "$f"; cd /root 2>/dev/null || cd /; ${run} 2>&1; s=$?; rm -f "$f"; exit $s`
+  );
 }
 
-/** A `done` line, with the spaces or carriage return a script may leave around it. */
-const DONE_LINE = `'^[[:space:]]*done[[:space:]]*$'`;
+/** An end word for a here-document that no line of `text` is. */
+function hereDocEnd(text: string): string {
+  const lines = new Set(text.split('\n'));
+  let end = 'SCENARIO_SCRIPT_END';
+  for (let n = 1; lines.has(end); n++) end = `SCENARIO_SCRIPT_END_${n}`;
+  return end;
+}
 
-/** The verify script as the body of a script check, accepting either convention. */
+/** The verify script as the body of a script check: its exit status decides. */
 export function wrapVerify(script: string): string {
-  if (verifyConvention(script) === 'exit-status') return bashInHome(script);
-  // Show what the script printed besides "done" (the reason when the step is not done yet).
-  return (
-    `out=$(${bashInHome(script)}); ` +
-    `printf '%s\\n' "$out" | grep -v -i -E ${DONE_LINE}; ` +
-    `if printf '%s\\n' "$out" | grep -q -i -E ${DONE_LINE}; then exit 0; fi; ` +
-    `echo 'Not done yet.'; exit 1`
-  );
+  return bashInHome(script);
 }
 
 /** The script check a step's verify script becomes. */

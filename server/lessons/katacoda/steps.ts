@@ -54,7 +54,14 @@ export async function importSteps(
 ): Promise<ImportedSteps> {
   const ids = new Set<string>();
   const result: ImportedSteps = { steps: [], text: [], verify: {} };
-  for (const [i, step] of scenarioSteps.entries()) {
+  for (const [i, untitled] of scenarioSteps.entries()) {
+    const step = { ...untitled, title: untitled.title || `Step ${i + 1}` };
+    if (!untitled.title)
+      reader.warn(
+        reader.indexFile,
+        reader.lineOf(['details', 'steps', i]),
+        `step ${i + 1} has no title; called "${step.title}"`,
+      );
     const id = uniqueId(slugify(step.title) || `step-${i + 1}`, ids);
     const before = i === 0 ? introScripts : { background: null, foreground: null };
     await importStep(reader, step, { id, at: ['details', 'steps', i], before }, result);
@@ -70,9 +77,12 @@ interface StepPlace {
   before: PageScripts;
 }
 
+/** A step with its title (the scenario's, or its number). */
+type TitledStep = ScenarioStep & { title: string };
+
 async function importStep(
   reader: ScenarioReader,
-  step: ScenarioStep,
+  step: TitledStep,
   { id, at, before }: StepPlace,
   result: ImportedSteps,
 ): Promise<void> {
@@ -114,7 +124,7 @@ async function importStep(
 /** The step's check: its verify script as a script check, or `manual` without one. */
 async function readVerify(
   reader: ScenarioReader,
-  step: ScenarioStep,
+  step: TitledStep,
   at: readonly PropertyKey[],
   id: string,
   verify: Record<string, VerifyConvention>,
