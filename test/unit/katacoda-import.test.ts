@@ -379,3 +379,35 @@ test('the CLI writes a native lesson that loads back with the same steps, script
   );
   assert.equal(await main([path.join(dir, 'nothing-here')]).catch(() => 2), 1);
 });
+
+test('what Killercoda tolerates imports, with a warning at its place', async () => {
+  const r = await importScenario(
+    await scenario({
+      'step1.md':
+        'Run it: `docker run --rm alpine echo hi`{{exeute}}\n\n`docker inspect --format "{{.Name}}" web`\n',
+      'step3-verify.sh': '#!/bin/bash\ntest -x /ks/k8s.sh\n',
+      'assets/extra-one.sh': 'echo one\n',
+      'assets/extra-two.sh': 'echo two\n',
+      'index.json': indexWith((i) => {
+        delete i.details.steps[1].title;
+        i.details.assets.host01.push(
+          { file: 'k8s.sh', target: '/ks', chmod: '+x' },
+          { file: 'extra-*.sh', target: '/ks', chmod: '+x' },
+        );
+      }),
+    }),
+  );
+  assert.ok(r.lesson, errors(r).join('\n'));
+  const warnings = r.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`).join('\n');
+  assert.match(warnings, /step1\.md:1: \{\{exeute\}\}: read as \{\{execute\}\}/);
+  assert.match(warnings, /index\.json:\d+: step 2 has no title; called "Step 2"/);
+  assert.match(warnings, /index\.json:\d+: asset "k8s\.sh" is listed but not in assets\/; skipped/);
+  assert.match(warnings, /step3-verify\.sh:2: uses the asset "k8s\.sh", which is not in assets\//);
+  const [first, second] = r.lesson.steps;
+  assert.deepEqual(first?.solution, ['docker run --rm alpine echo hi']);
+  assert.equal(second?.title.en, 'Step 2');
+  const targets = (r.lesson.assets ?? []).map((a) => `${a.path} -> ${a.target}`);
+  assert.ok(targets.includes('assets/extra-one.sh -> /ks') && targets.includes('assets/extra-two.sh -> /ks'));
+  const text = JSON.stringify(first?.text.en);
+  assert.match(text, /\{\{\.Name\}\}/, 'a Go template in code stays as it is');
+});

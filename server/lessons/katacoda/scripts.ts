@@ -2,7 +2,6 @@
 // background and foreground scripts are kept for the step's start. Scenarios were written for
 // an Ubuntu VM, run as root in its home directory, each as a program (its `#!` line decides).
 import type { CheckInput } from '../../../common/checks.js';
-import { shellQuote } from '../../validation/shell.js';
 
 /** How long a verify script may run before its check fails. */
 export const VERIFY_TIMEOUT_SECONDS = 20;
