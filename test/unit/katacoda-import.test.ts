@@ -12,6 +12,7 @@ import { AssetSchema, LessonSchema, localizeLesson } from '../../common/lesson.j
 import { summarize } from '../../server/lessons/catalogue.js';
 import { assetTarget } from '../../server/lessons/katacoda/assets.js';
 import { importScenario } from '../../server/lessons/katacoda/import.js';
+import { internetUses } from '../../server/lessons/katacoda/internet.js';
 import { translateMarkdown } from '../../server/lessons/katacoda/markers.js';
 import { verifyConvention, wrapVerify } from '../../server/lessons/katacoda/scripts.js';
 import { loadLessonFolder, loadLessons } from '../../server/lessons/loader.js';
@@ -410,4 +411,29 @@ test('what Killercoda tolerates imports, with a warning at its place', async () 
   assert.ok(targets.includes('assets/extra-one.sh -> /ks') && targets.includes('assets/extra-two.sh -> /ks'));
   const text = JSON.stringify(first?.text.en);
   assert.match(text, /\{\{\.Name\}\}/, 'a Go template in code stays as it is');
+});
+
+test('what needs the internet is found per line: installs, downloads, clones and public pings', () => {
+  const text = [
+    'apt install jq -y',
+    'pip install flask',
+    'git clone https://github.com/docker/getting-started',
+    'RUN wget https://example.com/app.tgz',
+    '* run `ping -c 1 killercoda.com`',
+    'curl -sS 172.17.0.3',
+    'curl http://localhost:8080 and curl http://app-2',
+    'ping app-2',
+    'Documentation - https://docs.docker.com/network/',
+    'docker run -d --name web nginx',
+  ].join('\n');
+  assert.deepEqual(
+    internetUses(text).map((u) => `${u.line}: ${u.what}`),
+    [
+      '1: installs packages (apt install)',
+      '2: installs packages (pip install)',
+      '3: clones from github.com',
+      '4: fetches from example.com',
+      '5: pings killercoda.com',
+    ],
+  );
 });

@@ -45,6 +45,8 @@ export interface ImportResult {
   text?: ImportedText;
   /** Per step id, how its verify script says "done" (absent: no verify script). */
   verify: Record<string, VerifyConvention>;
+  /** Ids of the steps that need the internet (each line that does is a warning). */
+  needsInternet?: string[];
 }
 
 /** The scenario's pages, read. */
@@ -87,7 +89,8 @@ export async function importScenario(dir: string, options: ImportOptions = {}): 
       reader.fail(index.file, `${issue.path.join('.')}: ${issue.message}`);
     return { problems: reader.sortedProblems(), text, verify };
   }
-  return { lesson: checked.data, problems: reader.sortedProblems(), text, verify };
+  const { needsInternet } = content.steps;
+  return { lesson: checked.data, problems: reader.sortedProblems(), text, verify, needsInternet };
 }
 
 /** Each line of the scenario's texts and scripts that names an asset that is not there. */

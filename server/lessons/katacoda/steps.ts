@@ -14,6 +14,7 @@ import {
 } from '../../../common/lesson.js';
 import { slugify } from '../markdown.js';
 import type { PageScripts, ScenarioReader } from './reader.js';
+import { internetUses } from './internet.js';
 import type { ScenarioStep } from './scenario.js';
 import {
   combineScripts,
@@ -39,6 +40,8 @@ export interface ImportedSteps {
   text: StepText[];
   /** Per step id, how its verify script says "done" (absent: no verify script). */
   verify: Record<string, VerifyConvention>;
+  /** Ids of the steps whose text needs the internet (installs, downloads, public pings). */
+  needsInternet: string[];
 }
 
 /** The same value in every language (a scenario is written in one). */
@@ -53,7 +56,7 @@ export async function importSteps(
   introScripts: PageScripts,
 ): Promise<ImportedSteps> {
   const ids = new Set<string>();
-  const result: ImportedSteps = { steps: [], text: [], verify: {} };
+  const result: ImportedSteps = { steps: [], text: [], verify: {}, needsInternet: [] };
   for (const [i, untitled] of scenarioSteps.entries()) {
     const step = { ...untitled, title: untitled.title || `Step ${i + 1}` };
     if (!untitled.title)
@@ -91,6 +94,10 @@ async function importStep(
   const scripts = await reader.readScripts(step, at);
   const check = await readVerify(reader, step, at, id, result.verify);
   const blocks = body?.blocks ?? [];
+  const online = body ? internetUses(body.markdown) : [];
+  for (const use of online)
+    reader.warn(body!.file, use.line, `needs the internet, which sandboxes do not have: ${use.what}`);
+  if (online.length) result.needsInternet.push(id);
   const solution = commandsOf(blocks).flatMap((c) => (c.action === 'exec' ? [c.text] : []));
   if (step.verify && !solution.length) {
     reader.warnAboutFile(
