@@ -19,6 +19,7 @@ import { mirrorHealth } from './registry/index.js';
 import { capacitySettings } from './sandboxes/capacity.js';
 import { openSandboxStorage } from './sandboxes/disks.js';
 import { MachineCapacity } from './sandboxes/machine.js';
+import { loadSshSecret } from './sandboxes/ssh-keys.js';
 import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
 import { LessonCatalogue } from './lessons/catalogue.js';
@@ -179,6 +180,7 @@ async function createCore(
     image: setup.sandboxImage,
     mirrorPort: setup.mirrorPort,
     ...(storage.disks ? { disks: storage.disks } : {}),
+    sshSecret: await loadSshSecret(config.stateDir),
   });
   const catalogue = await LessonCatalogue.load(options.lessonsDir);
   for (const p of catalogue.problems.filter((p) => p.severity === 'error')) {

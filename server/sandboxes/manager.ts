@@ -12,6 +12,7 @@ import { explainEngineError } from './engine-errors.js';
 import type { SandboxDisks } from './disks.js';
 import { InstanceScope, LABEL } from './labels.js';
 import { sandboxCreateOptions, type RecipeChoice } from './recipe.js';
+import { installSessionKey, sessionSshKey } from './ssh-keys.js';
 
 const log = logger('sandboxes');
 
@@ -47,6 +48,8 @@ export interface SandboxManagerOptions {
   mirrorPort?: number;
   /** Each sandbox's own bounded disk; without it sandboxes write to the engine's disk unbounded. */
   disks?: SandboxDisks;
+  /** The secret each session's ssh key is derived from (ssh-keys.ts); without it, no ssh between hosts. */
+  sshSecret?: Buffer;
 }
 
 export interface CreateSandboxRequest {
@@ -142,6 +145,8 @@ export class SandboxManager {
         await delegateCgroups(State.Pid, this.opts.capabilities.remappedRoot!);
       }
       await this.waitUntilReady(container, signal);
+      if (this.opts.sshSecret)
+        await installSessionKey(container, sessionSshKey(this.opts.sshSecret, req.sessionId));
       const ms = Date.now() - started;
       sandboxStartSeconds.observe(ms / 1000);
       log.info({ sessionId: req.sessionId, host, ms }, `sandbox ${host} ready in ${ms} ms`);

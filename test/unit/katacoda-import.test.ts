@@ -138,7 +138,7 @@ test('Katacoda markers become the lesson markers; what cannot work is said', () 
     ],
   );
   assert.match(problems[0]?.message ?? '', /editor/);
-  assert.match(problems[3]?.message ?? '', /one host/);
+  assert.match(problems[3]?.message ?? '', /another machine; this scenario has 1 here/);
 });
 
 test('a verify script runs as its own program and its exit status alone decides, as on Killercoda', async () => {
@@ -193,10 +193,10 @@ test('a manual check passes without asking the sandbox', async () => {
 
 test('VM and Kubernetes backends, systemd and other machines stop the import', async () => {
   const k8s = await importScenario(
-    await scenario({ 'index.json': indexWith((i) => (i.backend.imageid = 'kubernetes-kubeadm-2nodes')) }),
+    await scenario({ 'index.json': indexWith((i) => (i.backend.imageid = 'kubernetes-kubeadm-1node')) }),
   );
   assert.equal(k8s.lesson, undefined);
-  assert.match(errors(k8s).join('\n'), /kubernetes-kubeadm-2nodes.*cluster or VM/);
+  assert.match(errors(k8s).join('\n'), /kubernetes-kubeadm-1node.*cluster or VM/);
 
   const systemd = await importScenario(
     await scenario({
@@ -435,5 +435,28 @@ test('what needs the internet is found per line: installs, downloads, clones and
       '4: fetches from example.com',
       '5: pings killercoda.com',
     ],
+  );
+});
+
+test("a two-node backend's machines become two hosts that reach each other with ssh", async () => {
+  const r = await importScenario(
+    await scenario({
+      'index.json': indexWith((i) => (i.backend.imageid = 'kubernetes-kubeadm-2nodes')),
+      'step1.md': 'On the node: `docker ps`{{execute HOST2}} and `ssh node01 docker ps`{{exec}}\n',
+      'step3-verify.sh': '#!/bin/bash\nssh node01 docker ps | grep web\n',
+    }),
+  );
+  assert.ok(r.lesson, errors(r).join('\n'));
+  assert.deepEqual(r.lesson.hosts, ['controlplane', 'node01']);
+  assert.deepEqual(r.lesson.panes, [{ host: 'controlplane' }, { host: 'node01' }]);
+  assert.ok(r.problems.some((p) => /two Docker hosts here, controlplane and node01/.test(p.message)));
+  const [first] = r.lesson.steps;
+  assert.match(JSON.stringify(first?.text.en), /"pane":2/);
+  const third = await importScenario(
+    await scenario({ 'step3-verify.sh': '#!/bin/bash\nssh node01 docker ps | grep web\n' }),
+  );
+  assert.match(
+    errors(third).join('\n'),
+    /reaches the machine "node01" over ssh, which this scenario does not have/,
   );
 });

@@ -18,7 +18,7 @@ import { ScenarioReader, type ScenarioMarkdown } from './reader.js';
 import type { Scenario, ScenarioPage } from './scenario.js';
 import type { VerifyConvention } from './scripts.js';
 import { everyLanguage, importSteps, type ImportedSteps, type StepText } from './steps.js';
-import { checkBackend, checkEnvironment } from './unsupported.js';
+import { backendHosts, checkBackend, checkEnvironment } from './unsupported.js';
 
 /** The host a scenario's machine ("host01") becomes: the session's first sandbox. */
 export const SCENARIO_HOST = 'node1';
@@ -64,6 +64,7 @@ export async function importScenario(dir: string, options: ImportOptions = {}): 
   const { scenario } = index;
   if (!scenario) return { problems: sortProblems(index.problems), verify: {} };
   const reader = new ScenarioReader(folder, index.file, index.lineOf, index.problems);
+  reader.hosts = backendHosts(scenario.backend?.imageid);
   reportEnvironment(reader, scenario);
   const content = await readContent(reader, scenario);
   const { assets, missing } = await importAssets(
@@ -191,8 +192,8 @@ function lessonOf(
     id: parts.id ?? (slugify(path.basename(reader.folder)) || 'scenario'),
     order: parts.order ?? DEFAULT_ORDER,
     ...(minutes ? { minutes } : {}),
-    hosts: [SCENARIO_HOST],
-    panes: Array.from({ length: reader.paneCount }, () => ({ host: SCENARIO_HOST })),
+    hosts: [...reader.hosts],
+    panes: panesOf(reader),
     images: [...pulled].map(familiarImage).sort(),
     title: everyLanguage(scenario.title),
     summary: everyLanguage(scenario.description?.trim() || scenario.title),
@@ -203,6 +204,13 @@ function lessonOf(
     ...(assets.length ? { assets } : {}),
     ...(finish ? { finish: everyLanguage(finish.blocks) } : {}),
   };
+}
+
+/** One pane per machine for several (HOSTn is pane n); else as many as {{exec Tn}} asks, on the host. */
+function panesOf(reader: ScenarioReader): { host: string }[] {
+  const { hosts, paneCount } = reader;
+  const count = Math.max(paneCount, hosts.length);
+  return Array.from({ length: count }, (_, i) => ({ host: hosts[i] ?? hosts[0]! }));
 }
 
 /** "10 minutes", "5-10 minutes" -> the larger number. */

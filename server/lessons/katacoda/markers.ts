@@ -19,6 +19,7 @@ const PLACEHOLDER = /\[\[\s*(HOST\d*_SUBDOMAIN|KATACODA_HOST|HOST\d*_IP|KATACODA
 function translateMarker(
   words: string[],
   report: (message: string, severity: Severity) => void,
+  hostCount: number,
 ): { marker: string | null; pane?: number } {
   const [action, ...options] = words;
   if (action === 'copy') return { marker: '{{copy}}' };
@@ -36,8 +37,17 @@ function translateMarker(
     const host = /^HOST(\d+)$/i.exec(option);
     const terminal = /^T(\d+)$/i.exec(option);
     if (host) {
-      if (Number(host[1]) !== 1)
-        report(`{{${words.join(' ')}}} runs on another machine; a scenario gets one host here`, 'error');
+      const n = Number(host[1]);
+      if (n > hostCount)
+        report(
+          `{{${words.join(' ')}}} runs on another machine; this scenario has ${hostCount} here`,
+          'error',
+        );
+      else if (hostCount > 1) {
+        // A scenario with several machines gets one pane per machine, in order.
+        pane = n;
+        kept.push(`T${n}`);
+      }
     } else if (terminal) {
       pane = Number(terminal[1]);
       kept.push(`T${pane}`);
@@ -91,7 +101,8 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-export function translateMarkdown(markdown: string): TranslatedMarkdown {
+/** `hostCount`: the machines the scenario has (its panes 1..n are on them, in order). */
+export function translateMarkdown(markdown: string, hostCount = 1): TranslatedMarkdown {
   const problems: Finding[] = [];
   let panes = 1;
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -123,7 +134,7 @@ export function translateMarkdown(markdown: string): TranslatedMarkdown {
       }
       if (action !== words[0])
         report(`${whole}: read as {{${action}}} (a misspelt marker Killercoda would not run)`, 'warning');
-      const { marker, pane } = translateMarker([action, ...words.slice(1)], report);
+      const { marker, pane } = translateMarker([action, ...words.slice(1)], report, hostCount);
       if (pane) panes = Math.max(panes, pane);
       return marker ?? '';
     });

@@ -43,6 +43,8 @@ export class ScenarioReader {
   readonly parts: { file: string; text: string }[] = [];
   /** Highest terminal number a command names (1 when none does). */
   paneCount = 1;
+  /** The session hosts the scenario's machines become, in order (see import.ts). */
+  hosts: readonly string[] = ['node1'];
   /** Problems with no line of their own, shown at line 1 but listed before those at line 1. */
   private readonly aboutWholeFile = new Set<Problem>();
 
@@ -109,14 +111,14 @@ export class ScenarioReader {
   async readMarkdown(name: string, at: At): Promise<ScenarioMarkdown | null> {
     const part = await this.readPart(name, at);
     if (!part) return null;
-    const translated = translateMarkdown(part.text);
+    const translated = translateMarkdown(part.text, this.hosts.length);
     this.report(part.file, translated.problems);
     this.paneCount = Math.max(this.paneCount, translated.panes);
     const blocks = parseBlocks(translated.markdown, 1);
     for (const p of blocks.problems) this.fail(part.file, p.message, p.line);
     for (const { line, command } of blocks.commands) {
       if (command.action !== 'exec') continue;
-      this.report(part.file, checkScript(command.text, 'warning'), line - 1);
+      this.report(part.file, checkScript(command.text, 'warning', this.hosts), line - 1);
       this.noteImages(command.text, part.file, line);
     }
     return { file: part.file, markdown: translated.markdown, blocks: blocks.blocks };
@@ -153,7 +155,7 @@ export class ScenarioReader {
     const part = await this.readPart(name, [...at, page[preferred] ? preferred : older]);
     if (!part) return null;
     const script = this.dropLaunchSh(part.text, part.file);
-    this.report(part.file, checkScript(script, 'error'));
+    this.report(part.file, checkScript(script, 'error', this.hosts));
     this.noteImages(script, part.file, 1);
     return { file: path.relative(this.folder, part.file), script };
   }

@@ -139,7 +139,7 @@ async function readVerify(
   if (!step.verify) return { type: 'manual' };
   const part = await reader.readPart(step.verify, [...at, 'verify']);
   if (!part) return { type: 'manual' };
-  reader.report(part.file, checkScript(part.text, 'error'));
+  reader.report(part.file, checkScript(part.text, 'error', reader.hosts));
   reader.noteImages(part.text, part.file, 1);
   verify[id] = verifyConvention(part.text);
   return verifyCheck(part.text, step.title);

@@ -31,6 +31,14 @@ export function checkBackend(imageid: string | undefined): Finding[] {
         ]
       : [];
   }
+  if (backendHosts(id).length > 1) {
+    return [
+      {
+        message: `backend "${imageid}": its two machines are two Docker hosts here, controlplane and node01, reaching each other with ssh (no Kubernetes)`,
+        severity: 'warning',
+      },
+    ];
+  }
   if (CLUSTER_BACKEND.test(id)) {
     return [
       {
@@ -67,10 +75,6 @@ const RULES: ScriptRule[] = [
     message: "runs launch.sh (Katacoda's wait for its cluster), which does not exist here",
   },
   {
-    pattern: /\bssh\s+(?:\S+@)?(?:host0?[2-9]|node0?[1-9]|controlplane)\b/,
-    message: 'reaches another machine over ssh; a scenario gets one host here',
-  },
-  {
     pattern: /\b(?:kubectl|kubeadm|minikube|k3s|helm)\b/,
     message: 'uses Kubernetes tools, which a sandbox does not have',
   },
@@ -80,15 +84,37 @@ const RULES: ScriptRule[] = [
  * Problems of a script or of a command in the text. In a script (verify, background,
  * foreground) they are errors: the step cannot work. In the text, warnings: the learner will see it fail.
  */
-export function checkScript(text: string, severity: Severity): Finding[] {
+export function checkScript(
+  text: string,
+  severity: Severity,
+  hosts: readonly string[] = ['node1'],
+): Finding[] {
   const findings: Finding[] = [];
   text.split('\n').forEach((line, i) => {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const rule of RULES) {
       if (rule.pattern.test(code)) findings.push({ line: i + 1, message: rule.message, severity });
     }
+    const other = SSH_TO_MACHINE.exec(code)?.[1];
+    if (other && !hosts.includes(other))
+      findings.push({
+        line: i + 1,
+        message: `reaches the machine "${other}" over ssh, which this scenario does not have (its hosts: ${hosts.join(', ')})`,
+        severity,
+      });
   });
   return findings;
+}
+
+/** `ssh node01`, `ssh root@controlplane`: another of Killercoda's machines by its name. */
+const SSH_TO_MACHINE = /\bssh\s+(?:-\S+\s+)*(?:\S+@)?(host0?[1-9]|node0?[1-9]|controlplane)\b/;
+
+/**
+ * The session hosts a backend's machines become: Killercoda's two-node backends
+ * ("kubernetes-kubeadm-2nodes") have "controlplane" and "node01"; every other one machine.
+ */
+export function backendHosts(imageid: string | undefined): string[] {
+  return /2nodes?$/i.test(imageid?.trim() ?? '') ? ['controlplane', 'node01'] : ['node1'];
 }
 
 /** Problems with `environment` and Killercoda's `interface`. */
