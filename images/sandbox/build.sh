@@ -17,7 +17,7 @@ fi
 
 packages=(
   docker.io docker-compose tini iptables iproute2 iputils-ping curl wget bind9-dnsutils netcat-openbsd
-  nano vim-tiny less bash-completion procps psmisc jq ca-certificates
+  nano vim-tiny less bash-completion procps psmisc jq ca-certificates openssh-server openssh-client
 )
 rootfs="$CACHE_DIR/rootfs"
 mkdir -p "$CACHE_DIR/debs"
@@ -34,6 +34,8 @@ rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/usr/sha
 install -m 0755 "$here/entrypoint.sh" "$rootfs/usr/local/bin/sandbox-entrypoint"
 install -m 0644 "$here/bashrc" "$rootfs/etc/profile.d/playground.sh"
 install -m 0644 "$here/motd" "$rootfs/etc/motd"
+# Host keys are made at each start (entrypoint.sh): an image's keys would be every sandbox's.
+rm -f "$rootfs"/etc/ssh/ssh_host_*
 # Debian's docker.io may ship an engine config we do not want inside a sandbox.
 rm -f "$rootfs/etc/docker/daemon.json"
 

@@ -41,6 +41,15 @@ if ! grep -qE '^ +0 +0 +4294967295$' /proc/self/uid_map; then
   [ "$(stat -c %u "$probe")" = 0 ] || log "cgroups were not delegated; nested containers may fail"
 fi
 
+# sshd lets the session's other hosts in as root with the session's key, which the server puts
+# in /root/.ssh once the sandbox is up (server/sandboxes/ssh-keys.ts); no passwords.
+if [ -x /usr/sbin/sshd ]; then
+  mkdir -p /run/sshd
+  ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key </dev/null >/dev/null 2>&1
+  /usr/sbin/sshd -h /etc/ssh/ssh_host_ed25519_key -o PasswordAuthentication=no \
+    -o PermitRootLogin=prohibit-password || log "sshd did not start"
+fi
+
 set -- dockerd --host=unix:///var/run/docker.sock
 if [ -n "${MIRROR:-}" ]; then
   set -- "$@" --registry-mirror="http://$MIRROR" --insecure-registry="$MIRROR"
