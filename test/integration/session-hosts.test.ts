@@ -88,3 +88,54 @@ async function closedWithin(client: TestEvents, ms = 5000): Promise<{ code: numb
   assert.ok(client.closed, 'the events socket closes');
   return client.closed;
 }
+
+test("a session's hosts reach each other with ssh and its key; another session's host does not let it in", async () => {
+  const first = await readySession(pg.url);
+  const other = await readySession(pg.url);
+  try {
+    const added = await api<SessionView>(
+      pg.url,
+      'POST',
+      `/api/sessions/${first.session.id}/hosts`,
+      first.token,
+    );
+    assert.equal(added.status, 201);
+    await waitForSession(pg.url, first.session.id, first.token, (s) => s.hostStates.node2?.state === 'ready');
+    const node1 = (await pg.sandboxes.container(first.session.id, 'node1'))!;
+    const ssh = await execCapture(node1, [
+      'ssh',
+      '-o',
+      'ConnectTimeout=10',
+      '-o',
+      'BatchMode=yes',
+      'node2',
+      'hostname',
+    ]);
+    assert.equal(ssh.exitCode, 0, ssh.output);
+    assert.equal(ssh.output.trim(), 'node2');
+    // Another session's key opens none of this session's hosts (it is on another network too:
+    // here its key is tried against this session's node2 from inside this session's node1).
+    const otherNode = (await pg.sandboxes.container(other.session.id, 'node1'))!;
+    const otherKey = await execCapture(otherNode, ['cat', '/root/.ssh/id_ed25519']);
+    assert.match(otherKey.output, /BEGIN OPENSSH PRIVATE KEY/);
+    const withOtherKey = await execCapture(node1, [
+      'sh',
+      '-c',
+      `umask 077; printf '%s' "$1" > /tmp/other-key; ssh -o ConnectTimeout=10 -o BatchMode=yes -o IdentitiesOnly=yes -i /tmp/other-key node2 true`,
+      'sh',
+      otherKey.output,
+    ]);
+    assert.notEqual(withOtherKey.exitCode, 0, "another session's key must not open this session's host");
+    assert.match(withOtherKey.output, /Permission denied/);
+    // Passwords are off: nothing but a session's key gets in.
+    const config = await execCapture(node1, [
+      'sh',
+      '-c',
+      'sshd -T 2>/dev/null | grep -i "^passwordauthentication"',
+    ]);
+    assert.match(config.output, /passwordauthentication no/i);
+  } finally {
+    for (const { session, token } of [first, other])
+      await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token).catch(() => undefined);
+  }
+});
