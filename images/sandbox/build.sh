@@ -36,6 +36,9 @@ install -m 0644 "$here/bashrc" "$rootfs/etc/profile.d/playground.sh"
 install -m 0644 "$here/motd" "$rootfs/etc/motd"
 # Host keys are made at each start (entrypoint.sh): an image's keys would be every sandbox's.
 rm -f "$rootfs"/etc/ssh/ssh_host_*
+printf '%s\n' 'HostKey /etc/ssh/ssh_host_ed25519_key' 'PasswordAuthentication no' \
+  'KbdInteractiveAuthentication no' 'PermitRootLogin prohibit-password' \
+  >"$rootfs/etc/ssh/sshd_config.d/playground.conf"
 # Debian's docker.io may ship an engine config we do not want inside a sandbox.
 rm -f "$rootfs/etc/docker/daemon.json"
 

@@ -46,8 +46,7 @@ fi
 if [ -x /usr/sbin/sshd ]; then
   mkdir -p /run/sshd
   ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key </dev/null >/dev/null 2>&1
-  /usr/sbin/sshd -h /etc/ssh/ssh_host_ed25519_key -o PasswordAuthentication=no \
-    -o PermitRootLogin=prohibit-password || log "sshd did not start"
+  /usr/sbin/sshd || log "sshd did not start"
 fi
 
 set -- dockerd --host=unix:///var/run/docker.sock
