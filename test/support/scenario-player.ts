@@ -28,24 +28,30 @@ const COMMAND_SECONDS = 90;
 /** How long a step may take to turn done after its commands (a container starting, say). */
 const SETTLE_MS = 15_000;
 
-/** A file the step's text asks the learner to write, with what to write. */
+/** A file the step's text asks the learner to write (or add lines to), with what to write. */
 interface FileToWrite {
   path: string;
   content: string;
+  append: boolean;
 }
 
-/** "Create the `/root/Dockerfile`" (or "a file") followed by a fenced block without a marker. */
+/**
+ * "Create the `/root/Dockerfile`", "Modify `/root/app/Dockerfile`" or "Add next line to the
+ * `/root/Dockerfile`" followed by a fenced block that is not run ({{copy}} or no marker): what
+ * a learner pastes into an editor.
+ */
 export function filesToWrite(markdown: string): FileToWrite[] {
   const files: FileToWrite[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const named = /\b(?:create|update|change|modify|write)\b[^`]*`(\/[^`\s]+)`/i.exec(lines[i]!);
+    const named = /\b(create|update|change|modify|write|add)\b[^`]*`(\/[^`\s]+)`/i.exec(lines[i]!);
     if (!named) continue;
     const open = lines.findIndex((l, j) => j > i && j <= i + 8 && /^\s*```/.test(l));
     if (open < 0) continue;
     const close = lines.findIndex((l, j) => j > open && /^\s*```/.test(l));
-    if (close < 0 || /\{\{/.test(lines[close]!)) continue;
-    files.push({ path: named[1]!, content: `${lines.slice(open + 1, close).join('\n')}\n` });
+    if (close < 0 || /\{\{\s*exec/.test(lines[close]!)) continue;
+    const content = `${lines.slice(open + 1, close).join('\n')}\n`;
+    files.push({ path: named[2]!, content, append: named[1]!.toLowerCase() === 'add' });
   }
   return files;
 }
@@ -59,7 +65,7 @@ async function doStep(sandbox: Docker.Container, step: Step, text: StepText | un
   for (const file of filesToWrite(text?.markdown ?? '')) {
     const written = await bash(
       sandbox,
-      `mkdir -p "$(dirname ${shellQuote(file.path)})" && printf '%s' ${shellQuote(file.content)} > ${shellQuote(file.path)}`,
+      `mkdir -p "$(dirname ${shellQuote(file.path)})" && printf '%s' ${shellQuote(file.content)} ${file.append ? '>>' : '>'} ${shellQuote(file.path)}`,
     );
     if (written.exitCode !== 0) return `writing ${file.path}: ${written.output}`;
   }
