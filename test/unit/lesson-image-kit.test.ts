@@ -1,0 +1,62 @@
+// The images lessons may name: Dockerfile FROM lines are read (in a heredoc of a step's
+// command, in a code block, in a script), and the stand-ins' tags are the ones scenarios use.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { importScenario } from '../../server/lessons/katacoda/import.js';
+import { imagesInDockerfileLines } from '../../server/lessons/images.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURE = path.join(ROOT, 'test/fixtures/katacoda/container-basics');
+const temps: string[] = [];
+after(() => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
+
+test('FROM lines name images; stage names, scratch, variables and prose do not', () => {
+  const text = [
+    'Write this Dockerfile:',
+    '```',
+    'FROM --platform=linux/amd64 golang:1.21-alpine AS build',
+    'RUN go build -o /app .',
+    'FROM build AS test',
+    'FROM scratch',
+    'FROM $BASE',
+    '  FROM python:3.10-alpine',
+    'FROM nginx:1.25-alpine',
+    '```',
+    'From here on, FROM lines are read.',
+  ].join('\n');
+  assert.deepEqual(imagesInDockerfileLines(text), [
+    { image: 'golang:1.21-alpine', line: 3 },
+    { image: 'python:3.10-alpine', line: 8 },
+    { image: 'nginx:1.25-alpine', line: 9 },
+  ]);
+});
+
+test('the importer reports an image only a Dockerfile heredoc in a step names', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'katacoda-from-'));
+  temps.push(dir);
+  const folder = path.join(dir, 'from-lines');
+  await cp(FIXTURE, folder, { recursive: true });
+  await writeFile(
+    path.join(folder, 'step2.md'),
+    [
+      'Write a Dockerfile and build it:',
+      '',
+      '```',
+      'cat > Dockerfile <<EOF',
+      'FROM golang:1.21-alpine AS build',
+      'FROM build',
+      'EOF',
+      'docker build -t app .',
+      '```{{execute}}',
+      '',
+    ].join('\n'),
+  );
+  const r = await importScenario(folder);
+  const text = r.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`).join('\n');
+  assert.match(text, /step2\.md:5: image "golang:1\.21-alpine" is not one the playground builds/);
+  assert.doesNotMatch(text, /image "build"/);
+});
