@@ -206,7 +206,7 @@ test('VM and Kubernetes backends, systemd and other machines stop the import', a
   assert.match(problem?.message ?? '', /systemd/);
   assert.ok(systemd.problems.some((p) => p.severity === 'warning' && /Ubuntu VM/.test(p.message)));
 
-  const service = await importScenario(await scenario({ 'step2-verify.sh': 'service docker status\n' }));
+  const service = await importScenario(await scenario({ 'step2-verify.sh': 'service nginx status\n' }));
   assert.match(errors(service).join('\n'), /"service"/);
 });
 

@@ -60,3 +60,23 @@ test('the importer reports an image only a Dockerfile heredoc in a step names', 
   assert.match(text, /step2\.md:5: image "golang:1\.21-alpine" is not one the playground builds/);
   assert.doesNotMatch(text, /image "build"/);
 });
+
+test("systemctl and service for the sandbox's Docker daemon are accepted; other units are not", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'katacoda-systemctl-'));
+  temps.push(dir);
+  const folder = path.join(dir, 'systemctl');
+  await cp(FIXTURE, folder, { recursive: true });
+  await writeFile(
+    path.join(folder, 'step1-background.sh'),
+    '#!/bin/bash\necho \'{"insecure-registries":["reg:5000"]}\' > /etc/docker/daemon.json\n' +
+      'sudo systemctl daemon-reload\nsystemctl restart docker\nservice docker status\n' +
+      'systemctl start nginx\n',
+  );
+  const r = await importScenario(folder);
+  const found = r.problems
+    .filter((p) => path.basename(p.file) === 'step1-background.sh')
+    .map((p) => `${p.line}: ${p.message}`);
+  assert.deepEqual(found, [
+    '6: uses systemd (systemctl/journalctl) for a unit other than docker; a sandbox runs no systemd',
+  ]);
+});
