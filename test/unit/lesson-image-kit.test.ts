@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { importScenario } from '../../server/lessons/katacoda/import.js';
-import { imagesInDockerfileLines } from '../../server/lessons/images.js';
+import { canonicalImage, imagesInDockerfileLines, playgroundImages } from '../../server/lessons/images.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = path.join(ROOT, 'test/fixtures/katacoda/container-basics');
@@ -33,6 +33,34 @@ test('FROM lines name images; stage names, scratch, variables and prose do not',
     { image: 'python:3.10-alpine', line: 8 },
     { image: 'nginx:1.25-alpine', line: 9 },
   ]);
+});
+
+test('the images popular scenarios name are all served, under every tag they use', () => {
+  const served = playgroundImages();
+  const used = [
+    'nginx',
+    'nginx:alpine',
+    'nginx:latest',
+    'nginx:1.25-alpine',
+    'python:3.10-alpine',
+    'python:3.11-alpine',
+    'python:3',
+    'python:3.11-slim',
+    'registry:2',
+    'hello-world',
+    'curlimages/curl',
+    'ubuntu',
+    'ubuntu:22.04',
+    'bash',
+    'node',
+    'node:18-alpine',
+    'alpine',
+    'redis:alpine',
+  ];
+  assert.deepEqual(
+    used.filter((image) => !served.has(canonicalImage(image))),
+    [],
+  );
 });
 
 test('the importer reports an image only a Dockerfile heredoc in a step names', async () => {
