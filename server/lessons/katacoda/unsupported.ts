@@ -59,7 +59,9 @@ const SYSTEMCTL_DOCKER = String.raw`(?:\s+-[-\w]+)*\s+(?:daemon-reload|(?:start|
 const RULES: ScriptRule[] = [
   // The sandbox's systemctl and service manage its Docker daemon (docker, containerd) only.
   {
-    pattern: new RegExp(`\\bsystemctl\\b(?!${SYSTEMCTL_DOCKER})|\\bjournalctl\\b`),
+    pattern: new RegExp(
+      `\\bsystemctl\\b(?!${SYSTEMCTL_DOCKER})|\\bjournalctl\\b(?!.*\\s-u\\s*(?:docker|containerd)\\b)`,
+    ),
     message: 'uses systemd (systemctl/journalctl) for a unit other than docker; a sandbox runs no systemd',
   },
   {
