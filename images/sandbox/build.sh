@@ -17,7 +17,7 @@ fi
 
 packages=(
   docker.io docker-compose tini iptables iproute2 iputils-ping curl wget bind9-dnsutils netcat-openbsd
-  nano vim-tiny less bash-completion procps psmisc jq ca-certificates openssh-server openssh-client
+  nano vim less bash-completion procps psmisc jq ca-certificates openssl htop git tree nginx-light openssh-server openssh-client
 )
 rootfs="$CACHE_DIR/rootfs"
 mkdir -p "$CACHE_DIR/debs"
@@ -39,6 +39,21 @@ rm -f "$rootfs"/etc/ssh/ssh_host_*
 printf '%s\n' 'HostKey /etc/ssh/ssh_host_ed25519_key' 'PasswordAuthentication no' \
   'KbdInteractiveAuthentication no' 'PermitRootLogin prohibit-password' \
   >"$rootfs/etc/ssh/sshd_config.d/playground.conf"
+# The daemon as a service, with the systemctl and init script lessons call, Docker Hub's
+# stand-in (hub.sh), `docker compose`, and a podman that explains its absence.
+lib="$rootfs/usr/local/lib/playground"
+install -D -m 0755 "$here/docker-service.sh" "$lib/docker-service"
+install -m 0755 "$here/hub.sh" "$lib/hub"
+install -m 0644 "$here/hub-nginx.conf" "$lib/hub-nginx.conf"
+install -m 0755 "$here/systemctl.sh" "$rootfs/usr/local/bin/systemctl"
+install -m 0755 "$here/journalctl.sh" "$rootfs/usr/local/bin/journalctl"
+install -m 0755 "$here/podman.sh" "$rootfs/usr/local/bin/podman"
+install -m 0755 "$here/sudo.sh" "$rootfs/usr/local/bin/sudo"
+printf '#!/bin/sh\nexec /usr/local/lib/playground/docker-service "$@"\n' >"$rootfs/etc/init.d/docker"
+chmod 0755 "$rootfs/etc/init.d/docker"
+install -D -m 0755 "$here/compose-plugin.sh" "$rootfs/usr/libexec/docker/cli-plugins/docker-compose"
+# nginx-light serves only the hub stand-in; its own site and service stay off.
+rm -f "$rootfs/etc/nginx/sites-enabled/default"
 # Debian's docker.io may ship an engine config we do not want inside a sandbox.
 rm -f "$rootfs/etc/docker/daemon.json"
 

@@ -2,6 +2,7 @@
 # Sandbox entrypoint: gives the inner Docker daemon the writable /sys and cgroup
 # hierarchies it needs without --privileged, then starts it.
 # Env: MIRROR=<host:port> of the registry mirror (optional).
+# Then it starts dockerd as a service (docker-service.sh) and watches it.
 set -u
 log() { echo "sandbox: $*" >&2; }
 
@@ -49,8 +50,27 @@ if [ -x /usr/sbin/sshd ]; then
   /usr/sbin/sshd || log "sshd did not start"
 fi
 
-set -- dockerd --host=unix:///var/run/docker.sock
+lib=/usr/local/lib/playground
 if [ -n "${MIRROR:-}" ]; then
-  set -- "$@" --registry-mirror="http://$MIRROR" --insecure-registry="$MIRROR"
+  "$lib/hub" setup || log "no Docker Hub stand-in: a missing image will show a connection error"
 fi
-exec "$@" >/var/log/dockerd.log 2>&1
+# The daemon runs as a service (systemctl restart docker works); this process stays first.
+"$lib/docker-service" start nowait || log "dockerd did not start (see /var/log/dockerd.log)"
+[ -n "${MIRROR:-}" ] && { "$lib/hub" start || log "the Docker Hub stand-in did not start"; } &
+
+stopping=
+trap 'stopping=1; "$lib/docker-service" stop; exit 0' TERM INT
+# A daemon that dies without `systemctl stop` ends the sandbox, as when it was this process
+# (the playground reports the host as failed). Checked twice, a second apart, so that a
+# restart in progress is never mistaken for a death.
+dead=0
+while :; do
+  sleep 1 &
+  wait $! 2>/dev/null
+  [ -n "$stopping" ] && continue
+  if "$lib/docker-service" wanted-but-dead; then dead=$((dead + 1)); else dead=0; fi
+  if [ "$dead" -ge 2 ]; then
+    log "dockerd ended; stopping the sandbox"
+    exit 1
+  fi
+done

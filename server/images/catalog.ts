@@ -1,33 +1,13 @@
 // Every image the playground builds: where its recipe lives, what it is called in the host
 // engine, and the Docker Hub name learners type for it (served by the registry mirror).
+import { alpineLib, rootfsLib, type ImageSpec } from './image-spec.js';
+import { STAND_INS } from './stand-ins.js';
 
-export interface MirrorName {
-  /** Repository in the mirror, as Docker Hub names it (official images live under library/). */
-  repo: string;
-  tags: string[];
-}
-
-export interface ImageSpec {
-  /** Recipe folder under images/, holding build.sh. */
-  name: string;
-  /** Repository in the host engine; tagged :<hash> and :latest. */
-  localRepo: string;
-  /** Names pushed to the mirror; none for images only the host uses. */
-  mirror: MirrorName[];
-  /** Other folders (relative to the project root) whose files the recipe uses. */
-  inputs: string[];
-  /** Images built first; each is passed to the recipe as IMAGE_<NAME> (its exact tag). */
-  dependsOn: string[];
-  /** Facts outside the recipe's files that change its result. */
-  facts?: () => string[];
-  /** Owned elsewhere and possibly absent: a missing recipe is skipped with a warning. */
-  optional?: boolean;
-}
+export type { ImageSpec, MirrorName } from './image-spec.js';
 
 export const SANDBOX_IMAGE_NAME = 'sandbox';
 export const SANDBOX_REPO = 'playground/sandbox';
 
-const rootfsLib = ['images/lib/rootfs.sh', 'images/lib/wget.sh'];
 const nodeAppLib = ['images/lib/node-app.sh', 'images/node-lib'];
 
 export const CATALOG: readonly ImageSpec[] = [
@@ -43,7 +23,7 @@ export const CATALOG: readonly ImageSpec[] = [
     name: 'alpine',
     localRepo: 'playground/lesson-alpine',
     mirror: [{ repo: 'library/alpine', tags: ['latest'] }],
-    inputs: rootfsLib,
+    inputs: alpineLib,
     dependsOn: [],
   },
   {
@@ -97,6 +77,7 @@ export const CATALOG: readonly ImageSpec[] = [
     inputs: nodeAppLib,
     dependsOn: ['node-base'],
   },
+  ...STAND_INS,
 ];
 
 export function findImage(name: string, catalog: readonly ImageSpec[] = CATALOG): ImageSpec {

@@ -23,8 +23,23 @@ export interface ImageList {
 
 /** The message for an image that is neither built by the playground nor made by the lesson. */
 export function notBuilt(image: string, images: ReadonlySet<string>): string {
-  const known = [...images].map(familiarImage).sort().join(', ');
-  return `image "${image}" is not one the playground builds (it builds: ${known})`;
+  return `image "${image}" is not one the playground builds (it builds: ${describeImages(images)})`;
+}
+
+/** "alpine, nginx (1.25, alpine, latest), ...": each repository once, with its tags. */
+export function describeImages(images: Iterable<string>): string {
+  const tagsOf = new Map<string, string[]>();
+  for (const c of images) {
+    const at = c.lastIndexOf(':');
+    const repo = familiarImage(c.slice(0, at));
+    tagsOf.set(repo, [...(tagsOf.get(repo) ?? []), c.slice(at + 1)]);
+  }
+  return [...tagsOf]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([repo, tags]) =>
+      tags.length === 1 && tags[0] === 'latest' ? repo : `${repo} (${tags.sort().join(', ')})`,
+    )
+    .join(', ');
 }
 
 /** Canonical names of the images the lesson's own commands make (docker build -t, tag, commit). */

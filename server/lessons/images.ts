@@ -155,3 +155,29 @@ export function imagesInCommand(command: string): ImageUse[] {
   }
   return uses;
 }
+
+/** A Dockerfile `FROM` line: options, the image, and an optional stage name. */
+const FROM_LINE = /^[ \t]*FROM[ \t]+((?:--[a-z-]+=\S+[ \t]+)*)([^\s$]+)(?:[ \t]+AS[ \t]+(\S+))?[ \t]*$/i;
+const IMAGE_REF = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
+
+/**
+ * The images named by Dockerfile `FROM` lines anywhere in `text` (a Dockerfile, a heredoc in a
+ * command, a code block in a step's text), with their 1-based line. Stage names (`FROM x AS
+ * build` ... `FROM build`), `scratch` and variables are not images to pull. The line must be
+ * written in capitals, as Dockerfiles are, so prose beginning with "From" is not read.
+ */
+export function imagesInDockerfileLines(text: string): { image: string; line: number }[] {
+  const found: { image: string; line: number }[] = [];
+  const stages = new Set<string>();
+  text.split('\n').forEach((raw, i) => {
+    if (!/^\s*FROM\s/.test(raw)) return;
+    const m = FROM_LINE.exec(raw);
+    if (!m) return;
+    const image = m[2] ?? '';
+    if (m[3]) stages.add(m[3].toLowerCase());
+    if (image.toLowerCase() === 'scratch' || stages.has(image.toLowerCase()) || !IMAGE_REF.test(image))
+      return;
+    found.push({ image, line: i + 1 });
+  });
+  return found;
+}

@@ -37,6 +37,13 @@ export async function runBackground(
         result,
         message: `The step's setup script did not finish within ${Math.round(timeoutMs / 1000)} s.`,
       };
+    const missing = commandsNotFound(result.output);
+    if (result.exitCode === 0 && missing.length)
+      return {
+        ok: false,
+        result,
+        message: `The step's setup script failed: this sandbox has no ${missing.join(', ')}${tail ? `: ${tail}` : '.'}`,
+      };
     if (result.exitCode === 0) return { ok: true, result, message: 'The step is set up.' };
     return {
       ok: false,
@@ -46,6 +53,22 @@ export async function runBackground(
   } catch (err) {
     return { ok: false, message: `The step's setup script could not run: ${(err as Error).message}` };
   }
+}
+
+/**
+ * Commands a script called that the sandbox lacks ("bash: line 3: podman: command not found").
+ * A script without `set -e` goes on after one and may still end with status 0, but the set-up
+ * it was written for did not happen.
+ */
+export function commandsNotFound(output: string): string[] {
+  const names = new Set<string>();
+  // bash: "bash: line 3: podman: command not found"; dash: "sh: 1: tree: not found".
+  const patterns = [
+    /(?:^|: )([a-z0-9][\w.+-]*): command not found/gm,
+    /^\S*sh: \d+: ([\w.+-]+): not found$/gm,
+  ];
+  for (const pattern of patterns) for (const m of output.matchAll(pattern)) if (m[1]) names.add(m[1]);
+  return [...names];
 }
 
 /** The foreground script as a command typed into the first pane. */

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGUAGE_NAMES, type Block, type Language } from '../../common/lesson.js';
 import type { ImageUseAt } from './image-checks.js';
-import { imagesInCommand } from './images.js';
+import { imagesInCommand, imagesInDockerfileLines } from './images.js';
 import type { Shape } from './lesson-yaml.js';
 import { extractHints, splitFrontMatter, splitSections, type FrontMatter, type Section } from './markdown.js';
 import { parseBlocks, type LocatedCommand } from './markdown-blocks.js';
@@ -59,6 +59,9 @@ export async function loadTranslation(
     return null;
   }
   const fm = splitFrontMatter(text);
+  // Dockerfiles shown in the text (a heredoc or a code block) pull their FROM images too.
+  for (const { image, line } of imagesInDockerfileLines(text))
+    r.uses.push({ image, made: false, file: r.file, line });
   const { title, summary } = readFrontMatter(r, fm);
   const { intro, sections } = splitSections(fm.body, fm.bodyLine);
   const introBlocks = readIntro(r, intro.markdown, intro.line);

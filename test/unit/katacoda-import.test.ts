@@ -211,7 +211,7 @@ test('VM and Kubernetes backends, systemd and other machines stop the import', a
   assert.match(problem?.message ?? '', /systemd/);
   assert.ok(systemd.problems.some((p) => p.severity === 'warning' && /Ubuntu VM/.test(p.message)));
 
-  const service = await importScenario(await scenario({ 'step2-verify.sh': 'service docker status\n' }));
+  const service = await importScenario(await scenario({ 'step2-verify.sh': 'service nginx status\n' }));
   assert.match(errors(service).join('\n'), /"service"/);
 });
 
@@ -240,7 +240,7 @@ test('dashboards, editors and launch.sh are warnings and become notices', async 
 test('images the playground does not build, missing files and other hosts are errors at their place', async () => {
   const r = await importScenario(
     await scenario({
-      'step2.md': 'Start it: `docker run -d --name web nginx`{{execute}}\n',
+      'step2.md': 'Start it: `docker run -d --name web mongo`{{execute}}\n',
       'index.json': indexWith((i) => {
         i.details.steps[0].verify = 'nowhere.sh';
         i.details.assets.host02 = [{ file: 'greeting.txt', target: '/root' }];
@@ -253,7 +253,7 @@ test('images the playground does not build, missing files and other hosts are er
   );
   assert.equal(r.lesson, undefined);
   const text = r.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`).join('\n');
-  assert.match(text, /step2\.md:1: image "nginx" is not one the playground builds/);
+  assert.match(text, /step2\.md:1: image "mongo" is not one the playground builds/);
   assert.match(text, /index\.json:\d+: "nowhere\.sh" does not exist/);
   assert.match(text, /host02.*one host/);
   assert.match(text, /missing\.txt" is listed but not in assets\/; skipped/);

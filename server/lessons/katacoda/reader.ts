@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Block } from '../../../common/lesson.js';
 import type { ImageUseAt } from '../image-checks.js';
-import { imagesInCommand } from '../images.js';
+import { imagesInCommand, imagesInDockerfileLines } from '../images.js';
 import { parseBlocks } from '../markdown-blocks.js';
 import { error, sortProblems, warning, type Finding, type Problem } from '../problems.js';
 import type { LineOf } from './index-file.js';
@@ -90,6 +90,12 @@ export class ScenarioReader {
     for (const use of imagesInCommand(text)) this.imageUses.push({ ...use, file, line });
   }
 
+  /** The images of Dockerfile FROM lines anywhere in a file (a heredoc, a code block). */
+  noteDockerfileImages(text: string, file: string): void {
+    for (const { image, line } of imagesInDockerfileLines(text))
+      this.imageUses.push({ image, made: false, file, line });
+  }
+
   /** A file of the scenario, or null (with an error at `at` in index.json) when it cannot be read. */
   async readPart(name: string, at: At): Promise<{ file: string; text: string } | null> {
     const file = path.resolve(this.folder, name);
@@ -112,6 +118,7 @@ export class ScenarioReader {
     const part = await this.readPart(name, at);
     if (!part) return null;
     const translated = translateMarkdown(part.text, this.hosts.length);
+    this.noteDockerfileImages(part.text, part.file);
     this.report(part.file, translated.problems);
     this.paneCount = Math.max(this.paneCount, translated.panes);
     const blocks = parseBlocks(translated.markdown, 1);
@@ -157,6 +164,7 @@ export class ScenarioReader {
     const script = this.dropLaunchSh(part.text, part.file);
     this.report(part.file, checkScript(script, 'error', this.hosts));
     this.noteImages(script, part.file, 1);
+    this.noteDockerfileImages(script, part.file);
     return { file: path.relative(this.folder, part.file), script };
   }
 

@@ -141,6 +141,7 @@ async function readVerify(
   if (!part) return { type: 'manual' };
   reader.report(part.file, checkScript(part.text, 'error', reader.hosts));
   reader.noteImages(part.text, part.file, 1);
+  reader.noteDockerfileImages(part.text, part.file);
   verify[id] = verifyConvention(part.text);
   return verifyCheck(part.text, step.title);
 }

@@ -60,15 +60,22 @@ interface ScriptRule {
   message: string;
 }
 
+/** The rest of a `systemctl` command line that only touches the Docker daemon. */
+const SYSTEMCTL_DOCKER = String.raw`(?:\s+-[-\w]+)*\s+(?:daemon-reload|(?:start|stop|restart|reload|status|is-active|is-enabled|enable|disable)(?:\s+-[-\w]+)*(?:\s+(?:docker|containerd)(?:\.service|\.socket)?)+)(?:\s+-[-\w]+)*\s*(?:$|[;&|)])`;
+
 /** Commands that need what a sandbox lacks, with why. */
 const RULES: ScriptRule[] = [
+  // The sandbox's systemctl and service manage its Docker daemon (docker, containerd) only.
   {
-    pattern: /\b(?:systemctl|journalctl)\b/,
-    message: 'uses systemd (systemctl/journalctl), which a sandbox does not run',
+    pattern: new RegExp(
+      `\\bsystemctl\\b(?!${SYSTEMCTL_DOCKER})|\\bjournalctl\\b(?!.*\\s-u\\s*(?:docker|containerd)\\b)`,
+    ),
+    message: 'uses systemd (systemctl/journalctl) for a unit other than docker; a sandbox runs no systemd',
   },
   {
-    pattern: /(?:^|[\s;&|(])service\s+[\w.@-]+\s+(?:start|stop|restart|reload|status)\b/,
-    message: 'uses "service", which needs an init system a sandbox does not run',
+    pattern:
+      /(?:^|[\s;&|(])service\s+(?!(?:docker|containerd)\s)[\w.@-]+\s+(?:start|stop|restart|reload|status)\b/,
+    message: 'uses "service" for a service other than docker, which a sandbox does not run',
   },
   {
     pattern: /(?:^|[\s;&|(/])launch\.sh\b/,

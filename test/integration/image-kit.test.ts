@@ -1,0 +1,170 @@
+// What tutorials and Killercoda scenarios expect of a sandbox, on the real engine: the tools
+// they call, a daemon that `systemctl restart docker` restarts with /etc/docker/daemon.json
+// applied, the offline alpine that explains its missing apk, a pull of a missing image that
+// names the images there are, and each stand-in image doing what lessons rely on.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type Docker from 'dockerode';
+import type { RunningPlayground } from '../../server/app.js';
+import { execCapture } from '../../server/engine/exec.js';
+import { api, readySession, startTestPlayground } from '../support/playground.js';
+
+let pg: RunningPlayground;
+let session: { id: string; token: string };
+let sandbox: Docker.Container;
+
+/** Runs a bash script in the sandbox as the learner would; its exit status and output. */
+async function run(script: string): Promise<{ exitCode: number | null; output: string }> {
+  return execCapture(sandbox, ['bash', '-c', script]);
+}
+
+/** Runs a script that must succeed. */
+async function sh(script: string): Promise<string> {
+  const { exitCode, output } = await run(script);
+  assert.equal(exitCode, 0, `script failed:\n${script}\n--- output ---\n${output}`);
+  return output;
+}
+
+before(async () => {
+  pg = await startTestPlayground();
+  const created = await readySession(pg.url);
+  session = { id: created.session.id, token: created.token };
+  sandbox = (await pg.sandboxes.container(session.id))!;
+});
+
+after(async () => {
+  if (session) await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, session.token);
+  await pg?.close();
+});
+
+test('the tools tutorials call are in the sandbox', async () => {
+  const out = await sh(
+    [
+      'vim --version | head -n1',
+      'docker compose version',
+      'htop --version | head -n1',
+      'jq --version',
+      'git --version',
+      'tree --version',
+      'less --version | head -n1',
+      'nano --version | head -n1',
+    ].join(' && '),
+  );
+  for (const tool of [
+    /VIM - Vi IMproved/,
+    /docker-compose version|1\.29/i,
+    /htop/,
+    /jq-/,
+    /git version/,
+    /tree v/,
+    /less \d/,
+    /nano/,
+  ])
+    assert.match(out, tool);
+});
+
+test('compose v2 syntax runs a project', async () => {
+  await sh(
+    'mkdir -p /root/kit && cd /root/kit && printf "services:\\n  web:\\n    image: nginx\\n" > docker-compose.yml && ' +
+      'docker compose up -d',
+  );
+  assert.match(await sh('cd /root/kit && docker compose ps'), /web/);
+  await sh('cd /root/kit && docker compose down');
+});
+
+test('the offline alpine says what it is, and apk add explains why it cannot install', async () => {
+  assert.match(await sh('docker run --rm alpine cat /etc/motd'), /stand-in for Alpine Linux/);
+  const apk = await run('docker run --rm alpine apk add --no-cache curl');
+  assert.notEqual(apk.exitCode, 0);
+  assert.match(apk.output, /apk: cannot add curl: .*stand-in for Alpine Linux/s);
+  assert.doesNotMatch(apk.output, /not found/);
+});
+
+test('a pull of an image the mirror lacks names the images the playground has', async () => {
+  const pull = await run('docker pull no-such-image-here:1.0');
+  assert.notEqual(pull.exitCode, 0);
+  assert.match(pull.output, /no such image|has no such image/i);
+  assert.match(pull.output, /nginx: .*1\.25-alpine/);
+  assert.match(pull.output, /python: .*3\.10-alpine/);
+  assert.doesNotMatch(pull.output, /127\.0\.0\.1:443/);
+  const tag = await run('docker pull nginx:0.0-missing');
+  assert.match(tag.output, /The images it has/);
+});
+
+test('systemctl restart docker applies /etc/docker/daemon.json and keeps the mirror', async () => {
+  await sh('mkdir -p /etc/docker && echo \'{"labels": ["kit-test=applied"]}\' > /etc/docker/daemon.json');
+  await sh('systemctl restart docker');
+  assert.match(await sh("docker info --format '{{json .Labels}}'"), /kit-test=applied/);
+  assert.match(await sh('systemctl status docker'), /active \(running\)/);
+  await sh('docker pull -q hello-world');
+  await sh('systemctl stop docker');
+  const stopped = await run('docker info');
+  assert.notEqual(stopped.exitCode, 0, 'the daemon is stopped');
+  assert.equal((await run('systemctl is-active docker')).exitCode, 3);
+  await sh('sleep 3; systemctl start docker && service docker status');
+  // A daemon.json the daemon refuses: the restart fails and says why.
+  await sh('echo "{ not json" > /etc/docker/daemon.json');
+  const broken = await run('systemctl restart docker');
+  assert.notEqual(broken.exitCode, 0);
+  assert.match(broken.output, /docker\.service failed/);
+  await sh('rm /etc/docker/daemon.json && systemctl start docker && docker version >/dev/null');
+});
+
+test('nginx serves a file put in /usr/share/nginx/html on port 80', async () => {
+  await sh('mkdir -p /root/site && echo "hello from the kit" > /root/site/index.html');
+  await sh(
+    'docker run -d --name kit-web -p 8080:80 -v /root/site:/usr/share/nginx/html:ro nginx:1.25-alpine',
+  );
+  const out = await sh('for i in $(seq 1 50); do curl -sf localhost:8080 && exit 0; sleep 0.2; done; exit 1');
+  assert.match(out, /hello from the kit/);
+  assert.match(await sh('docker exec kit-web ls /etc/nginx/conf.d'), /default\.conf/);
+});
+
+test('python runs and pip is there, offline', async () => {
+  assert.match(await sh("docker run --rm python:3.10-alpine python -c 'print(6 * 7)'"), /^42$/m);
+  assert.match(await sh('docker run --rm python:3 pip --version'), /^pip \d+/m);
+  assert.match(
+    await sh('docker run --rm python:3.11-slim pip install flask redis'),
+    /already satisfied: flask/,
+  );
+  const missing = await run('docker run --rm python pip install no-such-package-kit');
+  assert.notEqual(missing.exitCode, 0);
+  assert.match(missing.output, /works offline/);
+});
+
+test('registry:2 accepts a push and serves the pull', async () => {
+  await sh('docker run -d --name kit-registry -p 5000:5000 registry:2');
+  await sh('for i in $(seq 1 50); do curl -sf localhost:5000/v2/ && exit 0; sleep 0.2; done; exit 1');
+  await sh('docker tag hello-world localhost:5000/kit/hello && docker push localhost:5000/kit/hello');
+  await sh('docker rmi localhost:5000/kit/hello && docker pull localhost:5000/kit/hello');
+  assert.match(await sh('docker run --rm localhost:5000/kit/hello'), /Hello from Docker!/);
+});
+
+test('hello-world prints its greeting', async () => {
+  assert.match(await sh('docker run --rm hello-world'), /Hello from Docker!\nThis message shows/);
+});
+
+test('curlimages/curl fetches from a container on the same network', async () => {
+  await sh('docker network create kit-net && docker run -d --name kit-page --net kit-net nginx');
+  const out = await sh(
+    'for i in $(seq 1 50); do docker run --rm --net kit-net curlimages/curl -sf http://kit-page/ && exit 0; sleep 0.2; done; exit 1',
+  );
+  assert.match(out, /Welcome to nginx!/);
+});
+
+test('ubuntu, bash and node run what lessons type', async () => {
+  assert.match(await sh("docker run --rm ubuntu:22.04 bash -c 'echo $((40 + 2))'"), /^42$/m);
+  assert.match(
+    await run('docker run --rm ubuntu apt-get update').then((r) => r.output),
+    /stand-in for Ubuntu/,
+  );
+  assert.match(await sh("docker run --rm bash -c 'echo ${BASH_VERSION%%.*}'"), /^5$/m);
+  assert.match(await sh("docker run --rm node:18-alpine -e 'console.log(6 * 7)'"), /^42$/m);
+  assert.match(await sh('docker run --rm node npm --version'), /^\d+\.\d+/m);
+});
+
+test('podman explains that the sandbox runs Docker', async () => {
+  const out = await run('podman ps');
+  assert.equal(out.exitCode, 127);
+  assert.match(out.output, /docker ps/);
+});
