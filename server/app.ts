@@ -122,7 +122,10 @@ async function startOn(
     events,
     catalogue,
     health: healthReport(core, setup),
-    shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
+    shells: sandboxShells(
+      (id, token, host) => sessions.readySandbox(id, token, host),
+      (id) => lessonSessions.nudge(id),
+    ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
     metrics: metricsOf(core, terminals),
@@ -202,6 +205,7 @@ function followSessions(
     catalogue,
     events,
     store: progress,
+    recheckIntervalMs: config.recheckIntervalMs,
     ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
   });
   sessions.observe(lessonSessions);

@@ -86,6 +86,8 @@ export interface Config {
   terminalGraceMs: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
+  /** While a lesson's page is open, its steps are re-checked this often (what no event reports). */
+  recheckIntervalMs: number;
   /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
   metricsToken?: string;
 }
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
+    recheckIntervalMs: num(env, 'PLAYGROUND_RECHECK_SECONDS', 10) * 1000,
     metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
   };
 }
