@@ -3,10 +3,8 @@
 // Besides the daemon's events, a tracker re-checks when a command finishes in one of the
 // session's shells (nudge) and, while a page watches the session, every recheckIntervalMs.
 import type { LessonProgress, StepProgress } from '../../common/events.js';
-import path from 'node:path';
 import type { Lesson } from '../../common/lesson.js';
 import { copyAssets } from '../lessons/assets.js';
-import { LESSONS_DIR } from '../lessons/loader.js';
 import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
@@ -27,8 +25,6 @@ export interface LessonSessionsDeps {
   catalogue: LessonCatalogue;
   events: SessionEventHub;
   store: ProgressStore;
-  /** Folder the lessons were loaded from (their assets live there). */
-  lessonsDir?: string;
   /** How often the steps of a session a page watches are re-checked (0: never). */
   recheckIntervalMs?: number;
 }
@@ -186,7 +182,7 @@ export class LessonSessions implements SessionObserver {
     };
     // Assets once per session, before the first step's scripts may need them.
     if (lesson.assets?.length && !saved?.startedSteps?.length) {
-      const dir = path.join(this.deps.lessonsDir ?? LESSONS_DIR, lesson.id);
+      const dir = catalogue.folderOf(lesson.id)!;
       await copyAssets(container, lesson, dir).catch((err: Error) => notice(err.message));
     }
     const tracker: LessonTracker = new LessonTracker({
