@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../server/config.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
 import { watchCatalogue, type CatalogueWatch } from '../../server/lessons/catalogue-watch.js';
 
@@ -86,4 +87,14 @@ test('the watcher reloads after an edit on disk, with no call', async () => {
   watch = watchCatalogue(catalogue, [dir], 20);
   edit(path.join(dir, 'quiet-step', 'id.md'), 'title: Langkah yang sunyi', 'title: Langkah yang tenang');
   await until(() => catalogue.localized('quiet-step', 'id')?.title === 'Langkah yang tenang');
+});
+
+test('PLAYGROUND_LESSONS_DIR names one or more folders, separated like PATH; lessons/ by default', () => {
+  assert.deepEqual(loadConfig({ PLAYGROUND_LESSONS_DIR: `/srv/a${path.delimiter}relative/b` }).lessonsDirs, [
+    '/srv/a',
+    path.resolve('relative/b'),
+  ]);
+  const [only, ...rest] = loadConfig({}).lessonsDirs;
+  assert.equal(path.basename(only!), 'lessons');
+  assert.deepEqual(rest, []);
 });
