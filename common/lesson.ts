@@ -165,6 +165,8 @@ export const LessonSummarySchema = z.strictObject({
   summary: localized(z.string().min(1)),
   stepCount: z.number().int().min(1),
   languages: z.array(LanguageSchema).min(1),
+  /** Errors of the lesson's files on disk: the catalogue serves its last good version meanwhile. */
+  problems: z.array(z.string()).optional(),
 });
 export type LessonSummary = z.infer<typeof LessonSummarySchema>;
 
@@ -195,6 +197,8 @@ export interface LocalizedLesson {
   languages?: Language[];
   notices?: string[];
   finish?: Block[];
+  /** See LessonSummary: the errors of the files on disk, while this older version is served. */
+  problems?: string[];
 }
 
 /** The first of `preferred` (e.g. navigator.languages) that lessons are written in. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The test command: unit tests, then integration tests on the real engine and real
-# sandboxes, then end-to-end tests in a real Chromium. `npm test -- unit` runs one suite.
+# sandboxes with every lesson tested like code (npm run lesson:test), then end-to-end tests
+# in a real Chromium. `npm test -- unit` runs one suite.
 # Setup (engine, images, registry mirror) runs first and skips what is already there.
 set -e
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ npx tsx server/setup/cli.ts
 if [ "$suite" = all ] || [ "$suite" = integration ]; then
   echo "== integration tests (real engine, real sandboxes)"
   run test/integration/*.test.ts
+  echo "== lessons (npm run lesson:test: each step in a real sandbox)"
+  npx tsx server/lessons/lesson-test-cli.ts lessons || failed="$failed lessons"
 fi
 
 if [ "$suite" = all ] || [ "$suite" = e2e ]; then

@@ -23,6 +23,7 @@ import { loadSshSecret } from './sandboxes/ssh-keys.js';
 import { SandboxManager } from './sandboxes/manager.js';
 import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
 import { LessonCatalogue } from './lessons/catalogue.js';
+import { watchCatalogue, type CatalogueWatch } from './lessons/catalogue-watch.js';
 import { LessonSessions } from './progress/lesson-sessions.js';
 import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
@@ -70,6 +71,7 @@ interface Core {
   recipe: RecipeChoice;
   sandboxes: SandboxManager;
   catalogue: LessonCatalogue;
+  lessonsWatch: CatalogueWatch;
   events: SessionEventHub;
   sessions: SessionService;
   capacity: MachineCapacity;
@@ -107,7 +109,7 @@ async function startOn(
   const core = await createCore(db, config, setup, options);
   const { sessions, events, catalogue, sandboxes, recipe } = core;
   let listeningPort = 0;
-  const followers = followSessions(core, () => listeningPort, options);
+  const followers = followSessions(core, () => listeningPort);
   // Progress kept in files by an older playground, before a tracker may look for it.
   await importProgressFiles(path.join(config.stateDir, 'progress'), followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
@@ -123,7 +125,10 @@ async function startOn(
     events,
     catalogue,
     health: healthReport(core, setup),
-    shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
+    shells: sandboxShells(
+      (id, token, host) => sessions.readySandbox(id, token, host),
+      (id) => lessonSessions.nudge(id),
+    ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
     metrics: metricsOf(core, terminals),
@@ -143,6 +148,7 @@ async function startOn(
     url: listening.url,
     census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
+      await core.lessonsWatch.close();
       sessions.stop();
       sandboxLoss.stop();
       await lessonSessions.stopAll();
@@ -182,20 +188,22 @@ async function createCore(
     ...(storage.disks ? { disks: storage.disks } : {}),
     sshSecret: await loadSshSecret(config.stateDir),
   });
-  const catalogue = await LessonCatalogue.load(options.lessonsDir);
+  const lessonsDirs = options.lessonsDir ? [options.lessonsDir] : config.lessonsDirs;
+  const catalogue = await LessonCatalogue.load(lessonsDirs);
+  // An author's edit is served at once; a broken one keeps the last good version.
+  const lessonsWatch = watchCatalogue(catalogue, lessonsDirs);
   for (const p of catalogue.problems.filter((p) => p.severity === 'error')) {
     log.warn(`lesson left out: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   }
   const events = new SessionEventHub();
   const sessions = new SessionService(sandboxes, config, events, capacity);
-  return { config, db, recipe, sandboxes, catalogue, events, sessions, capacity };
+  return { config, db, recipe, sandboxes, catalogue, lessonsWatch, events, sessions, capacity };
 }
 
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
 function followSessions(
   { config, db, sandboxes, catalogue, events, sessions }: Core,
   listeningPort: () => number,
-  options: PlaygroundOptions,
 ): Followers {
   const progress = new ProgressStore(db);
   const lessonSessions = new LessonSessions({
@@ -204,7 +212,7 @@ function followSessions(
     catalogue,
     events,
     store: progress,
-    ...(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {}),
+    recheckIntervalMs: config.recheckIntervalMs,
   });
   sessions.observe(lessonSessions);
   const ports = new PortService({

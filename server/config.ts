@@ -2,6 +2,7 @@
 // Configuration). This is the one module that reads process.env, so that table stays whole.
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePortsBase, type PortsBase } from './ports/addressing.js';
 
 export interface SandboxLimits {
@@ -86,8 +87,20 @@ export interface Config {
   terminalGraceMs: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
+  /** Folders of lessons (PLAYGROUND_LESSONS_DIR, separated like PATH), watched for changes. */
+  lessonsDirs: string[];
+  /** While a lesson's page is open, its steps are re-checked this often (what no event reports). */
+  recheckIntervalMs: number;
   /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
   metricsToken?: string;
+}
+
+/** The playground's own lessons/ unless PLAYGROUND_LESSONS_DIR names other folders. */
+function lessonsDirs(env: NodeJS.ProcessEnv): string[] {
+  const listed = (env.PLAYGROUND_LESSONS_DIR ?? '').split(path.delimiter).filter(Boolean);
+  return listed.length
+    ? listed.map((dir) => path.resolve(dir))
+    : [fileURLToPath(new URL('../lessons/', import.meta.url))];
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -171,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
+    recheckIntervalMs: num(env, 'PLAYGROUND_RECHECK_SECONDS', 10) * 1000,
+    lessonsDirs: lessonsDirs(env),
     metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
   };
 }

@@ -1,10 +1,10 @@
 // Ties lessons to sessions: when the first host of a lesson's session is ready, a tracker
 // starts watching its steps; progress is saved and pushed to the page on every change.
+// Besides the daemon's events, a tracker re-checks when a command finishes in one of the
+// session's shells (nudge) and, while a page watches the session, every recheckIntervalMs.
 import type { LessonProgress, StepProgress } from '../../common/events.js';
-import path from 'node:path';
 import type { Lesson } from '../../common/lesson.js';
 import { copyAssets } from '../lessons/assets.js';
-import { LESSONS_DIR } from '../lessons/loader.js';
 import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
@@ -25,8 +25,8 @@ export interface LessonSessionsDeps {
   catalogue: LessonCatalogue;
   events: SessionEventHub;
   store: ProgressStore;
-  /** Folder the lessons were loaded from (their assets live there). */
-  lessonsDir?: string;
+  /** How often the steps of a session a page watches are re-checked (0: never). */
+  recheckIntervalMs?: number;
 }
 
 export class LessonSessions implements SessionObserver {
@@ -34,7 +34,33 @@ export class LessonSessions implements SessionObserver {
   /** The host each session's tracker reads its checks from. */
   private readonly trackedHosts = new Map<string, string>();
 
-  constructor(private readonly deps: LessonSessionsDeps) {}
+  /** Trackers that have started, for nudges (which must cost next to nothing). */
+  private readonly started = new Map<string, LessonTracker>();
+  private readonly recheckTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: LessonSessionsDeps) {
+    const interval = deps.recheckIntervalMs ?? 0;
+    if (interval > 0) {
+      this.recheckTimer = setInterval(() => this.recheckWatched(), interval);
+      this.recheckTimer.unref();
+    }
+  }
+
+  /**
+   * A command finished in one of the session's shells (its prompt hook ran): re-check soon.
+   * Anyone in the sandbox can send this, as often as they like: it only ever asks, and the
+   * tracker's watcher runs at most once per debounce window however many asks come.
+   */
+  nudge(sessionId: string): void {
+    this.started.get(sessionId)?.nudge();
+  }
+
+  /** The slow fallback: sessions a page has open are re-checked now and then. */
+  private recheckWatched(): void {
+    for (const [sessionId, tracker] of this.started) {
+      if (this.deps.events.watched(sessionId)) tracker.nudge();
+    }
+  }
 
   /** Sessions with a tracker (running or starting). */
   get size(): number {
@@ -60,6 +86,7 @@ export class LessonSessions implements SessionObserver {
     const tracker = this.trackers.get(sessionId);
     this.trackers.delete(sessionId);
     this.trackedHosts.delete(sessionId);
+    this.started.delete(sessionId);
     void tracker
       ?.then((t) => t?.stop())
       .catch((err: Error) => log.warn(`session ${sessionId}: stopping the tracker: ${err.message}`));
@@ -69,6 +96,7 @@ export class LessonSessions implements SessionObserver {
     const tracker = this.trackers.get(sessionId);
     this.trackers.delete(sessionId);
     this.trackedHosts.delete(sessionId);
+    this.started.delete(sessionId);
     // The file goes once the tracker has stopped (it may still be starting), so no late save
     // brings it back; saves after the end are skipped anyway (see live()).
     void (async () => {
@@ -107,9 +135,11 @@ export class LessonSessions implements SessionObserver {
   }
 
   async stopAll(): Promise<void> {
+    clearInterval(this.recheckTimer);
     const all = [...this.trackers.values()];
     this.trackers.clear();
     this.trackedHosts.clear();
+    this.started.clear();
     await Promise.all(all.map((t) => t.then((tracker) => tracker?.stop())));
   }
 
@@ -152,7 +182,7 @@ export class LessonSessions implements SessionObserver {
     };
     // Assets once per session, before the first step's scripts may need them.
     if (lesson.assets?.length && !saved?.startedSteps?.length) {
-      const dir = path.join(this.deps.lessonsDir ?? LESSONS_DIR, lesson.id);
+      const dir = catalogue.folderOf(lesson.id)!;
       await copyAssets(container, lesson, dir).catch((err: Error) => notice(err.message));
     }
     const tracker: LessonTracker = new LessonTracker({
@@ -169,6 +199,7 @@ export class LessonSessions implements SessionObserver {
     });
     if (this.live(sessionId)) events.publish(sessionId, { type: 'progress', progress: tracker.current });
     await tracker.start();
+    if (this.live(sessionId)) this.started.set(sessionId, tracker);
     return tracker;
   }
 }

@@ -1,10 +1,11 @@
-// Follows one session's lesson: watches the first step not yet done (its checks rerun on the
-// sandbox daemon's events), moves on when it passes, answers the Check button for any step,
-// and reports every change. A passed step stays passed: undoing it later (removing a
+// Follows one session's lesson: watches every step not yet done (their checks rerun together
+// on the sandbox daemon's events and on nudges), so a step done ahead of its turn ticks too;
+// the first step not done is the learner's current one. Answers the Check button for any
+// step and reports every change. A passed step stays passed: undoing it later (removing a
 // container a later step no longer needs) must not take the learner's tick away.
 import type { StepResult } from '../../common/checks.js';
 import type { LessonProgress, StepProgress } from '../../common/events.js';
-import type { Lesson } from '../../common/lesson.js';
+import type { Lesson, Step } from '../../common/lesson.js';
 import { logger } from '../log.js';
 import { runChecks } from '../validation/run-checks.js';
 import type { SandboxShell } from '../validation/shell.js';
@@ -46,12 +47,23 @@ export function initialProgress(lesson: Lesson, saved?: LessonProgress | null): 
   };
 }
 
+/**
+ * Whether a step is checked before its turn. A step with start scripts is not (what it
+ * checks is set up when it starts), nor one with a manual check (it would pass at once).
+ */
+export function checkedAhead(step: Step): boolean {
+  return !step.onStart && !step.checks.some((c) => c.type === 'manual');
+}
+
 export class LessonTracker {
   private progress: LessonProgress;
   private watcher: StepWatcher | null = null;
-  private watchedStep = -1;
+  /** The first step not passed (-1 before the start and once every step is done). */
+  private currentStep = -1;
+  /** Each watched step's answer in the latest run. */
+  private latest = new Map<number, StepResult>();
   private stopped = false;
-  /** Serializes watcher switches so two passes in a row cannot start two watchers. */
+  /** Serializes moves so two passes in a row cannot start two watchers. */
   private switching: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: LessonTrackerOptions) {
@@ -62,20 +74,27 @@ export class LessonTracker {
     return structuredClone(this.progress);
   }
 
-  /** Starts watching the first step that is not done. */
+  /** Starts watching the steps that are not done. */
   start(): Promise<void> {
     return this.follow();
   }
 
-  /** The Check button: runs one step's checks now (or the watched step's when no id is given). */
+  /** Something may have changed without a daemon event: re-check soon (rate-limited by the watcher). */
+  nudge(): void {
+    this.watcher?.nudge();
+  }
+
+  /** The Check button: runs one step's checks now (or the current step's when no id is given). */
   async check(stepId?: string): Promise<StepProgress> {
-    const index = stepId === undefined ? this.watchedStep : this.indexOf(stepId);
+    const index = stepId === undefined ? this.currentStep : this.indexOf(stepId);
     if (index < 0) throw new Error(stepId === undefined ? 'Every step is done.' : `No step "${stepId}".`);
     this.update(index, { state: 'checking' });
-    const result =
-      index === this.watchedStep && this.watcher
-        ? await this.watcher.check()
-        : await runChecks(this.opts.shell, this.opts.lesson.steps[index]!.checks);
+    let result: StepResult | undefined;
+    if (this.watcher && this.watched().includes(index)) {
+      await this.watcher.check();
+      result = this.latest.get(index);
+    }
+    result ??= await runChecks(this.opts.shell, this.opts.lesson.steps[index]!.checks);
     // An explicit check that fails says so ('failed'); a background one stays 'pending'.
     this.record(index, result, 'failed');
     await this.follow();
@@ -93,27 +112,64 @@ export class LessonTracker {
     return this.opts.lesson.steps.findIndex((s) => s.id === stepId);
   }
 
-  /** Moves the watcher to the first step not yet passed (if it is not there already). */
+  /** The steps a run checks: the current one, and those after it checked ahead. */
+  private watched(): number[] {
+    const { steps } = this.opts.lesson;
+    const current = this.currentStep;
+    if (current < 0) return [];
+    return steps
+      .map((step, i) => ({ step, i }))
+      .filter(({ step, i }) => i === current || (i > current && checkedAhead(step)))
+      .filter(({ i }) => this.progress.steps[i]!.state !== 'passed')
+      .map(({ i }) => i);
+  }
+
+  /** One run for every watched step: their checks together, identical queries asked once. */
+  private readonly evaluate = async (shell: SandboxShell): Promise<StepResult> => {
+    const indices = this.watched();
+    const { steps } = this.opts.lesson;
+    const all = await runChecks(
+      shell,
+      indices.flatMap((i) => steps[i]!.checks),
+    );
+    this.latest = new Map();
+    let at = 0;
+    for (const i of indices) {
+      const results = all.results.slice(at, (at += steps[i]!.checks.length));
+      this.latest.set(i, { passed: results.every((r) => r.ok), results });
+    }
+    return all;
+  };
+
+  /** Records a run's answers, then moves on if the current step passed. */
+  private onRun(): void {
+    for (const [index, result] of this.latest) this.record(index, result, 'pending');
+    if (this.progress.steps[this.currentStep]?.state === 'passed') void this.follow();
+  }
+
+  /** Moves to the first step not yet passed, watching from there (and stops once all are done). */
   private follow(): Promise<void> {
     this.switching = this.switching.then(async () => {
       if (this.stopped) return;
       const next = this.progress.steps.findIndex((s) => s.state !== 'passed');
-      if (next === this.watchedStep) return;
-      await this.watcher?.stop();
-      this.watcher = null;
-      this.watchedStep = next;
-      if (next < 0) return;
-      const step = this.opts.lesson.steps[next]!;
+      if (next === this.currentStep && (next < 0 || this.watcher)) return;
+      this.currentStep = next;
+      if (next < 0) {
+        await this.watcher?.stop();
+        this.watcher = null;
+        return;
+      }
       this.markStarted(next);
+      if (this.watcher) {
+        this.watcher.nudge(); // the new current step's start scripts may have set something up
+        return;
+      }
       this.watcher = await watchStep({
         shell: this.opts.shell,
         subscribe: this.opts.subscribe,
-        checks: step.checks,
-        onUpdate: ({ result }) => {
-          if (this.watchedStep !== next) return;
-          this.record(next, result, 'pending');
-          if (result.passed) void this.follow();
-        },
+        checks: [],
+        evaluate: this.evaluate,
+        onUpdate: () => this.onRun(),
         onStreamProblem: (reason) => log.warn(`lesson ${this.opts.lesson.id}: ${reason}`),
       });
       if (this.stopped) await this.watcher.stop();

@@ -42,6 +42,11 @@ export class SessionEventHub {
     return count;
   }
 
+  /** Whether any page watches the session now. */
+  watched(sessionId: string): boolean {
+    return this.listeners.has(sessionId);
+  }
+
   /** The latest event of each kind, e.g. for a page's first paint. */
   snapshot(sessionId: string): SessionEvent[] {
     return [...(this.snapshots.get(sessionId)?.values() ?? [])];

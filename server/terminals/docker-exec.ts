@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { TerminalSize } from '../../common/protocol.js';
 import { execCapture } from '../engine/exec.js';
 import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
+import { PROMPT_HOOK } from './prompt-signal.js';
 
 /** The shell records its pid here so closing the pane can end it (Docker has no exec kill). */
 const PID_DIR = '/run/playground-shells';
@@ -47,7 +48,8 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
       AttachStdout: true,
       AttachStderr: true,
       Tty: true,
-      Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+      // The prompt hook tells the server a command finished (see prompt-signal.ts).
+      Env: ['TERM=xterm-256color', 'LANG=C.UTF-8', `PROMPT_COMMAND=${PROMPT_HOOK}`],
       WorkingDir: '/root',
     });
     // Tty in the *start* body too: without it the daemon multiplexes the stream and every

@@ -5,6 +5,7 @@ import { CloseCode } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { DockerExecBackendFactory } from './docker-exec.js';
+import { signallingFactory } from './prompt-signal.js';
 
 /** A session host's running sandbox, or a PlaygroundError saying why there is none. */
 export type FindSandbox = (
@@ -20,7 +21,10 @@ export type ShellFactory = (
   host: string,
 ) => TerminalBackendFactory;
 
-export function sandboxShells(findSandbox: FindSandbox): ShellFactory {
+/** Told when a command finished in one of the session's shells (its prompt hook ran). */
+export type OnPrompt = (sessionId: string) => void;
+
+export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): ShellFactory {
   return (sessionId, token, host) => ({
     create: async (size) => {
       let container: Docker.Container;
@@ -30,7 +34,8 @@ export function sandboxShells(findSandbox: FindSandbox): ShellFactory {
         if (!(err instanceof PlaygroundError)) throw err;
         throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
       }
-      return new DockerExecBackendFactory(container).create(size);
+      const shells = new DockerExecBackendFactory(container);
+      return (onPrompt ? signallingFactory(shells, () => onPrompt(sessionId)) : shells).create(size);
     },
   });
 }

@@ -1,7 +1,7 @@
 // Keeps a step's answer fresh: re-runs its checks shortly after the sandbox's daemon reports
-// events (a burst is one run, and runs start at most once per debounce window), and at once
-// when the learner asks (a Check button). Every answer goes to onUpdate. stop() ends the
-// event stream and all timers.
+// events or a shell reports a finished command (nudge), a burst being one run and runs
+// starting at most once per debounce window, and at once when the learner asks (a Check
+// button). Every answer goes to onUpdate. stop() ends the event stream and all timers.
 import type { Check, CheckInput, StepResult } from '../../common/checks.js';
 import { realTimers, type Timers } from '../../common/timers.js';
 import { logger } from '../log.js';
@@ -16,6 +16,9 @@ const log = logger('validation');
 
 export type WatchTrigger = 'start' | 'events' | 'demand' | 'reconnect';
 
+/** Runs the checks once; given instead of `checks` when what is checked changes over time. */
+export type Evaluate = (shell: SandboxShell) => Promise<StepResult>;
+
 export interface WatchUpdate {
   trigger: WatchTrigger;
   result: StepResult;
@@ -26,6 +29,8 @@ export interface WatchUpdate {
 export interface StepWatcherOptions {
   shell: SandboxShell;
   checks: readonly (Check | CheckInput)[];
+  /** Replaces running `checks` (which then only shape the answer when checking has stopped). */
+  evaluate?: Evaluate;
   subscribe: SubscribeEvents;
   onUpdate(update: WatchUpdate): void;
   /** Told when the event stream breaks; the watcher reconnects by itself. */
@@ -42,6 +47,12 @@ export interface StepWatcherOptions {
 export interface StepWatcher {
   /** Runs the checks now (or right after a run in progress) and resolves with that answer. */
   check(): Promise<StepResult>;
+  /**
+   * Something may have changed that the daemon reports no event for (a command finished in
+   * a shell, a timer): run as after an event, within the same debounce, so nudges however
+   * many cost at most one run per window.
+   */
+  nudge(): void;
   /** The latest answer, if any. */
   readonly last: StepResult | null;
   stop(): Promise<void>;
@@ -119,6 +130,11 @@ class Watcher implements StepWatcher {
     });
   }
 
+  nudge(): void {
+    if (this.stopped || !this.started) return;
+    this.noteChange(this.now(), true);
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -145,7 +161,11 @@ class Watcher implements StepWatcher {
   private onEvent(event: DockerEvent): void {
     if (this.stopped || isOwnEvent(event)) return;
     const now = this.now();
-    const trusted = !this.busy && now - this.lastRunEndedAt >= OWN_EVENT_LAG_MS;
+    this.noteChange(now, !this.busy && now - this.lastRunEndedAt >= OWN_EVENT_LAG_MS);
+  }
+
+  /** Arranges a run for a change seen at `now`; `trusted` when the checks cannot have caused it. */
+  private noteChange(now: number, trusted: boolean): void {
     if (trusted) {
       this.backoffMs = 0;
       if (!this.pendingTrusted && this.timer) {
@@ -196,7 +216,9 @@ class Watcher implements StepWatcher {
     this.forced = null;
     let result: StepResult;
     try {
-      result = await runChecks(this.opts.shell, this.opts.checks);
+      result = this.opts.evaluate
+        ? await this.opts.evaluate(this.opts.shell)
+        : await runChecks(this.opts.shell, this.opts.checks);
     } catch (err) {
       result = this.failAll(explainFailure(err));
     }

@@ -1,17 +1,19 @@
-// The validator against the real lessons: in a fresh sandbox per lesson, each step's checks
-// fail before its solution runs and pass after it (apps that need a moment get a bounded retry).
+// The lesson tester (npm run lesson:test) on real sandboxes: a sound lesson passes, and each
+// kind of mistake is reported in its own column. The playground's own lessons are tested by
+// the same tool in the integration stage of scripts/test.sh.
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { RunningPlayground } from '../../server/app.js';
-import path from 'node:path';
-import { copyAssets } from '../../server/lessons/assets.js';
-import { LESSONS_DIR, loadLessons } from '../../server/lessons/index.js';
-import { startStep } from '../../server/lessons/step-start.js';
-import { execCapture } from '../../server/engine/exec.js';
-import { DockerSandboxShell, runChecks } from '../../server/validation/index.js';
-import { api, readySession, startTestPlayground } from '../support/playground.js';
+import { loadLessons } from '../../server/lessons/index.js';
+import { formatReport, testInSession } from '../../server/lessons/lesson-test-cli.js';
+import { lessonPassed, type StepReport } from '../../server/lessons/lesson-test.js';
+import { startTestPlayground } from '../support/playground.js';
 
-const { lessons, problems } = await loadLessons();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, 'fixtures');
+
 let pg: RunningPlayground;
 
 before(async () => {
@@ -22,41 +24,44 @@ after(async () => {
   await pg?.close();
 });
 
-test('the lessons load without errors', () => {
+test("the playground's lessons load without errors", async () => {
+  const { problems } = await loadLessons();
   assert.deepEqual(
     problems.filter((p) => p.severity === 'error'),
     [],
   );
 });
 
-for (const lesson of lessons.filter((l) => l.hosts.length === 1)) {
-  test(`lesson ${lesson.id}: every step fails before its solution and passes after`, async () => {
-    const { session, token } = await readySession(pg.url);
-    try {
-      const sandbox = (await pg.sandboxes.container(session.id))!;
-      const shell = new DockerSandboxShell(sandbox);
-      // As a session does: assets at its start, a step's background script when it starts.
-      await copyAssets(sandbox, lesson, path.join(LESSONS_DIR, lesson.id));
-      for (const step of lesson.steps) {
-        const setup = await startStep(shell, step).background;
-        assert.ok(setup?.ok ?? true, `${step.id}: ${setup?.message}`);
-        const beforeSolution = await runChecks(shell, step.checks);
-        assert.equal(beforeSolution.passed, false, `${step.id} passes before its solution`);
-        for (const command of step.solution) {
-          const { exitCode, output } = await execCapture(sandbox, ['bash', '-c', command]);
-          assert.equal(exitCode, 0, `${step.id}: ${command}\n${output}`);
-        }
-        const deadline = Date.now() + 20_000;
-        let afterSolution = await runChecks(shell, step.checks);
-        while (!afterSolution.passed && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 300));
-          afterSolution = await runChecks(shell, step.checks);
-        }
-        const failing = afterSolution.results.filter((r) => !r.ok).map((r) => r.reason);
-        assert.deepEqual(failing, [], `${step.id} fails after its solution`);
-      }
-    } finally {
-      await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
-    }
-  });
+async function testFixture(dir: string, id: string) {
+  const { lessons } = await loadLessons(path.join(fixtures, dir));
+  const lesson = lessons.find((l) => l.id === id)!;
+  return testInSession(pg, { lesson, folder: path.join(fixtures, dir, id) });
 }
+
+test('a sound lesson passes every column', async () => {
+  const report = await testFixture('lessons', 'quiet-step');
+  assert.ok(lessonPassed(report), formatReport(report));
+});
+
+test('each mistake is reported: a check passing early, a step ticking ahead, texts that differ, a failing solution', async () => {
+  const report = await testFixture('lesson-test', 'broken-lesson');
+  const table = formatReport(report);
+  assert.equal(lessonPassed(report), false);
+  const failing = (s: StepReport) =>
+    (Object.entries(s) as [string, unknown][])
+      .filter(([, v]) => typeof v === 'object' && v !== null && !(v as { ok: boolean }).ok)
+      .map(([k]) => k);
+  assert.deepEqual(
+    Object.fromEntries(report.steps.map((s) => [s.stepId, failing(s)])),
+    {
+      'already-there': ['failsBefore'],
+      'write-a': [],
+      'write-c': ['noneAhead', 'textsAgree'],
+      'b-already': ['failsBefore'],
+      'broken-solution': ['solution', 'passesAfter'],
+    },
+    table,
+  );
+  assert.match(table, /b-already would tick already/);
+  assert.match(table, /`exit 3` exited 3/);
+});

@@ -110,6 +110,52 @@ test('steps pass in order as the daemon reports events, and a done step stays do
   assert.equal(events.handlers.size, 0, 'no step left to watch: the event stream is released');
 });
 
+test('a step done ahead of its turn ticks too, by events or a nudge, while the current one waits', async () => {
+  const sandbox = new FakeSandbox();
+  const events = new FakeEvents();
+  const { started } = start(sandbox, events);
+  await started;
+  sandbox.networks.add('net-b');
+  tracker!.nudge();
+  await until(() => tracker!.current.steps[1]!.state === 'passed');
+  assert.equal(states(tracker!.current), 'pending,passed');
+  sandbox.networks.add('net-a');
+  events.emit();
+  await until(() => tracker!.current.steps[0]!.state === 'passed');
+  assert.equal(events.handlers.size, 0, 'every step done: the event stream is released');
+});
+
+test('steps with start scripts or a manual check wait for their turn', async () => {
+  const base = lesson.steps[1]!;
+  const steps = [
+    lesson.steps[0]!,
+    { ...base, id: 'scripted', onStart: { background: 'true' } },
+    { ...base, id: 'manual', checks: [{ type: 'manual' as const }] },
+  ];
+  const sandbox = new FakeSandbox();
+  sandbox.networks.add('net-b');
+  const events = new FakeEvents();
+  const changes: LessonProgress[] = [];
+  tracker = new LessonTracker({
+    lesson: { ...lesson, steps } as Lesson,
+    shell: sandbox,
+    subscribe: events.subscribe,
+    onChange: (p) => changes.push(p),
+  });
+  await tracker.start();
+  events.emit();
+  await sleep(100);
+  assert.equal(states(tracker.current), 'pending,pending,pending');
+  sandbox.networks.add('net-a');
+  events.emit();
+  // Each then passes in its turn, never before the step ahead of it.
+  await until(() => states(tracker!.current) === 'passed,passed,passed');
+  for (const change of changes) {
+    const [a, b, c] = change.steps.map((s) => s.state === 'passed');
+    assert.ok((!b || a) && (!c || b), states(change));
+  }
+});
+
 test('the Check button says failed with a reason, then passed once done', async () => {
   const sandbox = new FakeSandbox();
   const { started } = start(sandbox, new FakeEvents());

@@ -177,6 +177,37 @@ test('a steady stream of events runs the checks at most once per debounce window
   assert.ok(runs >= 2 && runs <= 10, `${runs} runs in ${DEBOUNCE * 10} ms`);
 });
 
+test("nudges (a shell's prompt hook) run the checks with no daemon event", async () => {
+  const sandbox = new FakeSandbox();
+  const updates = await start(sandbox, new FakeEvents());
+  await until(() => updates.length === 1);
+  await elapse(DEBOUNCE);
+  sandbox.networkExists = true;
+  watcher!.nudge();
+  await until(() => updates.length === 2);
+  assert.equal(updates[1]!.result.passed, true);
+  assert.equal(updates[1]!.trigger, 'events');
+});
+
+test('a flood of nudges runs the checks at most once per debounce window, and the last is answered', async () => {
+  const sandbox = new FakeSandbox();
+  const updates = await start(sandbox, new FakeEvents());
+  await until(() => updates.length === 1);
+  const runsBefore = sandbox.runs;
+  const started = timers.now;
+  // A thousand nudges a millisecond (a root learner printing the signal in a loop).
+  while (timers.now - started < DEBOUNCE * 10) {
+    for (let i = 0; i < 1000; i++) watcher!.nudge();
+    await elapse(1);
+  }
+  const runs = sandbox.runs - runsBefore;
+  assert.ok(runs >= 5 && runs <= 11, `${runs} runs in ${DEBOUNCE * 10} ms`);
+  // The change that came with the last nudge is seen by a run after it.
+  sandbox.networkExists = true;
+  watcher!.nudge();
+  await until(() => updates.at(-1)!.result.passed, DEBOUNCE * 3);
+});
+
 test('check() answers now, and a click during a run gets a fresh run', async () => {
   const sandbox = new FakeSandbox();
   const events = new FakeEvents();

@@ -157,6 +157,7 @@ const lesson: LessonStrings = {
   progressLabel: (done, total) => `${done} of ${total} steps done`,
   minutes: (n) => `${n} min`,
   stepCount: (n) => (n === 1 ? '1 step' : `${n} steps`),
+  lessonFileErrors: "This lesson's files have errors; its last good version is shown:",
   overview: 'Overview',
   stepOf: (index, total) => `Step ${index} of ${total}`,
   stepStateNames: { pending: 'to do', checking: 'checking', passed: 'done', failed: 'not done yet' },

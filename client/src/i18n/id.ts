@@ -164,6 +164,7 @@ const lesson: LessonStrings = {
   progressLabel: (done, total) => `${done} dari ${total} langkah selesai`,
   minutes: (n) => `${n} menit`,
   stepCount: (n) => `${n} langkah`,
+  lessonFileErrors: 'Berkas pelajaran ini berisi galat; versi baik terakhirnya yang ditampilkan:',
   overview: 'Ikhtisar',
   stepOf: (index, total) => `Langkah ${index} dari ${total}`,
   stepStateNames: { pending: 'belum', checking: 'diperiksa', passed: 'selesai', failed: 'belum selesai' },

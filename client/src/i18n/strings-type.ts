@@ -159,6 +159,8 @@ export interface LessonStrings {
   progressLabel: (done: number, total: number) => string;
   minutes: (n: number) => string;
   stepCount: (n: number) => string;
+  /** On a lesson's card when its files on disk have errors and an older version is served. */
+  lessonFileErrors: string;
   overview: string;
   stepOf: (index: number, total: number) => string;
   stepStateNames: Readonly<Record<'pending' | 'checking' | 'passed' | 'failed', string>>;

@@ -135,6 +135,18 @@ export class LessonCatalogue extends LitElement {
         font-size: 14px;
         line-height: 1.5;
       }
+      .file-errors {
+        color: var(--danger);
+        font-size: 0.85em;
+        text-align: start;
+      }
+      .file-errors ul {
+        margin: 0.25em 0 0;
+        padding-inline-start: 1.2em;
+      }
+      .file-errors code {
+        overflow-wrap: anywhere;
+      }
       .meta {
         display: flex;
         flex-wrap: wrap;
@@ -290,6 +302,16 @@ export class LessonCatalogue extends LitElement {
         ${lesson.minutes ? html`<span>${clockIcon()} ${s.minutes(lesson.minutes)}</span>` : nothing}
         <span>${stepsIcon()} ${s.stepCount(total)}</span>
       </div>
+      ${
+        lesson.problems?.length
+          ? html`<div class="file-errors" role="note">
+              ${alertIcon} ${s.lessonFileErrors}
+              <ul>
+                ${lesson.problems.map((p) => html`<li><code>${p}</code></li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       ${done > 0 ? html`<div class="bar" aria-hidden="true"><span style="width: ${(100 * done) / total}%"></span></div>` : nothing}
       <div class="card-foot">
         ${
