@@ -9,6 +9,8 @@
 //   output throughput         the same two paths
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
+//   lost sandbox              a sandbox removed from outside to the page told, vs the engine's
+//                             own event (faults.ts)
 //   server memory             after floods and after hostile terminal clients vs idle (memory.ts)
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
@@ -16,6 +18,7 @@
 //   capacity                  sandboxes started at once until the machine refuses more, and
 //                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
+// `npm run bench -- shells memory` runs only the modules named (see MODULES below).
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.
 import type Docker from 'dockerode';
 import { startPlayground, type RunningPlayground } from '../server/app.js';
@@ -27,6 +30,7 @@ import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
 import { benchCapacity } from './capacity.js';
 import { benchDatabase } from './database.js';
+import { benchSandboxLoss } from './faults.js';
 import { record, writeResults } from './figures.js';
 import { benchMemory } from './memory.js';
 import { benchSandboxStarts } from './sandboxes.js';
@@ -45,18 +49,48 @@ async function benchPulls(container: Docker.Container): Promise<void> {
   }
 }
 
-/** Pulls and the terminal figures, in one session. */
-async function benchOneSession(pg: RunningPlayground): Promise<void> {
-  const { session, token } = await readySession(pg.url);
-  const container = (await pg.sandboxes.container(session.id))!;
-  await benchPulls(container);
-  await benchShells(pg, { id: session.id, token }, container, record);
-  await benchReattach(pg, { id: session.id, token }, record);
-  await benchMemory(pg, { id: session.id, token }, record);
-  await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
+/** A module that needs one ready session of its own. */
+type SessionModule = (
+  pg: RunningPlayground,
+  session: { id: string; token: string },
+  container: Docker.Container,
+) => Promise<void>;
+
+const inSession =
+  (measure: SessionModule) =>
+  async (pg: RunningPlayground): Promise<void> => {
+    const { session, token } = await readySession(pg.url);
+    const container = (await pg.sandboxes.container(session.id))!;
+    await measure(pg, { id: session.id, token }, container);
+    await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
+  };
+
+/**
+ * The modules, in the order they run. `npm run bench -- shells memory` runs only those
+ * named (setup is always measured: the playground needs it).
+ */
+const MODULES: { [name: string]: (pg: RunningPlayground, config: Config, image: string) => Promise<void> } = {
+  sandboxes: (pg, config, image) => benchSandboxStarts(pg.sandboxes, config, image, ROUNDS, record),
+  pulls: inSession((_pg, _session, container) => benchPulls(container)),
+  shells: inSession((pg, session, container) => benchShells(pg, session, container, record)),
+  reattach: inSession((pg, session) => benchReattach(pg, session, record)),
+  memory: inSession((pg, session) => benchMemory(pg, session, record)),
+  faults: (pg) => benchSandboxLoss(pg, record),
+  validation: (pg) => benchValidation(pg, ROUNDS, record),
+  browser: (pg) => benchBrowser(pg, record),
+  database: () => benchDatabase(record),
+  capacity: (pg, config) => benchCapacity(pg, config, record),
+};
+
+function chosenModules(args: string[]): string[] {
+  const unknown = args.filter((a) => !(a in MODULES));
+  if (unknown.length)
+    throw new Error(`no bench module ${unknown.join(', ')}; there are: ${Object.keys(MODULES).join(', ')}`);
+  return args.length ? Object.keys(MODULES).filter((m) => args.includes(m)) : Object.keys(MODULES);
 }
 
 async function main(): Promise<void> {
+  const chosen = chosenModules(process.argv.slice(2));
   // The bench's own instance and limits: it never touches the sessions of another
   // playground on this engine, and theirs do not count against it.
   const config: Config = {
@@ -74,12 +108,7 @@ async function main(): Promise<void> {
 
   const pg = await startPlayground(config, setup);
   try {
-    await benchSandboxStarts(pg.sandboxes, config, setup.sandboxImage, ROUNDS, record);
-    await benchOneSession(pg);
-    await benchValidation(pg, ROUNDS, record);
-    await benchBrowser(pg, record);
-    await benchDatabase(record);
-    await benchCapacity(pg, config, record);
+    for (const name of chosen) await MODULES[name]!(pg, config, setup.sandboxImage);
   } finally {
     await pg.close();
   }

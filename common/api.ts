@@ -52,7 +52,11 @@ export interface HealthView {
   engine: { reachable: boolean; version?: string; managedByPlayground: boolean };
   /** Which sandbox recipe is in use and whether it isolates the host. */
   isolation: { recipe: string; isolatesHost: boolean; hostFirewall: boolean; warning?: string };
-  registryMirror: { reachable: boolean };
+  /**
+   * The mirror sandboxes pull from; a server starts it again when it stops answering
+   * (`restarts` since the server started, `problem`: why the last start failed).
+   */
+  registryMirror: { reachable: boolean; restarts?: number; problem?: string };
   sessions: { active: number; max: number };
   /**
    * The machine against the settings: what does not fit or is not bounded (found at start),

@@ -11,11 +11,13 @@ import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
+import { ENGINE_PING_MS, EngineGate } from './engine/engine-gate.js';
 import { networkPolicy } from './http/network-policy.js';
 import { createPlaygroundServer } from './http/server.js';
 import { logger } from './log.js';
 import { createPlaygroundMetrics, type PlaygroundMetrics } from './metrics/playground-metrics.js';
-import { mirrorHealth } from './registry/index.js';
+import { mirrorHealth, restartMirror } from './registry/index.js';
+import { MirrorSupervisor } from './registry/supervisor.js';
 import { capacitySettings } from './sandboxes/capacity.js';
 import { openSandboxStorage } from './sandboxes/disks.js';
 import { MachineCapacity } from './sandboxes/machine.js';
@@ -116,6 +118,7 @@ async function startOn(
   await sessions.start();
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
+  const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
   const { lessonSessions, ports, terminals } = followers;
   const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
   const server = createPlaygroundServer({
@@ -124,7 +127,8 @@ async function startOn(
     sessions,
     events,
     catalogue,
-    health: healthReport(core, setup),
+    health: healthReport(core, setup, mirror),
+    engine,
     shells: sandboxShells(
       (id, token, host) => sessions.readySandbox(id, token, host),
       (id) => lessonSessions.nudge(id),
@@ -151,6 +155,7 @@ async function startOn(
       await core.lessonsWatch.close();
       sessions.stop();
       sandboxLoss.stop();
+      mirror.stop();
       await lessonSessions.stopAll();
       await ports.close();
       // Shells end with the server rather than wait out their grace period.
@@ -241,10 +246,33 @@ function followSessions(
   return { progress, lessonSessions, ports, sessionPorts, terminals };
 }
 
+/**
+ * The engine and the mirror, which can go away while the server runs: while the engine's
+ * events are away a new sandbox is refused with a 503 unless it answers; the mirror (a
+ * process of its own) is started again when it stops answering.
+ */
+function superviseSurroundings(
+  { config, sandboxes }: Core,
+  setup: SetupResult,
+  engineEvents: { readonly connected: boolean },
+): { engine: EngineGate; mirror: MirrorSupervisor } {
+  const engine = new EngineGate({
+    following: () => engineEvents.connected,
+    ping: async () => Boolean(await pingEngine(sandboxes.docker, ENGINE_PING_MS)),
+  });
+  const mirror = new MirrorSupervisor({
+    answers: () => mirrorHealth(setup.mirrorPort),
+    restart: () => restartMirror(config.stateDir, setup.mirrorPort),
+  });
+  mirror.start();
+  return { engine, mirror };
+}
+
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */
 function healthReport(
   { config, recipe, sessions, capacity }: Core,
   setup: SetupResult,
+  mirror: MirrorSupervisor,
 ): () => Promise<HealthView> {
   return async () => {
     const [version, mirrorUp] = await Promise.all([
@@ -264,7 +292,7 @@ function healthReport(
         hostFirewall: setup.hostFirewall,
         ...(recipe.warning ? { warning: recipe.warning } : {}),
       },
-      registryMirror: { reachable: mirrorUp },
+      registryMirror: { ...mirror.status, reachable: mirrorUp },
       sessions: { active: sessions.activeCount, max: config.maxSessions },
       capacity: capacity.report(),
     };

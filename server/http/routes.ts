@@ -36,6 +36,8 @@ export interface ApiDeps {
   metrics: PlaygroundMetrics;
   /** Opens 'operator' endpoints from other machines (Config.metricsToken). */
   operatorToken?: string;
+  /** Refuses a new sandbox with a 503 while the engine is away (none: always let through). */
+  engine?: { ensureReachable(): Promise<void> };
 }
 
 interface RouteContext {
@@ -134,6 +136,7 @@ export const ROUTES: readonly Route[] = [
       if (lessonId !== undefined && !lesson) throw new PlaygroundError(`No lesson "${lessonId}".`, 404);
       const client = clientKey(clientAddress(req, deps.network.trustedProxies));
       const options = lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {};
+      await deps.engine?.ensureReachable();
       sendJson(res, 201, deps.sessions.create(client, options));
     },
   },
@@ -141,7 +144,10 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts$/,
     access: 'session-token',
-    handle: ({ res, params, token, deps }) => sendJson(res, 201, deps.sessions.addHost(params[0]!, token)),
+    handle: async ({ res, params, token, deps }) => {
+      await deps.engine?.ensureReachable();
+      sendJson(res, 201, deps.sessions.addHost(params[0]!, token));
+    },
   },
   {
     method: 'DELETE',
@@ -154,8 +160,10 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: /^\/api\/sessions\/([a-f0-9]+)\/hosts\/([a-z][a-z0-9-]*)\/restart$/,
     access: 'session-token',
-    handle: ({ res, params, token, deps }) =>
-      sendJson(res, 202, deps.sessions.restartHost(params[0]!, token, params[1]!)),
+    handle: async ({ res, params, token, deps }) => {
+      await deps.engine?.ensureReachable();
+      sendJson(res, 202, deps.sessions.restartHost(params[0]!, token, params[1]!));
+    },
   },
   {
     method: 'POST',

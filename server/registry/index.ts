@@ -138,6 +138,29 @@ export async function stopMirror(stateDir: string): Promise<void> {
   await rm(f.pid, { force: true });
 }
 
+/**
+ * Starts the mirror again with the configuration setup wrote (the supervisor, when it stops
+ * answering). Under the same lock as setup, so two servers on one state dir start one mirror.
+ */
+export async function restartMirror(stateDir: string, port: number = DEFAULT_MIRROR_PORT): Promise<void> {
+  const f = files(stateDir);
+  await withLock(f.lock, async () => {
+    const running = await readPid(f.pid);
+    if (running && (await registryAnswers('127.0.0.1', port))) return; // another server was first
+    if (running) await stopPid(running);
+    const bin = await registryBinary(stateDir, () => undefined);
+    await startRegistry({
+      bin,
+      configFile: f.config,
+      logFile: f.log,
+      pidFile: f.pid,
+      host: '127.0.0.1',
+      port,
+      detached: true,
+    });
+  });
+}
+
 /** True when the mirror on this port answers the registry API. */
 export function mirrorHealth(port: number = DEFAULT_MIRROR_PORT, host = '127.0.0.1'): Promise<boolean> {
   return registryAnswers(host, port);

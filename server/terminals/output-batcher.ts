@@ -1,6 +1,7 @@
 // Coalesces a shell's output into fewer, larger frames. A busy program writes in many
 // small chunks; one frame per chunk costs a WebSocket message and an xterm.js write each.
 import { realTimers, type Timers } from '../../common/timers.js';
+import { gatherOutput } from './output-frame.js';
 
 /** Output waits at most this long for more to join it... */
 export const BATCH_DELAY_MS = 5;
@@ -47,7 +48,8 @@ export class OutputBatcher {
     this.cancelTimer();
     this.nextAtOnce = false;
     if (this.size === 0) return;
-    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    // Gathered into its frame: one copy however many chunks (see output-frame.ts).
+    const data = gatherOutput(this.chunks, this.size);
     this.chunks = [];
     this.size = 0;
     this.emit(data);

@@ -9,7 +9,6 @@ import {
   type TerminalSize,
   encodeServerMessage,
   ProtocolError,
-  ServerMessageType,
   type ServerMessage,
 } from '../../common/protocol.js';
 import type { Timers } from '../../common/timers.js';
@@ -18,6 +17,7 @@ import { countTerminalBytes } from '../metrics/meters.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { closeWith } from './close.js';
 import { SEND_BUFFER_HIGH } from './flow-control.js';
+import { outputFrame } from './output-frame.js';
 import { startHeartbeat } from './heartbeat.js';
 import type { PaneClaim, PaneOwner, TerminalRegistry } from './registry.js';
 import { SendBuffer } from './send-buffer.js';
@@ -168,16 +168,9 @@ function startShell({ pane, host, factory, fail }: PaneSocket, size: TerminalSiz
   });
 }
 
-/**
- * A message as a frame. Output, nearly all the bytes, is copied once into memory that is
- * not zero-filled first (the general encoder's frames are).
- */
+/** A message as a frame; output that was gathered in its frame goes as it is (output-frame.ts). */
 function encode(msg: ServerMessage): Uint8Array {
-  if (msg.type !== 'output') return encodeServerMessage(msg);
-  const frame = Buffer.allocUnsafe(msg.data.length + 1);
-  frame[0] = ServerMessageType.Output;
-  frame.set(msg.data, 1);
-  return frame;
+  return msg.type === 'output' ? outputFrame(msg.data) : encodeServerMessage(msg);
 }
 
 /** The browser's frame as a message, or why it is refused. */

@@ -1,7 +1,7 @@
 // A sandbox lost from outside the playground: removed with the engine's API, or its inner
-// daemon ended from a shell in it. The page hears of it on the events socket within 2 s (the
-// host engine's own events, not a poll), and one call (the page's Restart button) gives the
-// host a fresh sandbox with a working terminal.
+// daemon ended from a shell in it. The page hears of it on the events socket (the host
+// engine's own events, not a poll; how soon is a bench figure, `bench/faults.ts`), and one
+// call (the page's Restart button) gives the host a fresh sandbox with a working terminal.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { SessionView } from '../../common/api.js';
@@ -12,8 +12,8 @@ import { TestEvents } from '../support/events-client.js';
 import { api, readySession, startTestPlayground, waitForSession } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
-/** The bound the page is promised: a lost host shows as failed this soon. */
-const TOLD_WITHIN_MS = 2_000;
+/** A bound on waiting to be told (it ends the wait; the bench measures how soon). */
+const TOLD_WITHIN_MS = 30_000;
 
 let pg: RunningPlayground;
 

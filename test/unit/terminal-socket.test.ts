@@ -14,6 +14,7 @@ import {
 } from '../../common/protocol.js';
 import { SEND_BUFFER_HIGH, SEND_BUFFER_LOW, SEND_STALL_MS } from '../../server/terminals/flow-control.js';
 import { BATCH_DELAY_MS } from '../../server/terminals/output-batcher.js';
+import { gatherOutput, outputFrame } from '../../server/terminals/output-frame.js';
 import { TerminalRegistry } from '../../server/terminals/registry.js';
 import { serveTerminal } from '../../server/terminals/socket.js';
 import { FakeBackend } from '../support/fake-terminal-backend.js';
@@ -167,4 +168,21 @@ test('a socket that does not read is dropped at once, not left closing, when ano
   t.after(() => finish(next, registry));
   assert.equal(ws.terminated, true, 'its close frame would wait behind a buffer nobody reads');
   assert.equal(stats().attached, true, 'the new socket has the pane');
+});
+
+test('output is gathered into its frame once, and sent as that frame', () => {
+  const chunks = [Buffer.from('hello '), Buffer.from('wörld'), Buffer.alloc(0), Buffer.from('!')];
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const output = gatherOutput(chunks, size);
+  assert.equal(output.toString(), 'hello wörld!');
+  const frame = outputFrame(output);
+  assert.equal(frame.buffer, output.buffer, 'the frame is the buffer the output was gathered in');
+  const sent = decodeServerMessage(frame);
+  assert.equal(sent.type === 'output' && Buffer.from(sent.data).toString(), 'hello wörld!');
+  // Output from elsewhere (a replayed screen) gets a frame of its own.
+  const other = new TextEncoder().encode('screen');
+  const copied = outputFrame(other);
+  assert.notEqual(copied.buffer, other.buffer);
+  const replayed = decodeServerMessage(copied);
+  assert.equal(replayed.type === 'output' && Buffer.from(replayed.data).toString(), 'screen');
 });
