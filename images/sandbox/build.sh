@@ -34,6 +34,7 @@ rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/usr/sha
 install -m 0755 "$here/entrypoint.sh" "$rootfs/usr/local/bin/sandbox-entrypoint"
 install -m 0644 "$here/bashrc" "$rootfs/etc/profile.d/playground.sh"
 install -m 0644 "$here/motd" "$rootfs/etc/motd"
+install -m 0644 "$here/motd.id" "$rootfs/etc/motd.id"
 # Debian's docker.io may ship an engine config we do not want inside a sandbox.
 rm -f "$rootfs/etc/docker/daemon.json"
 

@@ -1,6 +1,7 @@
 // Where a pane's shell runs: in its session host's sandbox, through a Docker exec, once the
 // host is ready. A host that will not be ready closes the pane with SandboxGone and the reason.
 import type Docker from 'dockerode';
+import type { Language } from '../../common/lesson.js';
 import { CloseCode } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
@@ -18,10 +19,11 @@ export type ShellFactory = (
   sessionId: string,
   token: string | undefined,
   host: string,
+  language?: Language,
 ) => TerminalBackendFactory;
 
 export function sandboxShells(findSandbox: FindSandbox): ShellFactory {
-  return (sessionId, token, host) => ({
+  return (sessionId, token, host, language) => ({
     create: async (size) => {
       let container: Docker.Container;
       try {
@@ -30,7 +32,7 @@ export function sandboxShells(findSandbox: FindSandbox): ShellFactory {
         if (!(err instanceof PlaygroundError)) throw err;
         throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
       }
-      return new DockerExecBackendFactory(container).create(size);
+      return new DockerExecBackendFactory(container, language).create(size);
     },
   });
 }

@@ -1,7 +1,9 @@
 // The page's words in English.
+import { enMessages } from '../../../common/messages-en';
 import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
 
 const page: Strings = {
+  serverMessages: enMessages,
   productName: 'Docker Playground',
   productTagline: 'A real Docker engine in your browser',
 
@@ -116,6 +118,7 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  serverMessages: enMessages,
   workspaceLabel: 'Terminals',
   tabLabel: (host, pane) => `${host} · ${pane}`,
   newTerminal: 'New terminal',
@@ -228,6 +231,9 @@ const lesson: LessonStrings = {
   replaceButton: 'Start the lesson',
   keepButton: 'Keep my sandbox',
   portsLabel: 'Open ports',
+  serverMessages: enMessages,
+  onlyIn: (languageNames) => `In ${languageNames} only`,
+  languageNames: { en: 'English', id: 'Indonesian' },
 };
 
 export const en: LanguageStrings = { page, workspace, lesson };

@@ -11,6 +11,8 @@ import {
 } from '../../../common/api';
 import type { LessonProgress, StepProgress } from '../../../common/events';
 import type { Language, LessonSummary, LocalizedLesson } from '../../../common/lesson';
+import type { MessageCatalogue } from '../../../common/messages';
+import { serverWords } from '../i18n/server-words';
 
 /** Texts used when the server's answer does not carry its own message. */
 export interface ApiMessages {
@@ -18,6 +20,8 @@ export interface ApiMessages {
   unexpectedAnswer: (status: number) => string;
   tooManyRequests: string;
   serviceUnavailable: string;
+  /** The server's messages in the page's language. */
+  serverMessages?: MessageCatalogue;
 }
 
 /** A failed API call; `message` is meant for the learner. `status` is 0 for a network failure. */
@@ -210,8 +214,12 @@ export async function errorMessage(res: Response, m: ApiMessages): Promise<strin
     // Fall through to the generic messages.
   }
   try {
-    const body = JSON.parse(text) as { error?: unknown };
-    if (typeof body?.error === 'string' && body.error.trim()) return body.error.trim();
+    const body = JSON.parse(text) as { error?: unknown; code?: unknown; params?: unknown };
+    if (typeof body?.error === 'string' && body.error.trim()) {
+      const english = body.error.trim();
+      const detail = { code: body.code, params: body.params };
+      return m.serverMessages ? serverWords(m.serverMessages, english, detail) : english;
+    }
   } catch {
     // Not JSON (a proxy's error page, say).
   }

@@ -8,6 +8,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { Terminal } from '@xterm/xterm';
 import { newPaneId, type TerminalSize } from '../../../common/protocol';
 import { LanguageController } from '../i18n/language-controller';
+import { currentLanguage } from '../i18n/language';
 import { sharedStyles } from '../ui/shared-styles';
 import { TerminalConnection, type ConnectionHandlers } from './terminal-connection';
 import { initialPaneModel, type PaneMessages, type PaneModel, type PaneState } from './pane-state';
@@ -345,7 +346,7 @@ export class TerminalPane extends LitElement {
   /** A connection for this pane's shell: the same pane id every time, so the server reattaches it. */
   private newConnection(handlers: ConnectionHandlers): TerminalConnection {
     return new TerminalConnection({
-      url: terminalUrl(window.location, this.sessionId, this.host),
+      url: terminalUrl(window.location, this.sessionId, this.host, currentLanguage()),
       paneId: this.paneIdInUse,
       token: this.token,
       initialSize: () => this.sizer.size(),
