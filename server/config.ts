@@ -84,10 +84,22 @@ export interface Config {
   maxTerminalsPerSession: number;
   /** How long a terminal's shell outlives its socket, waiting for the pane to reconnect. */
   terminalGraceMs: number;
+  /** Lines of history a shell's screen keeps for a reload's replay (up to 200 columns; fewer when wider). */
+  terminalHistoryLines: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
   /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
   metricsToken?: string;
+}
+
+/** Most lines of terminal history a setting may ask for: 50,000 x 200 columns is 120 MB a shell. */
+const MAX_HISTORY_LINES = 50_000;
+
+function historyLines(env: NodeJS.ProcessEnv): number {
+  const lines = Math.floor(num(env, 'PLAYGROUND_TERMINAL_HISTORY_LINES', 5000));
+  if (lines > MAX_HISTORY_LINES)
+    throw new Error(`PLAYGROUND_TERMINAL_HISTORY_LINES may be at most ${MAX_HISTORY_LINES}, got ${lines}`);
+  return lines;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -170,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHostsPerSession: num(env, 'PLAYGROUND_MAX_HOSTS', 3),
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
+    terminalHistoryLines: historyLines(env),
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
     metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
   };
