@@ -23,6 +23,9 @@ export interface SessionView {
   maxTerminals: number;
   /** The lesson this session was started for, if any. */
   lessonId?: string;
+  /** The learner may still extend it (once, by `extendMinutes`) with POST /api/sessions/:id/extend. */
+  canExtend?: boolean;
+  extendMinutes?: number;
 }
 
 /** Lifecycle of one host (one sandbox) of a session. */

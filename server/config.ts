@@ -72,6 +72,8 @@ export interface Config {
   reserve: MachineReserve;
   /** How long a sandbox lives before the reaper removes it. */
   sessionTtlMs: number;
+  /** How much longer a learner may make their session live, once (0: not at all). */
+  sessionExtendMs: number;
   /** Most sandboxes at once on this machine. */
   maxSessions: number;
   /** Most sandboxes one client address may hold at once. */
@@ -100,6 +102,16 @@ function historyLines(env: NodeJS.ProcessEnv): number {
   if (lines > MAX_HISTORY_LINES)
     throw new Error(`PLAYGROUND_TERMINAL_HISTORY_LINES may be at most ${MAX_HISTORY_LINES}, got ${lines}`);
   return lines;
+}
+
+/** Minutes a learner may add to their session once; 0 turns extending off. */
+function extendMinutes(env: NodeJS.ProcessEnv): number {
+  const raw = env.PLAYGROUND_SESSION_EXTEND_MINUTES;
+  if (raw === '0') return 0;
+  const minutes = num(env, 'PLAYGROUND_SESSION_EXTEND_MINUTES', 30);
+  if (minutes > 24 * 60)
+    throw new Error(`PLAYGROUND_SESSION_EXTEND_MINUTES may be at most ${24 * 60}, got ${minutes}`);
+  return minutes;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -176,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       diskPercent: num(env, 'PLAYGROUND_RESERVE_DISK_PERCENT', 5),
     },
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
+    sessionExtendMs: extendMinutes(env) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),
     maxSessionsPerClient: num(env, 'PLAYGROUND_MAX_SESSIONS_PER_CLIENT', 3),
     maxSandboxes: num(env, 'PLAYGROUND_MAX_SANDBOXES', 40),

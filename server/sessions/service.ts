@@ -36,6 +36,10 @@ interface Session {
   lessonId?: string;
   maxHosts: number;
   maxTerminals: number;
+  /** Extended once already: a session is extended at most once. */
+  extended?: boolean;
+  /** How much an extension adds (0: none may be asked for). */
+  extendMs: number;
   /** In the order they were added; the first is the primary host. */
   hosts: Map<string, Host>;
   /** Settles when the session's first hosts are ready (or one failed). */
@@ -91,6 +95,7 @@ export class SessionService implements SandboxLossListener {
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
           maxTerminals: this.config.maxTerminalsPerSession,
+          extendMs: this.config.sessionExtendMs,
           hosts: new Map(),
           ready: Promise.resolve(),
         };
@@ -153,7 +158,10 @@ export class SessionService implements SandboxLossListener {
       );
     }
     if (active.filter((s) => s.client === client).length >= this.config.maxSessionsPerClient) {
-      throw new PlaygroundError(message('sessions-per-client', { max: this.config.maxSessionsPerClient }), 429);
+      throw new PlaygroundError(
+        message('sessions-per-client', { max: this.config.maxSessionsPerClient }),
+        429,
+      );
     }
     const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
     this.ensureRoomFor(hosts.length);
@@ -173,6 +181,7 @@ export class SessionService implements SandboxLossListener {
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
       maxHosts: this.config.maxHostsPerSession,
       maxTerminals: this.config.maxTerminalsPerSession,
+      extendMs: this.config.sessionExtendMs,
       hosts: new Map(),
       ready: Promise.resolve(),
     };
@@ -189,6 +198,19 @@ export class SessionService implements SandboxLossListener {
       this.changed(session);
     });
     return { session: view(session), token };
+  }
+
+  /** Makes the session live `sessionExtendMs` longer: once, and only before it ends. */
+  extend(id: string, token: string | undefined): SessionView {
+    const session = this.authorized(id, token);
+    if (session.state !== 'ready' && session.state !== 'starting')
+      throw new PlaygroundError(message('session-over', {}), 410);
+    if (session.extendMs <= 0) throw new PlaygroundError(message('extend-off', {}), 409);
+    if (session.extended) throw new PlaygroundError(message('extend-once', {}), 409);
+    session.extended = true;
+    session.expiresAt = new Date(session.expiresAt.getTime() + session.extendMs);
+    this.changed(session);
+    return view(session);
   }
 
   /** Adds the next free host (node2, node3, ...) to a session; it starts in the background. */
@@ -441,5 +463,8 @@ function view(s: Session): SessionView {
     maxHosts: s.maxHosts,
     maxTerminals: s.maxTerminals,
     ...(s.lessonId ? { lessonId: s.lessonId } : {}),
+    ...(s.extendMs > 0 && !s.extended && (s.state === 'ready' || s.state === 'starting')
+      ? { canExtend: true, extendMinutes: Math.round(s.extendMs / 60_000) }
+      : {}),
   };
 }

@@ -55,6 +55,8 @@ const page: Strings = {
     hours: (h, min) => `${h} h ${String(min).padStart(2, '0')} min`,
   },
   sessionExpiryTitle: (time) => `The sandbox is removed automatically at ${time}`,
+  extendButton: (minutes) => `+${minutes} min`,
+  extendTitle: (minutes) => `Keep this sandbox ${minutes} minutes longer (once)`,
 
   statusConnecting: 'Connecting',
   statusConnected: (host) => `Connected · ${host}`,

@@ -59,6 +59,8 @@ const page: Strings = {
     hours: (h, min) => `${h} jam ${String(min).padStart(2, '0')} menit`,
   },
   sessionExpiryTitle: (time) => `Sandbox dihapus otomatis pada pukul ${time}`,
+  extendButton: (minutes) => `+${minutes} mnt`,
+  extendTitle: (minutes) => `Pertahankan sandbox ini ${minutes} menit lebih lama (sekali saja)`,
 
   statusConnecting: 'Menyambungkan',
   statusConnected: (host) => `Tersambung · ${host}`,

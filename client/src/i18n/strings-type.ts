@@ -66,6 +66,9 @@ export interface Strings {
   expiresIn: (remaining: string) => string;
   durations: DurationWords;
   sessionExpiryTitle: (time: string) => string;
+  /** The header's button that makes the session live `minutes` longer, once. */
+  extendButton: (minutes: number) => string;
+  extendTitle: (minutes: number) => string;
 
   // Terminal states (top bar and pane)
   statusConnecting: string;

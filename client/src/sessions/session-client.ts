@@ -51,6 +51,8 @@ export interface SessionApi {
   requestPortTicket(id: string, token: string, host: string, port: number): Promise<PortTicket>;
   /** Adds the next host (node2, ...); it starts in the background. */
   addHost(id: string, token: string): Promise<SessionView>;
+  /** Makes the session live longer, once (SessionView.canExtend). */
+  extend(id: string, token: string): Promise<SessionView>;
   removeHost(id: string, token: string, host: string): Promise<SessionView>;
   /** Gives a host a fresh sandbox (one that failed or was lost). */
   restartHost(id: string, token: string, host: string): Promise<SessionView>;
@@ -154,7 +156,7 @@ function hostCalls({
   call,
   json,
   unexpected,
-}: Transport): Pick<SessionApi, 'addHost' | 'removeHost' | 'restartHost' | 'requestPortTicket'> {
+}: Transport): Pick<SessionApi, 'addHost' | 'extend' | 'removeHost' | 'restartHost' | 'requestPortTicket'> {
   return {
     async requestPortTicket(id, token, host, port) {
       const res = await call(portTicketPath(id, host, port), { method: 'POST', headers: auth(token) });
@@ -165,6 +167,11 @@ function hostCalls({
     async addHost(id, token) {
       return json<SessionView>(
         await call(`${sessionPath(id)}/hosts`, { method: 'POST', headers: auth(token) }),
+      );
+    },
+    async extend(id, token) {
+      return json<SessionView>(
+        await call(`${sessionPath(id)}/extend`, { method: 'POST', headers: auth(token) }),
       );
     },
     async removeHost(id, token, host) {
