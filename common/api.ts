@@ -1,4 +1,5 @@
 // HTTP API shapes shared by the browser and the server.
+import type { Message } from './messages.js';
 
 /** Lifecycle of a learner's session, as the page shows it. */
 export type SessionState = 'starting' | 'ready' | 'failed' | 'ended';
@@ -8,6 +9,8 @@ export interface SessionView {
   state: SessionState;
   /** Set when state is 'failed': what went wrong and what to do about it. */
   error?: string;
+  /** The same as a message, for the page to say in its own language. */
+  errorMessage?: Message;
   /** ISO time after which the sandbox is removed. */
   expiresAt: string;
   /** Host names of the session's sandboxes, in the order they were added, e.g. ["node1", "node2"]. */
@@ -20,6 +23,9 @@ export interface SessionView {
   maxTerminals: number;
   /** The lesson this session was started for, if any. */
   lessonId?: string;
+  /** The learner may still extend it (once, by `extendMinutes`) with POST /api/sessions/:id/extend. */
+  canExtend?: boolean;
+  extendMinutes?: number;
 }
 
 /** Lifecycle of one host (one sandbox) of a session. */
@@ -27,6 +33,8 @@ export interface HostState {
   state: 'starting' | 'ready' | 'failed';
   /** Set when state is 'failed'. */
   error?: string;
+  /** The same as a message, for the page to say in its own language. */
+  errorMessage?: Message;
 }
 
 /** Body of POST /api/sessions (optional). */
@@ -65,9 +73,14 @@ export interface HealthView {
   capacity: { warnings: string[]; diskBounded: boolean; refusing?: string };
 }
 
-/** Every error answer of the API has this body. */
+/**
+ * Every error answer of the API has this body: `error` in English, and for an error a
+ * learner can meet, the same as a message code and parameters (common/messages.ts).
+ */
 export interface ApiError {
   error: string;
+  code?: Message['code'];
+  params?: Message['params'];
 }
 
 /** Header carrying the session token on HTTP calls ("Authorization: Bearer <token>"). */

@@ -2,6 +2,7 @@
 // checks; the server answers each one by asking the learner's sandbox (its Docker daemon,
 // its shell) and returns a CheckResult. No Node imports here: the page imports this file.
 import { z } from 'zod';
+import type { Message } from './messages.js';
 
 /** Longest script output (characters, from the end) a failed `script` check shows. */
 export const SCRIPT_REASON_CHARS = 500;
@@ -187,8 +188,11 @@ export type CheckOf<T extends CheckType> = Extract<Check, { type: T }>;
 
 export const CHECK_TYPES = CheckSchema.options.map((o) => o.shape.type.value) as readonly CheckType[];
 
-/** The answer to one check: `reason` says, in the learner's words, why it passed or what is missing. */
-export type CheckResult = { ok: boolean; reason: string };
+/**
+ * The answer to one check: `reason` says, in English, why it passed or what is missing;
+ * `message` is the same as a code and parameters, for the page to say in its own language.
+ */
+export type CheckResult = { ok: boolean; reason: string; message?: Message };
 
 /** The answer to a step: one result per check, in the step's order. */
 export type StepResult = { passed: boolean; results: CheckResult[] };

@@ -4,6 +4,7 @@
 // A new subscriber first receives the latest event of each kind (a snapshot), then changes.
 import type { SessionView } from './api.js';
 import type { Command } from './lesson.js';
+import type { Message } from './messages.js';
 import type { SeatInfo, TrainerPresence } from './workshop-live.js';
 
 /** Subprotocol the events WebSocket offers (beside the token subprotocol, as for terminals). */
@@ -32,6 +33,8 @@ export interface StepProgress {
   state: StepState;
   /** Why the step is not done yet (the first failing check's reason), for the learner. */
   reason?: string;
+  /** The same reason as a message, for the page to say in its own language. */
+  reasonMessage?: Message;
   /** ISO time the step first passed; it stays done after that. */
   completedAt?: string;
 }

@@ -237,6 +237,7 @@ function followSessions(
   const terminals = new TerminalRegistry({
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
+    historyLines: config.terminalHistoryLines,
   });
   // Shells end with their host or session, whoever ends it (the learner, the reaper).
   sessions.observe({

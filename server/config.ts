@@ -73,6 +73,8 @@ export interface Config {
   reserve: MachineReserve;
   /** How long a sandbox lives before the reaper removes it. */
   sessionTtlMs: number;
+  /** How much longer a learner may make their session live, once (0: not at all). */
+  sessionExtendMs: number;
   /** Most sandboxes at once on this machine. */
   maxSessions: number;
   /** Most sandboxes one client address may hold at once. */
@@ -85,6 +87,8 @@ export interface Config {
   maxTerminalsPerSession: number;
   /** How long a terminal's shell outlives its socket, waiting for the pane to reconnect. */
   terminalGraceMs: number;
+  /** Lines of history a shell's screen keeps for a reload's replay (up to 200 columns; fewer when wider). */
+  terminalHistoryLines: number;
   /** How long to wait for a sandbox's inner daemon to answer. */
   sandboxReadyTimeoutMs: number;
   /** Folders of lessons (PLAYGROUND_LESSONS_DIR, separated like PATH), watched for changes. */
@@ -101,6 +105,26 @@ function lessonsDirs(env: NodeJS.ProcessEnv): string[] {
   return listed.length
     ? listed.map((dir) => path.resolve(dir))
     : [fileURLToPath(new URL('../lessons/', import.meta.url))];
+}
+
+/** Most lines of terminal history a setting may ask for: 50,000 x 200 columns is 120 MB a shell. */
+const MAX_HISTORY_LINES = 50_000;
+
+function historyLines(env: NodeJS.ProcessEnv): number {
+  const lines = Math.floor(num(env, 'PLAYGROUND_TERMINAL_HISTORY_LINES', 5000));
+  if (lines > MAX_HISTORY_LINES)
+    throw new Error(`PLAYGROUND_TERMINAL_HISTORY_LINES may be at most ${MAX_HISTORY_LINES}, got ${lines}`);
+  return lines;
+}
+
+/** Minutes a learner may add to their session once; 0 turns extending off. */
+function extendMinutes(env: NodeJS.ProcessEnv): number {
+  const raw = env.PLAYGROUND_SESSION_EXTEND_MINUTES;
+  if (raw === '0') return 0;
+  const minutes = num(env, 'PLAYGROUND_SESSION_EXTEND_MINUTES', 30);
+  if (minutes > 24 * 60)
+    throw new Error(`PLAYGROUND_SESSION_EXTEND_MINUTES may be at most ${24 * 60}, got ${minutes}`);
+  return minutes;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -177,12 +201,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       diskPercent: num(env, 'PLAYGROUND_RESERVE_DISK_PERCENT', 5),
     },
     sessionTtlMs: num(env, 'PLAYGROUND_SESSION_MINUTES', 120) * 60_000,
+    sessionExtendMs: extendMinutes(env) * 60_000,
     maxSessions: num(env, 'PLAYGROUND_MAX_SESSIONS', 20),
     maxSessionsPerClient: num(env, 'PLAYGROUND_MAX_SESSIONS_PER_CLIENT', 3),
     maxSandboxes: num(env, 'PLAYGROUND_MAX_SANDBOXES', 40),
     maxHostsPerSession: num(env, 'PLAYGROUND_MAX_HOSTS', 3),
     maxTerminalsPerSession: num(env, 'PLAYGROUND_MAX_TERMINALS', 8),
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
+    terminalHistoryLines: historyLines(env),
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
     recheckIntervalMs: num(env, 'PLAYGROUND_RECHECK_SECONDS', 10) * 1000,
     lessonsDirs: lessonsDirs(env),

@@ -54,6 +54,7 @@ chmod 0755 "$rootfs/etc/init.d/docker"
 install -D -m 0755 "$here/compose-plugin.sh" "$rootfs/usr/libexec/docker/cli-plugins/docker-compose"
 # nginx-light serves only the hub stand-in; its own site and service stay off.
 rm -f "$rootfs/etc/nginx/sites-enabled/default"
+install -m 0644 "$here/motd.id" "$rootfs/etc/motd.id"
 # Debian's docker.io may ship an engine config we do not want inside a sandbox.
 rm -f "$rootfs/etc/docker/daemon.json"
 

@@ -23,7 +23,13 @@ export function refuseRequest(res: ServerResponse, err: unknown, what: string): 
   const status = err instanceof PlaygroundError ? err.status : 500;
   countError(`http_${status}`);
   if (status >= 500) log.error(`${what}: ${(err as Error).stack ?? err}`);
-  if (!res.headersSent) sendJson(res, status, { error: (err as Error).message } satisfies ApiError);
+  if (!res.headersSent) sendJson(res, status, errorBody(err));
+}
+
+function errorBody(err: unknown): ApiError {
+  const detail = err instanceof PlaygroundError ? err.detail : undefined;
+  const body: ApiError = { error: (err as Error).message };
+  return detail ? { ...body, code: detail.code, params: detail.params } : body;
 }
 
 const CLOSE_CODES: Record<number, number> = {

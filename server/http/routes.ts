@@ -167,6 +167,12 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/extend$/,
+    access: 'session-token',
+    handle: ({ res, params, token, deps }) => sendJson(res, 200, deps.sessions.extend(params[0]!, token)),
+  },
+  {
+    method: 'POST',
     pattern: /^\/api\/sessions\/([a-f0-9]+)\/ports\/([a-z][a-z0-9-]*)\/([0-9]{1,5})\/ticket$/,
     access: 'session-token',
     handle: ({ res, params, deps }) =>

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
+import { DEFAULT_LANGUAGE, LanguageSchema } from '../../common/lesson.js';
 import {
   MAX_CLIENT_FRAME_BYTES,
   newPaneId,
@@ -92,7 +93,8 @@ function acceptTerminal({ ws, url, params, token, deps }: UpgradeContext): void 
   const paneId = url.searchParams.get('pane') ?? newPaneId();
   if (!PANE_ID_PATTERN.test(paneId))
     throw new PlaygroundError('A pane id is 6 to 32 lowercase letters and digits.', 400);
-  const factory = deps.shells(sessionId, token, host);
+  const language = LanguageSchema.safeParse(url.searchParams.get('lang')).data ?? DEFAULT_LANGUAGE;
+  const factory = deps.shells(sessionId, token, host, language);
   serveTerminal(ws, { sessionId, paneId, host, factory, registry: deps.terminals });
 }
 

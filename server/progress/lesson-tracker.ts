@@ -26,9 +26,11 @@ export interface LessonTrackerOptions {
   now?: () => Date;
 }
 
-/** The first check that failed, as the reason shown to the learner. */
-export function failureReason(result: StepResult): string | undefined {
-  return result.results.find((r) => !r.ok)?.reason;
+/** The first check that failed, as the reason shown to the learner (and its message, for the page's language). */
+export function failureReason(result: StepResult): Pick<StepProgress, 'reason' | 'reasonMessage'> {
+  const failed = result.results.find((r) => !r.ok);
+  if (!failed) return {};
+  return { reason: failed.reason, ...(failed.message ? { reasonMessage: failed.message } : {}) };
 }
 
 /** Fresh progress for a lesson, keeping what `saved` says was done (for the same lesson's steps). */
@@ -200,8 +202,7 @@ export class LessonTracker {
       return;
     }
     if (before.state === 'passed') return; // done stays done
-    const reason = failureReason(result);
-    this.update(index, { state: failedState, ...(reason ? { reason } : {}) });
+    this.update(index, { state: failedState, ...failureReason(result) });
   }
 
   private update(index: number, next: Omit<StepProgress, 'stepId'>): void {

@@ -2,6 +2,8 @@
 // all be used at once), and each new sandbox against what is left now (refused before the
 // host runs out). Pure: the machine's numbers come in (machine.ts reads them), so every
 // decision can be tested with made-up machines.
+import { messageText } from '../../common/message-catalogues.js';
+import { message, type Message } from '../../common/messages.js';
 import type { Config, MachineReserve, SandboxLimits } from '../config.js';
 
 /** What the machine has, and has left. */
@@ -41,11 +43,22 @@ export function capacitySettings(config: Config, diskAllocatedUpFront: boolean):
  */
 export const SANDBOX_START_COST = { memoryBytes: 64 * 1024 * 1024, pids: 100 } as const;
 
+const OUT_OF_MESSAGES = {
+  memory: message('out-of-memory', {}),
+  pids: message('out-of-pids', {}),
+  disk: message('out-of-disk', {}),
+};
+
 export const OUT_OF = {
-  memory: 'The machine is out of memory for new sandboxes; try again when a session ends.',
-  pids: 'The machine is out of processes for new sandboxes; try again when a session ends.',
-  disk: 'The machine is out of disk for new sandboxes; try again when a session ends.',
+  memory: messageText(OUT_OF_MESSAGES.memory),
+  pids: messageText(OUT_OF_MESSAGES.pids),
+  disk: messageText(OUT_OF_MESSAGES.disk),
 } as const;
+
+/** A refusal as a message the page can say in the learner's language. */
+export function refusalMessage(refusal: string): Message | string {
+  return Object.values(OUT_OF_MESSAGES).find((m) => messageText(m) === refusal) ?? refusal;
+}
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import { PlaygroundError } from '../errors.js';
 import { logger } from '../log.js';
-import { OUT_OF } from './capacity.js';
+import { OUT_OF, refusalMessage } from './capacity.js';
 import type { Config } from '../config.js';
 import type { EngineCapabilities } from '../engine/capabilities.js';
 import { InstanceScope } from './labels.js';
@@ -140,7 +140,7 @@ export class SandboxDisks {
     await fs.mkdir(this.opts.dir, { recursive: true, mode: 0o711 });
     const { blocks, bavail, bsize } = await fs.statfs(this.opts.dir);
     const reserve = (blocks * bsize * this.opts.reservePercent) / 100;
-    if (bavail * bsize - reserve < this.opts.sizeBytes) throw new PlaygroundError(OUT_OF.disk, 503);
+    if (bavail * bsize - reserve < this.opts.sizeBytes) throw new PlaygroundError(refusalMessage(OUT_OF.disk), 503);
     await run('fallocate', ['-l', String(this.opts.sizeBytes), file], { timeout: COMMAND_TIMEOUT_MS });
   }
 

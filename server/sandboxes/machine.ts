@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { PlaygroundError } from '../errors.js';
-import { admissionRefusal, planWarnings, type CapacitySettings, type MachineNumbers } from './capacity.js';
+import { admissionRefusal, planWarnings, refusalMessage, type CapacitySettings, type MachineNumbers } from './capacity.js';
 
 /** MemAvailable from /proc/meminfo, in bytes; undefined if the kernel does not say. */
 export function parseMemAvailable(meminfo: string): number | undefined {
@@ -95,7 +95,7 @@ export class MachineCapacity {
   /** Throws a 503 if `sandboxes` more (with `starting` still coming up) would eat the reserve. */
   ensureRoom(sandboxes: number, starting = 0): void {
     const refusal = admissionRefusal(this.settings, this.read(this.opts.diskPath), sandboxes, starting);
-    if (refusal) throw new PlaygroundError(refusal, 503);
+    if (refusal) throw new PlaygroundError(refusalMessage(refusal), 503);
   }
 
   report(): CapacityReport {

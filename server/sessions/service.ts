@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { HostState, SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
+import { message, type Message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
@@ -30,10 +31,15 @@ interface Session {
   client: string;
   state: SessionView['state'];
   error?: string;
+  errorMessage?: Message;
   expiresAt: Date;
   lessonId?: string;
   maxHosts: number;
   maxTerminals: number;
+  /** Extended once already: a session is extended at most once. */
+  extended?: boolean;
+  /** How much an extension adds (0: none may be asked for). */
+  extendMs: number;
   /** In the order they were added; the first is the primary host. */
   hosts: Map<string, Host>;
   /** Settles when the session's first hosts are ready (or one failed). */
@@ -89,6 +95,7 @@ export class SessionService implements SandboxLossListener {
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
           maxTerminals: this.config.maxTerminalsPerSession,
+          extendMs: this.config.sessionExtendMs,
           hosts: new Map(),
           ready: Promise.resolve(),
         };
@@ -146,14 +153,13 @@ export class SessionService implements SandboxLossListener {
     const active = this.active();
     if (active.length >= this.config.maxSessions) {
       throw new PlaygroundError(
-        `The playground is full: ${active.length} of ${this.config.maxSessions} sessions are in use. ` +
-          'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SESSIONS).',
+        message('playground-full-sessions', { used: active.length, max: this.config.maxSessions }),
         503,
       );
     }
     if (active.filter((s) => s.client === client).length >= this.config.maxSessionsPerClient) {
       throw new PlaygroundError(
-        `You already have ${this.config.maxSessionsPerClient} sandboxes running. End one before starting another.`,
+        message('sessions-per-client', { max: this.config.maxSessionsPerClient }),
         429,
       );
     }
@@ -161,8 +167,7 @@ export class SessionService implements SandboxLossListener {
     this.ensureRoomFor(hosts.length);
     if (hosts.length > this.config.maxHostsPerSession) {
       throw new PlaygroundError(
-        `This lesson needs ${hosts.length} hosts, but sessions may have at most ${this.config.maxHostsPerSession} ` +
-          '(an operator can raise PLAYGROUND_MAX_HOSTS).',
+        message('lesson-needs-hosts', { hosts: hosts.length, max: this.config.maxHostsPerSession }),
         503,
       );
     }
@@ -176,6 +181,7 @@ export class SessionService implements SandboxLossListener {
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
       maxHosts: this.config.maxHostsPerSession,
       maxTerminals: this.config.maxTerminalsPerSession,
+      extendMs: this.config.sessionExtendMs,
       hosts: new Map(),
       ready: Promise.resolve(),
     };
@@ -187,10 +193,24 @@ export class SessionService implements SandboxLossListener {
       if (failed) {
         session.state = 'failed';
         session.error = failed.error ?? 'A sandbox failed to start.';
+        if (failed.errorMessage) session.errorMessage = failed.errorMessage;
       } else session.state = 'ready';
       this.changed(session);
     });
     return { session: view(session), token };
+  }
+
+  /** Makes the session live `sessionExtendMs` longer: once, and only before it ends. */
+  extend(id: string, token: string | undefined): SessionView {
+    const session = this.authorized(id, token);
+    if (session.state !== 'ready' && session.state !== 'starting')
+      throw new PlaygroundError(message('session-over', {}), 410);
+    if (session.extendMs <= 0) throw new PlaygroundError(message('extend-off', {}), 409);
+    if (session.extended) throw new PlaygroundError(message('extend-once', {}), 409);
+    session.extended = true;
+    session.expiresAt = new Date(session.expiresAt.getTime() + session.extendMs);
+    this.changed(session);
+    return view(session);
   }
 
   /** Adds the next free host (node2, node3, ...) to a session; it starts in the background. */
@@ -200,10 +220,7 @@ export class SessionService implements SandboxLossListener {
       throw new PlaygroundError(`This session has ${session.state}.`, 410);
     }
     if (session.hosts.size >= this.config.maxHostsPerSession) {
-      throw new PlaygroundError(
-        `A session may have at most ${this.config.maxHostsPerSession} hosts. Remove one before adding another.`,
-        409,
-      );
+      throw new PlaygroundError(message('hosts-at-most', { max: this.config.maxHostsPerSession }), 409);
     }
     this.ensureRoomFor(1);
     let n = 1;
@@ -218,8 +235,7 @@ export class SessionService implements SandboxLossListener {
     const running = this.active().reduce((n, s) => n + s.hosts.size, 0);
     if (running + sandboxes > this.config.maxSandboxes) {
       throw new PlaygroundError(
-        `The playground is full: ${running} of ${this.config.maxSandboxes} sandboxes are in use. ` +
-          'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SANDBOXES).',
+        message('playground-full-sandboxes', { used: running, max: this.config.maxSandboxes }),
         503,
       );
     }
@@ -321,6 +337,7 @@ export class SessionService implements SandboxLossListener {
         (err: Error) => {
           entry.state = 'failed';
           entry.error = err.message;
+          if (err instanceof PlaygroundError && err.detail) entry.errorMessage = err.detail;
           if (!gone()) this.changed(session);
         },
       );
@@ -355,7 +372,7 @@ export class SessionService implements SandboxLossListener {
   async readySandbox(id: string, token: string | undefined, host: string): Promise<Docker.Container> {
     await this.whenReady(id, token);
     const container = await this.sandboxes.runningContainer(id, host);
-    if (!container) throw new PlaygroundError('The sandbox is gone. Start a new one.', 410);
+    if (!container) throw new PlaygroundError(message('sandbox-gone', {}), 410);
     return container;
   }
 
@@ -421,7 +438,7 @@ export class SessionService implements SandboxLossListener {
 
   private authorized(id: string, token: string | undefined): Session {
     const session = this.sessions.get(id);
-    if (!session) throw new PlaygroundError('No such session: it may have expired or been ended.', 404);
+    if (!session) throw new PlaygroundError(message('session-unknown', {}), 404);
     if (!tokenMatches(token, session.tokenHash)) throw new PlaygroundError('Wrong session token.', 401);
     return session;
   }
@@ -430,16 +447,24 @@ export class SessionService implements SandboxLossListener {
 function view(s: Session): SessionView {
   const hostStates: Record<string, HostState> = {};
   for (const [name, h] of s.hosts)
-    hostStates[name] = { state: h.state, ...(h.error ? { error: h.error } : {}) };
+    hostStates[name] = {
+      state: h.state,
+      ...(h.error ? { error: h.error } : {}),
+      ...(h.errorMessage ? { errorMessage: h.errorMessage } : {}),
+    };
   return {
     id: s.id,
     state: s.state,
     ...(s.error ? { error: s.error } : {}),
+    ...(s.errorMessage ? { errorMessage: s.errorMessage } : {}),
     expiresAt: s.expiresAt.toISOString(),
     hosts: [...s.hosts.keys()],
     hostStates,
     maxHosts: s.maxHosts,
     maxTerminals: s.maxTerminals,
     ...(s.lessonId ? { lessonId: s.lessonId } : {}),
+    ...(s.extendMs > 0 && !s.extended && (s.state === 'ready' || s.state === 'starting')
+      ? { canExtend: true, extendMinutes: Math.round(s.extendMs / 60_000) }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
+import { DEFAULT_LANGUAGE, type Language } from '../../common/lesson.js';
 import type { TerminalSize } from '../../common/protocol.js';
 import { execCapture } from '../engine/exec.js';
 import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
@@ -12,11 +13,12 @@ const PID_DIR = '/run/playground-shells';
 
 /**
  * Sets the TTY size before the shell starts, so the first prompt is drawn at the pane's
- * size (the exec resize API only works after start, and an early call can be lost).
+ * size (the exec resize API only works after start, and an early call can be lost). The
+ * welcome text is the image's, in the learner's language (/etc/motd.<language>) when it has it.
  */
 const SHELL_SCRIPT =
   `mkdir -p ${PID_DIR}; echo $$ > ${PID_DIR}/"$1"; stty cols "$2" rows "$3" 2>/dev/null; ` +
-  `cat /etc/motd 2>/dev/null; exec bash -l`;
+  `m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; exec bash -l`;
 
 /** A wait that never keeps the process alive by itself (a stopping server need not wait it out). */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -38,7 +40,11 @@ function killSessionScript(shellId: string): string {
 }
 
 export class DockerExecBackendFactory implements TerminalBackendFactory {
-  constructor(private readonly container: Docker.Container) {}
+  constructor(
+    private readonly container: Docker.Container,
+    /** The learner's language: the shell's welcome text, and PLAYGROUND_LANG in its environment. */
+    private readonly language: Language = DEFAULT_LANGUAGE,
+  ) {}
 
   async create(size: TerminalSize): Promise<TerminalBackend> {
     const shellId = randomBytes(8).toString('hex');
@@ -49,7 +55,12 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
       AttachStderr: true,
       Tty: true,
       // The prompt hook tells the server a command finished (see prompt-signal.ts).
-      Env: ['TERM=xterm-256color', 'LANG=C.UTF-8', `PROMPT_COMMAND=${PROMPT_HOOK}`],
+      Env: [
+        'TERM=xterm-256color',
+        'LANG=C.UTF-8',
+        `PLAYGROUND_LANG=${this.language}`,
+        `PROMPT_COMMAND=${PROMPT_HOOK}`,
+      ],
       WorkingDir: '/root',
     });
     // Tty in the *start* body too: without it the daemon multiplexes the stream and every

@@ -8,7 +8,7 @@ import { FlowControl } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
 import { PauseGate } from './pause-gate.js';
 import { logger } from '../log.js';
-import { ScreenMirror } from './screen-mirror.js';
+import { MIRROR_SCROLLBACK, ScreenMirror } from './screen-mirror.js';
 
 const log = logger('terminals');
 
@@ -81,14 +81,19 @@ export class LiveTerminal {
     private size: TerminalSize,
     private readonly host: string,
     private readonly timers: Timers = realTimers,
+    historyLines = MIRROR_SCROLLBACK,
   ) {
     this.gate = new PauseGate(
       () => backend.pause(),
       () => backend.resume(),
     );
-    this.mirror = new ScreenMirror(size, (title) => {
-      if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
-    });
+    this.mirror = new ScreenMirror(
+      size,
+      (title) => {
+        if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
+      },
+      historyLines,
+    );
     this.batcher = new OutputBatcher((data) => this.sendOutput(data), timers);
     backend.onData((chunk) => this.output(chunk));
     backend.onExit((code) => this.exit(code));

@@ -20,6 +20,8 @@ export interface RegistryOptions {
   graceMs: number;
   /** Most live shells (attached or waiting) per session. */
   maxPerSession: number;
+  /** Lines of history each shell's screen mirror keeps for a replay. */
+  historyLines?: number;
   timers?: Timers;
 }
 
@@ -213,7 +215,7 @@ export class TerminalRegistry {
     }
     entry.starting = false;
     if (!this.isLive(entry)) return void backend.close(); // closed while it started
-    const terminal = new LiveTerminal(backend, size, entry.host, this.timers);
+    const terminal = new LiveTerminal(backend, size, entry.host, this.timers, this.options.historyLines);
     entry.terminal = terminal;
     terminal.onExit(() => {
       if (!this.isLive(entry)) return;

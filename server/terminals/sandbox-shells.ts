@@ -1,6 +1,7 @@
 // Where a pane's shell runs: in its session host's sandbox, through a Docker exec, once the
 // host is ready. A host that will not be ready closes the pane with SandboxGone and the reason.
 import type Docker from 'dockerode';
+import type { Language } from '../../common/lesson.js';
 import { CloseCode } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
@@ -19,13 +20,14 @@ export type ShellFactory = (
   sessionId: string,
   token: string | undefined,
   host: string,
+  language?: Language,
 ) => TerminalBackendFactory;
 
 /** Told when a command finished in one of the session's shells (its prompt hook ran). */
 export type OnPrompt = (sessionId: string) => void;
 
 export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): ShellFactory {
-  return (sessionId, token, host) => ({
+  return (sessionId, token, host, language) => ({
     create: async (size) => {
       let container: Docker.Container;
       try {
@@ -34,7 +36,7 @@ export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): Sh
         if (!(err instanceof PlaygroundError)) throw err;
         throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
       }
-      const shells = new DockerExecBackendFactory(container);
+      const shells = new DockerExecBackendFactory(container, language);
       return (onPrompt ? signallingFactory(shells, () => onPrompt(sessionId)) : shells).create(size);
     },
   });

@@ -8,19 +8,24 @@ import { logger } from '../log.js';
 
 const log = logger('terminals');
 
-/** Lines of history kept for the replay; the browser keeps its own, longer scrollback. */
-export const MIRROR_SCROLLBACK = 1000;
 /**
- * Cells (columns x lines) of history a mirror keeps: all MIRROR_SCROLLBACK lines up to 200
- * columns, fewer lines on wider panes. xterm.js holds 12 bytes a cell, so history costs at
- * most 2.4 MB per terminal whatever size a client asks for (1000 x 500 with 1000 lines of
- * history would be 18 MB; the screen itself is at most 6 MB).
+ * Lines of history kept for the replay by default (PLAYGROUND_TERMINAL_HISTORY_LINES): as
+ * many as the browser's pane keeps, so a reload brings back all a learner could scroll to.
  */
-export const MIRROR_HISTORY_CELLS = MIRROR_SCROLLBACK * 200;
+export const MIRROR_SCROLLBACK = 5000;
+/** Columns up to which a mirror keeps all its lines of history; a wider one keeps fewer. */
+export const MIRROR_HISTORY_COLUMNS = 200;
+/**
+ * Cells (columns x lines) of history a mirror keeps: all its lines up to 200 columns, fewer
+ * lines on wider panes. xterm.js holds 12 bytes a cell and fills its history only as lines
+ * scroll by, so history costs at most lines x 200 x 12 bytes per terminal whatever size a
+ * client asks for (12 MB at 5,000 lines; 1000 x 500 with 5,000 lines would be 60 MB).
+ */
+export const MIRROR_HISTORY_CELLS = MIRROR_SCROLLBACK * MIRROR_HISTORY_COLUMNS;
 
-/** Lines of history a mirror `cols` wide keeps. */
-export function mirrorScrollback(cols: number): number {
-  return Math.min(MIRROR_SCROLLBACK, Math.floor(MIRROR_HISTORY_CELLS / cols));
+/** Lines of history a mirror `cols` wide keeps, of `lines` at most. */
+export function mirrorScrollback(cols: number, lines = MIRROR_SCROLLBACK): number {
+  return Math.min(lines, Math.floor((lines * MIRROR_HISTORY_COLUMNS) / Math.max(cols, 1)));
 }
 
 /**
@@ -28,7 +33,7 @@ export function mirrorScrollback(cols: number): number {
  * output is dropped, as a real terminal drops lines it cannot draw fast enough: a flood
  * (`yes`) never waits for the mirror, so it reaches the browser at full speed, and server
  * memory stays bounded. What a replay then lacks is the middle of the flood, which scrolled
- * away anyway; 256 KiB still fills the whole scrollback with lines up to 250 columns wide.
+ * away anyway; 256 KiB still holds 5,000 lines of up to 50 columns.
  */
 export const MIRROR_QUEUE_LIMIT = 256 * 1024;
 /**
@@ -65,11 +70,11 @@ class MirrorThread {
     return this.listeners.size;
   }
 
-  register(listener: MirrorListener, size: TerminalSize): number {
+  register(listener: MirrorListener, size: TerminalSize, historyLines: number): number {
     const id = this.nextId++;
     this.listeners.set(id, listener);
     const { cols, rows } = size;
-    this.post({ type: 'create', id, cols, rows, scrollback: mirrorScrollback(cols) });
+    this.post({ type: 'create', id, cols, rows, scrollback: mirrorScrollback(cols, historyLines) });
     return id;
   }
 
@@ -131,7 +136,12 @@ export class ScreenMirror {
   private nextRequest = 1;
   private disposed = false;
 
-  constructor(size: TerminalSize, onTitle: (title: string) => void) {
+  constructor(
+    size: TerminalSize,
+    onTitle: (title: string) => void,
+    /** Lines of history kept at most (MIRROR_SCROLLBACK by default). */
+    private readonly historyLines = MIRROR_SCROLLBACK,
+  ) {
     this.id = thread.register(
       {
         parsed: (bytes) => this.parsed(bytes),
@@ -155,6 +165,7 @@ export class ScreenMirror {
         },
       },
       size,
+      historyLines,
     );
   }
 
@@ -183,7 +194,13 @@ export class ScreenMirror {
 
   resize({ cols, rows }: TerminalSize): void {
     if (!this.disposed)
-      thread.post({ type: 'resize', id: this.id, cols, rows, scrollback: mirrorScrollback(cols) });
+      thread.post({
+        type: 'resize',
+        id: this.id,
+        cols,
+        rows,
+        scrollback: mirrorScrollback(cols, this.historyLines),
+      });
   }
 
   /**

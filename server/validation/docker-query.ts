@@ -1,9 +1,11 @@
 // Asks the sandbox's Docker daemon about one object with the docker CLI and reads the JSON.
 // A missing object is an answer (null); a daemon that does not answer is a CheckError.
+import { message, type Message } from '../../common/messages.js';
+import { LearnerMessageError } from '../errors.js';
 import { shellQuote as q, type SandboxShell, type ShellResult } from './shell.js';
 
 /** A failure whose message is already the reason a learner should see. */
-export class CheckError extends Error {
+export class CheckError extends LearnerMessageError {
   override name = 'CheckError';
 }
 
@@ -80,14 +82,14 @@ export interface ImageListEntry {
 const NOT_FOUND = /no such (container|network|volume|image|object)|not found/i;
 
 /** A reason for a docker CLI failure that is not "no such object". */
-export function explainDockerFailure(result: ShellResult): string {
+export function explainDockerFailure(result: ShellResult): Message {
   const output = result.output.trim();
-  if (result.timedOut) return "The sandbox's Docker daemon did not answer in time. Try again in a moment.";
+  if (result.timedOut) return message('daemon-overdue', {});
   if (/cannot connect to the docker daemon|is the docker daemon running/i.test(output)) {
-    return "The sandbox's Docker daemon is not answering. If you stopped it, start a new session.";
+    return message('daemon-down', {});
   }
-  if (result.exitCode === 127) return `The sandbox lacks a tool this check needs: ${lastLine(output)}`;
-  return `Docker could not answer the check: ${lastLine(output) || `exit status ${result.exitCode}`}`;
+  if (result.exitCode === 127) return message('tool-missing', { detail: lastLine(output) });
+  return message('docker-failed', { detail: lastLine(output) || `exit status ${result.exitCode}` });
 }
 
 function lastLine(text: string): string {
@@ -119,7 +121,7 @@ async function inspect<T>(
   if (result.exitCode === 0) {
     const [value] = jsonLines<T>(result.output);
     if (value) return value;
-    throw new CheckError(`Docker gave an answer the check cannot read: ${lastLine(result.output)}`);
+    throw new CheckError(message('docker-unreadable', { detail: lastLine(result.output) }));
   }
   if (!result.timedOut && NOT_FOUND.test(result.output)) return null;
   throw new CheckError(explainDockerFailure(result));

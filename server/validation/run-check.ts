@@ -1,5 +1,6 @@
 // Answers one check against a sandbox. Whatever goes wrong (a malformed check, a sandbox
 // that died, a daemon that hangs), the answer is a failed result with a reason, never a throw.
+import type { Message } from '../../common/messages.js';
 import {
   parseCheck,
   type Check,
@@ -8,11 +9,11 @@ import {
   type CheckResult,
   type CheckType,
 } from '../../common/checks.js';
-import { CheckError } from './docker-query.js';
+import { message } from '../../common/messages.js';
+import { LearnerMessageError } from '../errors.js';
+import { fail } from './checks/result.js';
 import { pass } from './checks/result.js';
-import { OversizedAnswerError } from './sandbox-exec.js';
 import type { SandboxShell } from './shell.js';
-import { SandboxUnavailableError } from './shell.js';
 import { httpGet, script } from './checks/commands.js';
 import {
   containerEnv,
@@ -42,7 +43,7 @@ const evaluators: Evaluators = {
   http_get: httpGet,
   file_contains: fileContains,
   script,
-  manual: async () => pass('Nothing to check here: continue when you are ready.'),
+  manual: async () => pass(message('manual-step', {})),
 };
 
 /** A backstop over the shell's own limits: how long any one check may take in all. */
@@ -60,32 +61,23 @@ function evaluate<T extends CheckType>(shell: SandboxShell, check: CheckOf<T>): 
 /** Runs one check. Accepts unparsed input too: a malformed check fails with the reason. */
 export async function runCheck(shell: SandboxShell, check: Check | CheckInput): Promise<CheckResult> {
   const parsed = parseCheck(check);
-  if (!parsed.ok) return { ok: false, reason: `This check is malformed, so it cannot pass: ${parsed.error}` };
+  if (!parsed.ok) return fail(message('check-malformed', { error: parsed.error }));
   const limit = overallLimitMs(parsed.check);
   let timer: NodeJS.Timeout | undefined;
   const overdue = new Promise<CheckResult>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, reason: 'The sandbox took too long to answer this check. Try again.' }),
-      limit,
-    );
+    timer = setTimeout(() => resolve(fail(message('check-overdue', {}))), limit);
   });
   try {
     return await Promise.race([evaluate(shell, parsed.check), overdue]);
   } catch (err) {
-    return { ok: false, reason: explainFailure(err) };
+    return fail(explainFailure(err));
   } finally {
     clearTimeout(timer);
   }
 }
 
-export function explainFailure(err: unknown): string {
-  if (
-    err instanceof CheckError ||
-    err instanceof SandboxUnavailableError ||
-    err instanceof OversizedAnswerError
-  ) {
-    return err.message;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return `The check could not run: ${message}`;
+/** Why a check threw: its own words for the learner, else what went wrong. */
+export function explainFailure(err: unknown): Message {
+  if (err instanceof LearnerMessageError) return err.detail;
+  return message('check-could-not-run', { error: err instanceof Error ? err.message : String(err) });
 }

@@ -10,6 +10,8 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { realTimers, type Timers } from '../../common/timers.js';
+import { message } from '../../common/messages.js';
+import { LearnerMessageError } from '../errors.js';
 import { ANSWER_MAX_BYTES, ANSWER_MAX_TEXT } from './sandbox-limits.js';
 
 export interface CaptureResult {
@@ -31,12 +33,10 @@ export interface CaptureOptions {
 }
 
 /** A sandbox answered with more than a check reads: the reason its check fails. */
-export class OversizedAnswerError extends Error {
+export class OversizedAnswerError extends LearnerMessageError {
   override name = 'OversizedAnswerError';
   constructor() {
-    super(
-      `The sandbox answered with more than ${ANSWER_MAX_TEXT}, more than a check reads, so it cannot pass.`,
-    );
+    super(message('answer-oversized', { limit: ANSWER_MAX_TEXT }));
   }
 }
 

@@ -3,6 +3,8 @@
 // `timeout`, `sh` and `docker` are the learner's to replace: the server's own time and size
 // limits (sandbox-exec.ts) are what hold.
 import type Docker from 'dockerode';
+import { message } from '../../common/messages.js';
+import { LearnerMessageError } from '../errors.js';
 import { captureInSandbox, OversizedAnswerError, type CaptureResult } from './sandbox-exec.js';
 
 export interface ShellResult {
@@ -20,7 +22,7 @@ export interface SandboxShell {
 }
 
 /** The sandbox cannot run anything: a reason the learner can act on. */
-export class SandboxUnavailableError extends Error {
+export class SandboxUnavailableError extends LearnerMessageError {
   override name = 'SandboxUnavailableError';
 }
 
@@ -35,7 +37,7 @@ const BACKSTOP_MS = 5_000;
 const TIMEOUT_STATUSES = new Set([124, 137]);
 /** First line of every run's output, so an exec that never started is told apart. */
 const STARTED = '@@check-started';
-const STOPPED = 'Your sandbox has stopped. Start a new session to continue.';
+const STOPPED = message('sandbox-stopped', {});
 
 /** Runs scripts in a sandbox container with `docker exec`, each under `timeout`. */
 export class DockerSandboxShell implements SandboxShell {
@@ -62,7 +64,7 @@ export class DockerSandboxShell implements SandboxShell {
     if (marker < 0 && result.exitCode !== 0 && !result.timedOut) {
       // Accepted but never started: a sandbox that is stopping, say.
       if (!(await this.running())) throw new SandboxUnavailableError(STOPPED);
-      throw new SandboxUnavailableError(`The sandbox could not start the check: ${result.output.trim()}`);
+      throw new SandboxUnavailableError(message('check-not-started', { detail: result.output.trim() }));
     }
     if (marker >= 0) {
       result.output = result.output.slice(0, marker) + result.output.slice(marker + STARTED.length + 1);
@@ -85,15 +87,15 @@ export class DockerSandboxShell implements SandboxShell {
 
 function explainExecError(err: unknown): Error {
   const e = err as { statusCode?: number; code?: string; message?: string };
-  const message = e.message ?? String(err);
-  if (e.statusCode === 404 || /no such container/i.test(message)) {
-    return new SandboxUnavailableError('Your sandbox is gone. Start a new session to continue.');
+  const text = e.message ?? String(err);
+  if (e.statusCode === 404 || /no such container/i.test(text)) {
+    return new SandboxUnavailableError(message('sandbox-vanished', {}));
   }
-  if (e.statusCode === 409 || /is not running|is paused|is restarting/i.test(message)) {
+  if (e.statusCode === 409 || /is not running|is paused|is restarting/i.test(text)) {
     return new SandboxUnavailableError(STOPPED);
   }
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOENT' || e.code === 'ECONNRESET' || e.code === 'EPIPE') {
-    return new SandboxUnavailableError('The playground cannot reach its Docker engine right now. Try again.');
+    return new SandboxUnavailableError(message('engine-unreachable', {}));
   }
-  return new SandboxUnavailableError(`The sandbox could not run the check: ${message}`);
+  return new SandboxUnavailableError(message('check-not-run', { detail: text }));
 }

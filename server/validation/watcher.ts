@@ -4,10 +4,12 @@
 // button). Every answer goes to onUpdate. stop() ends the event stream and all timers.
 import type { Check, CheckInput, StepResult } from '../../common/checks.js';
 import { realTimers, type Timers } from '../../common/timers.js';
+import { message, type Message } from '../../common/messages.js';
 import { logger } from '../log.js';
 import type { DockerEvent } from './event-lines.js';
 import type { SubscribeEvents } from './events.js';
 import { keepSubscribed, type KeptSubscription } from './keep-subscribed.js';
+import { fail } from './checks/result.js';
 import { explainFailure } from './run-check.js';
 import { runChecks } from './run-checks.js';
 import type { SandboxShell } from './shell.js';
@@ -123,7 +125,7 @@ class Watcher implements StepWatcher {
   }
 
   check(): Promise<StepResult> {
-    if (this.stopped) return Promise.resolve(this.last ?? this.failAll('Checking has stopped.'));
+    if (this.stopped) return Promise.resolve(this.last ?? this.failAll(message('checking-stopped', {})));
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       this.kick();
@@ -139,7 +141,7 @@ class Watcher implements StepWatcher {
     if (this.stopped) return;
     this.stopped = true;
     this.timers.clearTimeout(this.timer);
-    const stopped = this.last ?? this.failAll('Checking has stopped.');
+    const stopped = this.last ?? this.failAll(message('checking-stopped', {}));
     for (const waiter of this.waiters.splice(0)) waiter(stopped);
     const subscription = this.subscription;
     this.subscription = null;
@@ -237,13 +239,13 @@ class Watcher implements StepWatcher {
     try {
       this.opts.onUpdate({ trigger, result, changed });
     } catch (err) {
-      log.warn(`a step watcher's listener failed: ${explainFailure(err)}`);
+      log.warn(`a step watcher's listener failed: ${(err as Error).message ?? String(err)}`);
     }
     for (const waiter of waiters) waiter(result);
     this.kick();
   }
 
-  private failAll(reason: string): StepResult {
-    return { passed: false, results: this.opts.checks.map(() => ({ ok: false, reason })) };
+  private failAll(reason: Message): StepResult {
+    return { passed: false, results: this.opts.checks.map(() => fail(reason)) };
   }
 }

@@ -10,6 +10,7 @@ import {
   type WorkshopInfo,
   type WorkshopLearners,
 } from '../../common/workshops.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { readJsonBody } from '../http/json-body.js';
 import { sendJson } from '../http/refusal.js';
@@ -55,7 +56,7 @@ export async function createWorkshop(
   api: WorkshopApi,
 ): Promise<void> {
   const client = clientKey(req.socket.remoteAddress);
-  refuseIfWaiting(res, api.creations.waitMs(client), 'Too many workshops created from this address');
+  refuseIfWaiting(res, api.creations.waitMs(client), 'workshops-created-wait');
   const input = parseNewWorkshop(await readJsonBody(req), api.lessonExists, api.now());
   api.creations.take(client);
   const { workshop, trainerKey } = api.service.create(input);
@@ -133,7 +134,7 @@ export function endWorkshop(
 
 function liveWorkshop(api: WorkshopApi, code: string): Workshop {
   const workshop = api.service.byCode(code);
-  if (!workshop) throw new PlaygroundError(`No running workshop has the code ${code}.`, 404);
+  if (!workshop) throw new PlaygroundError(message('workshop-unknown', { code }), 404);
   return workshop;
 }
 
@@ -143,7 +144,7 @@ function liveWorkshop(api: WorkshopApi, code: string): Workshop {
  */
 function lookUp<T>(req: IncomingMessage, res: ServerResponse, api: WorkshopApi, find: () => T): T {
   const client = clientKey(req.socket.remoteAddress);
-  refuseIfWaiting(res, api.codeGuesses.waitMs(client), 'Too many unknown workshop codes from this address');
+  refuseIfWaiting(res, api.codeGuesses.waitMs(client), 'workshop-codes-wait');
   try {
     return find();
   } catch (err) {
@@ -152,11 +153,15 @@ function lookUp<T>(req: IncomingMessage, res: ServerResponse, api: WorkshopApi, 
   }
 }
 
-function refuseIfWaiting(res: ServerResponse, waitMs: number, what: string): void {
+function refuseIfWaiting(
+  res: ServerResponse,
+  waitMs: number,
+  what: 'workshop-codes-wait' | 'workshops-created-wait',
+): void {
   if (waitMs <= 0) return;
   const seconds = Math.ceil(waitMs / 1000);
   res.setHeader('retry-after', String(seconds));
-  throw new PlaygroundError(`${what}; try again in ${seconds} s.`, 429);
+  throw new PlaygroundError(message(what, { seconds }), 429);
 }
 
 function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Language } from '../../common/lesson.js';
 import { DISPLAY_NAME_MAX, normalizeJoinCode } from '../../common/workshops.js';
 import type { Db } from '../db/database.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { hashToken, newToken, tokenMatches } from '../sessions/tokens.js';
 import { newJoinCode } from './join-code.js';
@@ -96,21 +97,15 @@ export class WorkshopService {
     return this.db
       .transaction((): Joined => {
         const workshop = this.byCode(code);
-        if (!workshop) throw new PlaygroundError(`No running workshop has the code ${code}.`, 404);
+        if (!workshop) throw new PlaygroundError(message('workshop-unknown', { code }), 404);
         const resumeToken = typeof request.resumeToken === 'string' ? request.resumeToken : '';
         const known = resumeToken && this.store.learnerByResumeHash(workshop.id, hashToken(resumeToken));
         if (known) return { learner: known, resumeToken, rejoined: true };
         if (this.now() >= endsAt(workshop))
-          throw new PlaygroundError(
-            `The workshop "${workshop.title}" is over; no more seats are given.`,
-            410,
-          );
+          throw new PlaygroundError(message('workshop-over', { title: workshop.title }), 410);
         const taken = this.store.learnerCount(workshop.id);
         if (taken >= workshop.seats)
-          throw new PlaygroundError(
-            `The workshop is full: all ${workshop.seats} seats are taken. Ask the trainer for a seat.`,
-            409,
-          );
+          throw new PlaygroundError(message('workshop-full', { seats: workshop.seats }), 409);
         const name = cleanText(request.name, 'name', DISPLAY_NAME_MAX);
         const learner = {
           id: newLearnerId(),

@@ -141,3 +141,37 @@ test('the session view carries the configured host and terminal limits, also in 
   const sent = events.find((e) => e.type === 'session');
   assert.equal(sent?.type === 'session' ? sent.session.maxTerminals : undefined, 2);
 });
+
+test('a learner extends their session once, by the setting, and not after it ended', async () => {
+  const { service } = setup({ sessionExtendMs: 30 * 60_000 });
+  const { session, token } = service.create('1.1.1.1');
+  await service.whenReady(session.id, token);
+  const before = service.authorize(session.id, token);
+  assert.equal(before.canExtend, true);
+  assert.equal(before.extendMinutes, 30);
+  const extended = service.extend(session.id, token);
+  assert.equal(Date.parse(extended.expiresAt) - Date.parse(before.expiresAt), 30 * 60_000);
+  assert.equal(extended.canExtend, undefined);
+  assert.throws(
+    () => service.extend(session.id, token),
+    (e) => status(e) === 409 && (e as PlaygroundError).detail?.code === 'extend-once',
+  );
+  assert.throws(
+    () => service.extend(session.id, 'wrong'),
+    (e) => status(e) === 401,
+  );
+  await service.end(session.id, token);
+  assert.throws(
+    () => service.extend(session.id, token),
+    (e) => status(e) === 404 || status(e) === 410,
+  );
+
+  const off = setup({ sessionExtendMs: 0 });
+  const other = off.service.create('1.1.1.1');
+  assert.equal(other.session.canExtend, undefined);
+  assert.throws(
+    () => off.service.extend(other.session.id, other.token),
+    (e) => status(e) === 409 && (e as PlaygroundError).detail?.code === 'extend-off',
+  );
+  await off.service.end(other.session.id, other.token);
+});

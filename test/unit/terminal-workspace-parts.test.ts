@@ -7,6 +7,9 @@ import {
   clampFontSize,
   loadFontSize,
   loadLayoutJson,
+  loadPaneSize,
+  PANE_SIZES_KEPT,
+  savePaneSize,
   MAX_FONT_SIZE,
   MIN_FONT_SIZE,
   saveFontSize,
@@ -170,4 +173,28 @@ test('the new-terminal menu opens after the tabs but inside the workspace', () =
   assert.equal(newMenuLeft(8, 700), 460);
   assert.equal(newMenuLeft(3, 200), 0);
   assert.equal(newMenuLeft(3, 0), 160, 'an unmeasured workspace counts as 400px wide');
+});
+
+test("each pane's last size is kept for a reload, bounded, and unreadable sizes are ignored", () => {
+  const map = new Map<string, string>();
+  const storage = {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+  };
+  assert.equal(loadPaneSize(storage, 'pane1a'), null);
+  savePaneSize(storage, 'pane1a', { cols: 132, rows: 41 });
+  savePaneSize(storage, 'pane2b', { cols: 90, rows: 30 });
+  assert.deepEqual(loadPaneSize(storage, 'pane1a'), { cols: 132, rows: 41 });
+  assert.deepEqual(loadPaneSize(storage, 'pane2b'), { cols: 90, rows: 30 });
+  for (let i = 0; i < PANE_SIZES_KEPT + 5; i++) savePaneSize(storage, `other${i}`, { cols: 100, rows: 20 });
+  assert.equal(loadPaneSize(storage, 'pane1a'), null, 'the oldest sizes give way');
+  assert.ok(JSON.parse(map.get('playground.terminal.paneSizes')!).length <= PANE_SIZES_KEPT);
+  map.set(
+    'playground.terminal.paneSizes',
+    JSON.stringify([['x', { cols: 'wide' }], ['y', { cols: 1e9, rows: 2 }], 'z']),
+  );
+  assert.equal(loadPaneSize(storage, 'x'), null);
+  assert.ok(loadPaneSize(storage, 'y')!.cols <= 1000, 'a size beyond the limits is clamped');
+  map.set('playground.terminal.paneSizes', '{not json');
+  assert.equal(loadPaneSize(storage, 'x'), null);
 });

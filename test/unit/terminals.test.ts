@@ -161,3 +161,28 @@ test('a wide screen mirror keeps fewer lines of history, so no size makes it hol
     mirror.dispose();
   }
 });
+
+test('a screen mirror replays as many lines of history as it is set to keep, 5,000 by default', async () => {
+  const keepAlive = setInterval(() => undefined, 1000);
+  const replayOf = async (mirror: ScreenMirror, lines: number) => {
+    for (let i = 0; i < lines; i++) mirror.write(Buffer.from(`line ${i}\r\n`));
+    return new Promise<string>((resolve) => mirror.snapshot(resolve));
+  };
+  const byDefault = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const fewer = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined, 300);
+  try {
+    assert.equal(MIRROR_SCROLLBACK, 5000);
+    const full = await replayOf(byDefault, 6000);
+    // All 5,000 lines of history and the screen: the oldest kept is the 977th written.
+    assert.match(full, /^line 977\r$/m);
+    assert.doesNotMatch(full, /^line 976\r$/m);
+    assert.match(full, /line 5999/);
+    const short = await replayOf(fewer, 1000);
+    assert.match(short, /^line 677\r$/m);
+    assert.doesNotMatch(short, /^line 676\r$/m);
+  } finally {
+    clearInterval(keepAlive);
+    byDefault.dispose();
+    fewer.dispose();
+  }
+});

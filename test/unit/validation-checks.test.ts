@@ -1,4 +1,5 @@
 // Every check type against a fake sandbox shell that answers with scripted docker output.
+import { messageText } from '../../common/message-catalogues.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CHECK_TYPES, parseCheck, type CheckInput } from '../../common/checks.js';
@@ -92,9 +93,25 @@ function container(o: ContainerOverrides = {}) {
 }
 
 /** Runs one check against the rules and returns its result. */
+/** A check's answer without its message, once its message is shown to say what its English reason says. */
 async function check(input: CheckInput, rules: [RegExp, Answer][]) {
-  return runCheck(new FakeShell(rules), input);
+  const { message, ...result } = await runCheck(new FakeShell(rules), input);
+  assert.ok(message, 'every reason is also a message the page can translate');
+  assert.equal(messageText(message), result.reason);
+  return result;
 }
+
+test('a reason comes as a message the page says in Indonesian', async () => {
+  const r = await runCheck(new FakeShell([[/inspect/, missing('container', 'web')]]), {
+    type: 'container_running',
+    container: 'web',
+  });
+  assert.deepEqual(r.message, { code: 'container-missing', params: { name: 'web' } });
+  assert.equal(
+    messageText(r.message!, 'id'),
+    'Belum ada container bernama "web". Buat dengan docker run --name web ...',
+  );
+});
 
 describe('the check schema', () => {
   test('accepts every type with defaults filled in', () => {
@@ -286,7 +303,7 @@ describe('name_resolves', () => {
       [/network inspect/, net(twoMembers)],
       [/nsenter/, ok('172.19.0.2\n')],
     ]);
-    const r = await runCheck(shell, c);
+    const { message: _message, ...r } = await runCheck(shell, c);
     assert.deepEqual(r, { ok: true, reason: 'On frontend, the name db leads to "redis" (172.19.0.2).' });
     const dig = shell.scripts.find((s) => s.includes('nsenter'))!;
     assert.match(dig, new RegExp(WEB_ID), 'the question is asked from the other container');
@@ -531,7 +548,7 @@ describe('http_get', () => {
     ok(`${curlExit} ${status}\n${err}\n@@body\n${body}`);
   test('passes when the body contains the text; asks localhost by default', async () => {
     const shell = new FakeShell([[/curl/, answer(0, '200', '', 'This page was viewed 1 times')]]);
-    const r = await runCheck(shell, c);
+    const { message: _message, ...r } = await runCheck(shell, c);
     assert.deepEqual(r, { ok: true, reason: 'http://localhost:3000/ answered with "viewed".' });
     assert.match(shell.scripts[0]!, /curl .*'http:\/\/localhost:3000\/'/);
   });
@@ -598,7 +615,7 @@ describe('script', () => {
         return { exitCode: 124, output: 'waiting...\n', timedOut: true };
       },
     };
-    const r = await runCheck(shell, { type: 'script', run: 'sleep 100', timeoutSeconds: 2 });
+    const { message: _message, ...r } = await runCheck(shell, { type: 'script', run: 'sleep 100', timeoutSeconds: 2 });
     assert.equal(limit, 2000);
     assert.deepEqual(r, { ok: false, reason: 'The check did not finish within 2 s. Its output: waiting...' });
   });
@@ -614,11 +631,12 @@ describe('never a crash', () => {
     const dead: SandboxShell = {
       run: () =>
         Promise.reject(
-          new SandboxUnavailableError('Your sandbox has stopped. Start a new session to continue.'),
+          new SandboxUnavailableError({ code: 'sandbox-stopped', params: {} }),
         ),
     };
-    const r = await runCheck(dead, { type: 'container_running', container: 'redis' });
+    const { message, ...r } = await runCheck(dead, { type: 'container_running', container: 'redis' });
     assert.deepEqual(r, { ok: false, reason: 'Your sandbox has stopped. Start a new session to continue.' });
+    assert.deepEqual(message, { code: 'sandbox-stopped', params: {} });
   });
   test('a daemon that does not answer is a failed result', async () => {
     const r = await check({ type: 'volume_exists', volume: 'notes' }, [

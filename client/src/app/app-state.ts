@@ -2,6 +2,8 @@
 // and renders whatever state comes out; `kind` is exposed as data-session-state.
 
 import type { SessionView } from '../../../common/api';
+import type { MessageCatalogue } from '../../../common/messages';
+import { serverWords } from '../i18n/server-words';
 import type { DurationWords } from '../i18n/strings-type';
 
 export type AppState =
@@ -26,9 +28,17 @@ export type AppEvent =
 export interface StateMessages {
   sessionFailedDefault: string;
   sessionGone: string;
+  /** The server's messages in the page's language (its English text otherwise). */
+  serverMessages?: MessageCatalogue;
 }
 
 export const initialState: AppState = { kind: 'idle' };
+
+/** A failed session's reason in the page's language. */
+function localError(m: StateMessages, s: SessionView): string | undefined {
+  const text = s.error?.trim();
+  return m.serverMessages ? serverWords(m.serverMessages, text, s.errorMessage) : text;
+}
 
 export function reduce(state: AppState, event: AppEvent, m: StateMessages): AppState {
   switch (event.type) {
@@ -46,7 +56,7 @@ export function reduce(state: AppState, event: AppEvent, m: StateMessages): AppS
         case 'failed':
           return {
             kind: 'error',
-            message: s.error?.trim() || m.sessionFailedDefault,
+            message: localError(m, s) || m.sessionFailedDefault,
             retry: 'create',
             sessionFailed: true,
           };

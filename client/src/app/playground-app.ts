@@ -354,6 +354,7 @@ export class PlaygroundApp extends LitElement {
       onPaneState: (e) => this.onPaneState(e),
       onSessionGone: (e) => this.sandbox.confirmGone(e.detail.message),
       onAddHost: () => void this.sandbox.addHost(),
+      onExtend: () => void this.sandbox.extend(),
       onRemoveHost: (host) => void this.sandbox.removeHost(host),
       onRestartHost: (host) => void this.sandbox.restartHost(host),
     });

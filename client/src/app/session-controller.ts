@@ -225,6 +225,18 @@ export class SessionController implements ReactiveController {
     return this.changeHosts((k) => this.opts.api.addHost(k.id, k.token));
   }
 
+  /** Makes the session live longer (once); a refusal is told as a notice. */
+  async extend(): Promise<void> {
+    const key = this.live;
+    if (!key) return;
+    try {
+      const session = await this.opts.api.extend(key.id, key.token);
+      if (this.live === key) this.onSession(session);
+    } catch (err) {
+      this.opts.onNotice('warning', err instanceof Error ? err.message : this.words.networkError);
+    }
+  }
+
   removeHost(host: string): Promise<void> {
     return this.changeHosts((k) => this.opts.api.removeHost(k.id, k.token, host));
   }

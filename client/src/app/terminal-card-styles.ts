@@ -45,6 +45,11 @@ export const terminalCardStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  .btn.extend {
+    flex: none;
+    padding: 2px 9px;
+    font-size: 12px;
+  }
   terminal-workspace {
     flex: 1;
   }

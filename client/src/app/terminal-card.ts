@@ -10,7 +10,7 @@ import type { HostEventDetail } from '../terminals/terminal-workspace';
 import '../terminals/terminal-workspace';
 import '../ports/port-links';
 import type { SessionKey } from './session-controller';
-import { expiry, paneStatus } from './terminal-status';
+import { expiry, offersExtension, paneStatus } from './terminal-status';
 
 /** `?renderer=dom` turns the WebGL renderer off (for comparing renderers and for tests). */
 const RENDERER: 'auto' | 'dom' =
@@ -31,6 +31,7 @@ export interface TerminalCardProps {
   onPaneState(e: CustomEvent<PaneStateDetail>): void;
   onSessionGone(e: CustomEvent<SessionGoneDetail>): void;
   onAddHost(): void;
+  onExtend(): void;
   onRemoveHost(host: string): void;
   onRestartHost(host: string): void;
 }
@@ -49,6 +50,18 @@ export function terminalCard(p: TerminalCardProps): TemplateResult {
       ${
         ends.text
           ? html`<span class="expiry ${ends.soon ? 'soon' : ''}" title=${ends.title}>${ends.text}</span>`
+          : nothing
+      }
+      ${
+        offersExtension(p.session, p.now)
+          ? html`<button
+              class="btn ghost small extend"
+              data-action="extend-session"
+              title=${t.extendTitle(p.session.extendMinutes ?? 0)}
+              @click=${() => p.onExtend()}
+            >
+              ${t.extendButton(p.session.extendMinutes ?? 0)}
+            </button>`
           : nothing
       }
     </div>

@@ -27,6 +27,18 @@ export function paneStatus(state: PaneState, host: string, t: Strings): [Tone, s
   }
 }
 
+/** The session offers its one extension when less than this is left. */
+export const EXTEND_OFFER_MS = 15 * 60_000;
+
+/** Whether the header offers to extend the session now: it may be, and it ends soon. */
+export function offersExtension(
+  session: { expiresAt: string; canExtend?: boolean; extendMinutes?: number },
+  now: number,
+): boolean {
+  const left = Date.parse(session.expiresAt) - now;
+  return session.canExtend === true && (session.extendMinutes ?? 0) > 0 && left > 0 && left < EXTEND_OFFER_MS;
+}
+
 export interface Expiry {
   /** "Ends in 58 min"; null once the time has passed or when it is unknown. */
   text: string | null;

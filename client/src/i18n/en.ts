@@ -1,7 +1,9 @@
 // The page's words in English.
+import { enMessages } from '../../../common/messages-en';
 import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
 
 const page: Strings = {
+  serverMessages: enMessages,
   productName: 'Docker Playground',
   productTagline: 'A real Docker engine in your browser',
 
@@ -53,6 +55,8 @@ const page: Strings = {
     hours: (h, min) => `${h} h ${String(min).padStart(2, '0')} min`,
   },
   sessionExpiryTitle: (time) => `The sandbox is removed automatically at ${time}`,
+  extendButton: (minutes) => `+${minutes} min`,
+  extendTitle: (minutes) => `Keep this sandbox ${minutes} minutes longer (once)`,
 
   statusConnecting: 'Connecting',
   statusConnected: (host) => `Connected · ${host}`,
@@ -116,6 +120,7 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  serverMessages: enMessages,
   workspaceLabel: 'Terminals',
   tabLabel: (host, pane) => `${host} · ${pane}`,
   newTerminal: 'New terminal',
@@ -229,6 +234,9 @@ const lesson: LessonStrings = {
   replaceButton: 'Start the lesson',
   keepButton: 'Keep my sandbox',
   portsLabel: 'Open ports',
+  serverMessages: enMessages,
+  onlyIn: (languageNames) => `In ${languageNames} only`,
+  languageNames: { en: 'English', id: 'Indonesian' },
 };
 
 export const en: LanguageStrings = { page, workspace, lesson };

@@ -1,8 +1,10 @@
 // The page's words in Bahasa Indonesia ("Anda"), keeping the Docker words Indonesian
 // developers use as they are: container, image, sandbox, port, host, shell.
+import { idMessages } from '../../../common/messages-id';
 import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
 
 const page: Strings = {
+  serverMessages: idMessages,
   productName: 'Docker Playground',
   productTagline: 'Mesin Docker sungguhan di browser Anda',
 
@@ -57,6 +59,8 @@ const page: Strings = {
     hours: (h, min) => `${h} jam ${String(min).padStart(2, '0')} menit`,
   },
   sessionExpiryTitle: (time) => `Sandbox dihapus otomatis pada pukul ${time}`,
+  extendButton: (minutes) => `+${minutes} mnt`,
+  extendTitle: (minutes) => `Pertahankan sandbox ini ${minutes} menit lebih lama (sekali saja)`,
 
   statusConnecting: 'Menyambungkan',
   statusConnected: (host) => `Tersambung · ${host}`,
@@ -123,6 +127,7 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  serverMessages: idMessages,
   workspaceLabel: 'Terminal',
   tabLabel: (host, pane) => `${host} · ${pane}`,
   newTerminal: 'Terminal baru',
@@ -237,6 +242,9 @@ const lesson: LessonStrings = {
   replaceButton: 'Mulai pelajaran',
   keepButton: 'Simpan sandbox saya',
   portsLabel: 'Port terbuka',
+  serverMessages: idMessages,
+  onlyIn: (languageNames) => `Hanya dalam bahasa ${languageNames}`,
+  languageNames: { en: 'Inggris', id: 'Indonesia' },
 };
 
 export const id: LanguageStrings = { page, workspace, lesson };

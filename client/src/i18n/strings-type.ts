@@ -1,6 +1,8 @@
 // The shape of the page's words. Every language (./en.ts, ./id.ts) fills in all of it, so a
 // word missing in one language does not compile.
 import type { PublishedPort } from '../../../common/events';
+import type { Language } from '../../../common/lesson';
+import type { MessageCatalogue } from '../../../common/messages';
 
 /** Words for a remaining time such as "58 min". */
 export interface DurationWords {
@@ -21,6 +23,8 @@ export interface PortLinkLabels {
 
 /** The page shell's words: top bar, start and ending cards, errors, terminal states. */
 export interface Strings {
+  /** The server's messages (refusals, a sandbox's failure) in this language. */
+  serverMessages: MessageCatalogue;
   productName: string;
   productTagline: string;
 
@@ -62,6 +66,9 @@ export interface Strings {
   expiresIn: (remaining: string) => string;
   durations: DurationWords;
   sessionExpiryTitle: (time: string) => string;
+  /** The header's button that makes the session live `minutes` longer, once. */
+  extendButton: (minutes: number) => string;
+  extendTitle: (minutes: number) => string;
 
   // Terminal states (top bar and pane)
   statusConnecting: string;
@@ -116,6 +123,8 @@ export interface Strings {
 
 /** The terminal workspace's words: tabs, split view, hosts, copy and paste. */
 export interface WorkspaceStrings {
+  /** The server's messages (a host's failure) in this language. */
+  serverMessages: MessageCatalogue;
   workspaceLabel: string;
   tabLabel: (host: string, pane: number) => string;
   newTerminal: string;
@@ -230,6 +239,13 @@ export interface LessonStrings {
   replaceButton: string;
   keepButton: string;
   portsLabel: string;
+
+  /** The server's messages (a check's reason) in this language. */
+  serverMessages: MessageCatalogue;
+  /** On a card whose text is written in one language only, e.g. an imported scenario. */
+  onlyIn: (languageNames: string) => string;
+  /** Each language's name, in this language. */
+  languageNames: Readonly<Record<Language, string>>;
 }
 
 /** All of one language's words. */

@@ -5,7 +5,7 @@
 
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { LessonSummary } from '../../../common/lesson';
+import { LANGUAGES, type LessonSummary } from '../../../common/lesson';
 import { LanguageController } from '../i18n/language-controller';
 import { alertIcon, refreshIcon } from '../ui/icons';
 import { sharedStyles } from '../ui/shared-styles';
@@ -159,6 +159,11 @@ export class LessonCatalogue extends LitElement {
         align-items: center;
         gap: 5px;
       }
+      .meta .only-in {
+        padding: 1px 8px;
+        border-radius: 999px;
+        border: 1px solid var(--border-strong);
+      }
       .bar {
         height: 5px;
         border-radius: 999px;
@@ -301,6 +306,13 @@ export class LessonCatalogue extends LitElement {
       <div class="meta">
         ${lesson.minutes ? html`<span>${clockIcon()} ${s.minutes(lesson.minutes)}</span>` : nothing}
         <span>${stepsIcon()} ${s.stepCount(total)}</span>
+        ${
+          lesson.languages.length < LANGUAGES.length
+            ? html`<span class="only-in" data-only-in=${lesson.languages.join(' ')}
+                >${s.onlyIn(lesson.languages.map((l) => s.languageNames[l]).join(', '))}</span
+              >`
+            : nothing
+        }
       </div>
       ${
         lesson.problems?.length

@@ -2,6 +2,7 @@
 // its hints and solution.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Block, LocalizedStep } from '../../../common/lesson';
+import { serverWords } from '../i18n/server-words';
 import { lessonBlocks } from './lesson-blocks';
 import { bulbIcon, checkIcon, chevronRightIcon, infoIcon, keyIcon } from './lesson-icons';
 import { renderFinish } from './lesson-overview';
@@ -61,7 +62,7 @@ function renderStatus(view: PanelView, step: LocalizedStep, status: StepStatus, 
       <span class="status-icon">${infoIcon()}</span>
       <div class="status-body">
         <strong>${s.failedTitle}</strong>
-        <p class="reason">${status.reason || s.failedDefault}</p>
+        <p class="reason">${serverWords(s.serverMessages, status.reason, status.reasonMessage) || s.failedDefault}</p>
       </div>
       ${checkButton}
     </div>`;

@@ -2,6 +2,7 @@
 // and the server's progress, so the panel's rules can be tested without a browser.
 
 import type { LessonProgress, StepState } from '../../../common/events';
+import type { Message } from '../../../common/messages';
 
 /** The page before the first step: the intro and the list of steps. */
 export const OVERVIEW = -1;
@@ -11,6 +12,8 @@ export interface StepStatus {
   state: StepState;
   /** Why the step is not done yet, when the server said. */
   reason?: string;
+  /** The same reason as the server's message, for the page's language. */
+  reasonMessage?: Message;
 }
 
 /**
@@ -27,7 +30,12 @@ export function stepStatuses(
   return lesson.steps.map(({ id }) => {
     const p = known.get(id);
     if (!p) return { id, state: 'pending' };
-    return p.reason ? { id, state: p.state, reason: p.reason } : { id, state: p.state };
+    return {
+      id,
+      state: p.state,
+      ...(p.reason ? { reason: p.reason } : {}),
+      ...(p.reasonMessage ? { reasonMessage: p.reasonMessage } : {}),
+    };
   });
 }
 

@@ -11,6 +11,8 @@ import {
 } from '../../../common/api';
 import type { LessonProgress, StepProgress } from '../../../common/events';
 import type { Language, LessonSummary, LocalizedLesson } from '../../../common/lesson';
+import type { MessageCatalogue } from '../../../common/messages';
+import { serverWords } from '../i18n/server-words';
 
 /** Texts used when the server's answer does not carry its own message. */
 export interface ApiMessages {
@@ -18,6 +20,8 @@ export interface ApiMessages {
   unexpectedAnswer: (status: number) => string;
   tooManyRequests: string;
   serviceUnavailable: string;
+  /** The server's messages in the page's language. */
+  serverMessages?: MessageCatalogue;
 }
 
 /** A failed API call; `message` is meant for the learner. `status` is 0 for a network failure. */
@@ -47,6 +51,8 @@ export interface SessionApi {
   requestPortTicket(id: string, token: string, host: string, port: number): Promise<PortTicket>;
   /** Adds the next host (node2, ...); it starts in the background. */
   addHost(id: string, token: string): Promise<SessionView>;
+  /** Makes the session live longer, once (SessionView.canExtend). */
+  extend(id: string, token: string): Promise<SessionView>;
   removeHost(id: string, token: string, host: string): Promise<SessionView>;
   /** Gives a host a fresh sandbox (one that failed or was lost). */
   restartHost(id: string, token: string, host: string): Promise<SessionView>;
@@ -150,7 +156,7 @@ function hostCalls({
   call,
   json,
   unexpected,
-}: Transport): Pick<SessionApi, 'addHost' | 'removeHost' | 'restartHost' | 'requestPortTicket'> {
+}: Transport): Pick<SessionApi, 'addHost' | 'extend' | 'removeHost' | 'restartHost' | 'requestPortTicket'> {
   return {
     async requestPortTicket(id, token, host, port) {
       const res = await call(portTicketPath(id, host, port), { method: 'POST', headers: auth(token) });
@@ -161,6 +167,11 @@ function hostCalls({
     async addHost(id, token) {
       return json<SessionView>(
         await call(`${sessionPath(id)}/hosts`, { method: 'POST', headers: auth(token) }),
+      );
+    },
+    async extend(id, token) {
+      return json<SessionView>(
+        await call(`${sessionPath(id)}/extend`, { method: 'POST', headers: auth(token) }),
       );
     },
     async removeHost(id, token, host) {
@@ -210,8 +221,12 @@ export async function errorMessage(res: Response, m: ApiMessages): Promise<strin
     // Fall through to the generic messages.
   }
   try {
-    const body = JSON.parse(text) as { error?: unknown };
-    if (typeof body?.error === 'string' && body.error.trim()) return body.error.trim();
+    const body = JSON.parse(text) as { error?: unknown; code?: unknown; params?: unknown };
+    if (typeof body?.error === 'string' && body.error.trim()) {
+      const english = body.error.trim();
+      const detail = { code: body.code, params: body.params };
+      return m.serverMessages ? serverWords(m.serverMessages, english, detail) : english;
+    }
   } catch {
     // Not JSON (a proxy's error page, say).
   }

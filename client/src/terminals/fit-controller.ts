@@ -19,12 +19,21 @@ export interface FitHost extends ReactiveControllerHost {
   readonly fontSize: number;
 }
 
+/** Where a pane's last size is kept, so a reload gives a hidden pane the size it had. */
+export interface SizeMemory {
+  load(): TerminalSize | null;
+  save(size: TerminalSize): void;
+}
+
 export class FitController implements ReactiveController {
   private term: Terminal | null = null;
   private addon: FitAddon | null = null;
   private releases: Array<() => void> = [];
 
-  constructor(private readonly host: FitHost) {
+  constructor(
+    private readonly host: FitHost,
+    private readonly memory: SizeMemory | null = null,
+  ) {
     host.addController(this);
   }
 
@@ -40,6 +49,10 @@ export class FitController implements ReactiveController {
     term.loadAddon(addon);
     this.term = term;
     this.addon = addon;
+    // A pane that cannot be measured yet (a background tab) starts at its last size.
+    const last = this.memory?.load();
+    if (last && (last.cols !== term.cols || last.rows !== term.rows)) term.resize(last.cols, last.rows);
+    const remember = term.onResize((size) => this.memory?.save(size));
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
       clearTimeout(resizeTimer);
@@ -49,6 +62,7 @@ export class FitController implements ReactiveController {
     const onViewport = () => this.applyFontSize();
     window.addEventListener('resize', onViewport);
     this.releases.push(() => {
+      remember.dispose();
       clearTimeout(resizeTimer);
       observer.disconnect();
       window.removeEventListener('resize', onViewport);
@@ -87,11 +101,14 @@ export class FitController implements ReactiveController {
     if (dims.cols !== term.cols || dims.rows !== term.rows) addon.fit();
   }
 
-  /** The fitted size, for a new socket's first frame; 80x24 while the pane cannot be measured. */
+  /**
+   * The fitted size, for a new socket's first frame. A pane that cannot be measured (hidden)
+   * keeps the size it last had, remembered across reloads; 80x24 if it never had one.
+   */
   size(): TerminalSize {
     this.fit();
     const term = this.term;
-    if (!term || !this.addon?.proposeDimensions()) return DEFAULT_SIZE;
+    if (!term) return this.memory?.load() ?? DEFAULT_SIZE;
     return { cols: term.cols, rows: term.rows };
   }
 }

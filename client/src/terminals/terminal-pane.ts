@@ -8,6 +8,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { Terminal } from '@xterm/xterm';
 import { newPaneId, type TerminalSize } from '../../../common/protocol';
 import { LanguageController } from '../i18n/language-controller';
+import { currentLanguage } from '../i18n/language';
+import { browserPrefStorage, loadPaneSize, savePaneSize } from './workspace-storage';
 import { sharedStyles } from '../ui/shared-styles';
 import { TerminalConnection, type ConnectionHandlers } from './terminal-connection';
 import { initialPaneModel, type PaneMessages, type PaneModel, type PaneState } from './pane-state';
@@ -78,7 +80,10 @@ export class TerminalPane extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly clipboard = new ClipboardController(this, () => this.i18n.workspace);
   private readonly webgl = new WebglController(this);
-  private readonly sizer = new FitController(this);
+  private readonly sizer = new FitController(this, {
+    load: () => loadPaneSize(browserPrefStorage(), this.paneIdInUse),
+    save: (size) => savePaneSize(browserPrefStorage(), this.paneIdInUse, size),
+  });
   private readonly limit = new LimitController(this);
   private readonly driver = new PaneDriver({
     connection: (handlers) => this.newConnection(handlers),
@@ -345,7 +350,7 @@ export class TerminalPane extends LitElement {
   /** A connection for this pane's shell: the same pane id every time, so the server reattaches it. */
   private newConnection(handlers: ConnectionHandlers): TerminalConnection {
     return new TerminalConnection({
-      url: terminalUrl(window.location, this.sessionId, this.host),
+      url: terminalUrl(window.location, this.sessionId, this.host, currentLanguage()),
       paneId: this.paneIdInUse,
       token: this.token,
       initialSize: () => this.sizer.size(),

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { HostState } from '../../../common/api';
 import type { WorkspaceStrings } from '../i18n/strings-type';
 import { alertIcon, plusIcon } from '../ui/icons';
+import { serverWords } from '../i18n/server-words';
 
 /**
  * A host that is still starting, or failed (with the reason when the server gave one, and a
@@ -20,7 +21,7 @@ export function hostWaiting(
     return html`<div class="placeholder bad" role="alert">
       <span class="icon">${alertIcon}</span>
       <strong>${t.hostFailed(host)}</strong>
-      ${state.error ? html`<span class="err">${state.error}</span>` : nothing}
+      ${state.error ? html`<span class="err">${serverWords(t.serverMessages, state.error, state.errorMessage)}</span>` : nothing}
       <button
         class="btn primary"
         data-action="restart-host"

@@ -1,6 +1,8 @@
 // What the terminal workspace keeps in localStorage: the font size (for every session) and
 // each session's pane layout (so a reload brings the same panes back).
 
+import { clampSize, type TerminalSize } from '../../../common/protocol';
+
 export const MIN_FONT_SIZE = 9;
 export const MAX_FONT_SIZE = 28;
 const FONT_SIZE_KEY = 'playground.terminal.fontSize';
@@ -33,6 +35,32 @@ export const loadLayoutJson = (storage: PrefStorage | null, sessionId: string): 
 
 export function saveLayoutJson(storage: PrefStorage | null, sessionId: string, json: string): void {
   safely(() => storage?.setItem(layoutKey(sessionId), json), undefined);
+}
+
+/** localStorage key of each pane's last size, by pane id (the most recent PANE_SIZES_KEPT). */
+const PANE_SIZES_KEY = 'playground.terminal.paneSizes';
+export const PANE_SIZES_KEPT = 32;
+
+function paneSizes(storage: PrefStorage | null): [string, TerminalSize][] {
+  const raw = safely(() => storage?.getItem(PANE_SIZES_KEY) ?? null, null);
+  const parsed: unknown = raw === null ? null : safely(() => JSON.parse(raw) as unknown, null);
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((entry: unknown) => {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return [];
+    const size = safely(() => clampSize(entry[1]), null);
+    return size ? [[entry[0], size] as [string, TerminalSize]] : [];
+  });
+}
+
+/** The size pane `paneId` last had in this browser, so a reload gives it that size even when hidden. */
+export function loadPaneSize(storage: PrefStorage | null, paneId: string): TerminalSize | null {
+  return paneSizes(storage).find(([id]) => id === paneId)?.[1] ?? null;
+}
+
+export function savePaneSize(storage: PrefStorage | null, paneId: string, size: TerminalSize): void {
+  const others = paneSizes(storage).filter(([id]) => id !== paneId);
+  const kept = [...others.slice(-(PANE_SIZES_KEPT - 1)), [paneId, { cols: size.cols, rows: size.rows }]];
+  safely(() => storage?.setItem(PANE_SIZES_KEY, JSON.stringify(kept)), undefined);
 }
 
 /** Storage can throw (private mode, quota, disabled cookies): preferences are then not kept. */

@@ -1,5 +1,6 @@
 // Checks that run a command in the sandbox: an HTTP request with curl, a lesson's own script.
 import { SCRIPT_REASON_CHARS, type CheckOf, type CheckResult } from '../../../common/checks.js';
+import { message as m, verbatim, type Message } from '../../../common/messages.js';
 import { CheckError, explainDockerFailure } from '../docker-query.js';
 import { shellQuote as q, type SandboxShell } from '../shell.js';
 import { fail, pass } from './result.js';
@@ -22,12 +23,12 @@ function httpScript(url: string): string {
   );
 }
 
-const CURL_REASONS: Record<number, string> = {
-  6: 'the host name is not known in the sandbox',
-  7: 'nothing is listening there yet',
-  28: `it did not answer within ${HTTP_TIMEOUT_SECONDS} s`,
-  52: 'it closed the connection without an answer (the app may still be starting)',
-  56: 'it reset the connection (the app may still be starting)',
+const CURL_REASONS: Record<number, Message> = {
+  6: m('http-unknown-host', {}),
+  7: m('http-refused', {}),
+  28: m('http-timeout', { seconds: HTTP_TIMEOUT_SECONDS }),
+  52: m('http-closed', {}),
+  56: m('http-reset', {}),
 };
 
 export async function httpGet(shell: SandboxShell, c: CheckOf<'http_get'>): Promise<CheckResult> {
@@ -42,16 +43,15 @@ export async function httpGet(shell: SandboxShell, c: CheckOf<'http_get'>): Prom
   if (curlExit !== 0) {
     const error = result.output.slice(status[0].length, marker).trim();
     const why =
-      CURL_REASONS[curlExit] ?? (error.replace(/^curl: \(\d+\)\s*/, '') || `curl exit status ${curlExit}`);
-    return fail(`No answer from ${url}: ${why}.`);
+      CURL_REASONS[curlExit] ??
+      verbatim(error.replace(/^curl: \(\d+\)\s*/, '') || `curl exit status ${curlExit}`);
+    return fail(m('http-no-answer', { url, why }));
   }
-  if (body.includes(c.contains)) return pass(`${url} answered with "${c.contains}".`);
+  if (body.includes(c.contains)) return pass(m('http-answered', { url, text: c.contains }));
   const start = body.replace(/\s+/g, ' ').trim().slice(0, 120);
-  const shown = start
-    ? ` It answered: "${start}${body.length > 120 ? '...' : ''}"`
-    : ' Its answer was empty.';
-  const statusNote = httpStatus >= 400 ? ` (HTTP ${httpStatus})` : '';
-  return fail(`${url} answered${statusNote}, but not with "${c.contains}".${shown}`);
+  const shown = start ? `${start}${body.length > 120 ? '...' : ''}` : '';
+  const statusNote = httpStatus >= 400 ? String(httpStatus) : '';
+  return fail(m('http-other-answer', { url, status: statusNote, text: c.contains, body: shown }));
 }
 
 /** The last `SCRIPT_REASON_CHARS` characters of a script's output, trimmed. */
@@ -65,10 +65,8 @@ export async function script(shell: SandboxShell, c: CheckOf<'script'>): Promise
   const result = await shell.run(c.run, c.timeoutSeconds * 1000);
   const tail = outputTail(result.output);
   if (result.timedOut) {
-    return fail(
-      `The check did not finish within ${c.timeoutSeconds} s.${tail ? ` Its output: ${tail}` : ''}`,
-    );
+    return fail(m('script-overdue', { seconds: c.timeoutSeconds, output: tail }));
   }
-  if (result.exitCode === 0) return pass(tail || 'Done.');
-  return fail(tail || `The check failed (exit status ${result.exitCode ?? 'unknown'}).`);
+  if (result.exitCode === 0) return pass(tail ? verbatim(tail) : m('script-done', {}));
+  return fail(tail ? verbatim(tail) : m('script-failed', { status: String(result.exitCode ?? 'unknown') }));
 }

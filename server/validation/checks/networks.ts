@@ -1,6 +1,7 @@
 // Checks about networks: that one exists, who is on it under which names, what resolves
 // there, and which ports the sandbox publishes.
 import type { CheckOf, CheckResult } from '../../../common/checks.js';
+import { message as m, type Message } from '../../../common/messages.js';
 import {
   CheckError,
   QUERY_TIMEOUT_MS,
@@ -17,8 +18,7 @@ import { shellQuote as q, type SandboxShell } from '../shell.js';
 import { noContainerReason, notRunningReason, requireContainer } from './containers.js';
 import { fail, pass } from './result.js';
 
-const noNetworkReason = (name: string) =>
-  `No network named "${name}" yet. Create it with docker network create ${name}.`;
+const noNetworkReason = (name: string) => m('network-missing', { name });
 
 async function requireNetwork(shell: SandboxShell, name: string): Promise<NetworkInfo> {
   const info = await inspectNetwork(shell, name);
@@ -28,7 +28,7 @@ async function requireNetwork(shell: SandboxShell, name: string): Promise<Networ
 
 export async function networkExists(shell: SandboxShell, c: CheckOf<'network_exists'>): Promise<CheckResult> {
   const info = await requireNetwork(shell, c.network);
-  return pass(`Network "${info.Name}" exists (${info.Driver} driver).`);
+  return pass(m('network-exists', { name: info.Name, driver: info.Driver }));
 }
 
 export async function containerOnNetwork(
@@ -41,20 +41,14 @@ export async function containerOnNetwork(
   const endpoint = networks[c.network];
   if (!endpoint) {
     if (!(await inspectNetwork(shell, c.network))) return fail(noNetworkReason(c.network));
-    const on = Object.keys(networks);
-    const where = on.length ? ` (it is on ${on.join(', ')})` : '';
-    const alias = c.alias ? `--alias ${c.alias} ` : '';
-    return fail(
-      `"${name}" is not on ${c.network}${where}. Connect it with docker network connect ${alias}${c.network} ${name}.`,
-    );
+    const others = Object.keys(networks).join(', ');
+    return fail(m('network-not-joined', { name, network: c.network, others, alias: c.alias ?? '' }));
   }
-  if (!c.alias) return pass(`"${name}" is on ${c.network}.`);
+  if (!c.alias) return pass(m('network-joined', { name, network: c.network }));
   const names = new Set([...(endpoint.Aliases ?? []), ...(endpoint.DNSNames ?? [])]);
-  if (names.has(c.alias)) return pass(`"${name}" is on ${c.network} with the alias "${c.alias}".`);
-  return fail(
-    `"${name}" is on ${c.network} but without the alias "${c.alias}". Reconnect it: ` +
-      `docker network disconnect ${c.network} ${name}, then docker network connect --alias ${c.alias} ${c.network} ${name}.`,
-  );
+  const wanted = { name, network: c.network, alias: c.alias };
+  if (names.has(c.alias)) return pass(m('network-joined-alias', wanted));
+  return fail(m('network-alias-missing', wanted));
 }
 
 const DEFAULT_NETWORKS = new Set(['bridge', 'host', 'none']);
@@ -67,10 +61,7 @@ const DEFAULT_NETWORKS = new Set(['bridge', 'host', 'none']);
 export async function nameResolves(shell: SandboxShell, c: CheckOf<'name_resolves'>): Promise<CheckResult> {
   const net = await requireNetwork(shell, c.network);
   if (DEFAULT_NETWORKS.has(net.Name)) {
-    return fail(
-      `Names do not resolve on Docker's default "${net.Name}" network. Create a network of your own ` +
-        `(docker network create ...) and run the containers on it.`,
-    );
+    return fail(m('dns-default-network', { network: net.Name }));
   }
   const members = Object.entries(net.Containers ?? {});
   const target = members.find(([id, m]) => m.Name === c.container || matchesId(id, c.container));
@@ -85,33 +76,29 @@ export async function nameResolves(shell: SandboxShell, c: CheckOf<'name_resolve
   const result = await shell.run(script, QUERY_TIMEOUT_MS);
   if (result.exitCode !== 0 && result.exitCode !== 9) throw new CheckError(explainDockerFailure(result));
   const addresses = result.output.split('\n').filter((l) => /^\d+\.\d+\.\d+\.\d+$/.test(l.trim()));
-  if (addresses.includes(targetIp)) {
-    return pass(`On ${net.Name}, the name ${c.name} leads to "${targetEndpoint.Name}" (${targetIp}).`);
-  }
+  const asked = { network: net.Name, host: c.name, target: targetEndpoint.Name, ip: targetIp };
+  if (addresses.includes(targetIp)) return pass(m('dns-resolves', asked));
   if (addresses.length === 0) {
-    const hint =
+    return fail(
       c.name === targetEndpoint.Name
-        ? ''
-        : ` Give "${targetEndpoint.Name}" that name: docker network connect --alias ${c.name} ${net.Name} ${targetEndpoint.Name}` +
-          ` (or --network-alias ${c.name} on docker run).`;
-    return fail(`On ${net.Name}, the name ${c.name} does not resolve yet.${hint}`);
+        ? m('dns-unresolved', { network: net.Name, host: c.name })
+        : m('dns-unresolved-alias', asked),
+    );
   }
   const owners = addresses.map((ip) => {
     const owner = members.find(([, m]) => m.IPv4Address.split('/')[0] === ip);
     return owner ? `${ip} ("${owner[1].Name}")` : ip;
   });
-  return fail(
-    `On ${net.Name}, the name ${c.name} leads to ${owners.join(', ')}, not to "${targetEndpoint.Name}" (${targetIp}).`,
-  );
+  return fail(m('dns-elsewhere', { ...asked, owners: owners.join(', ') }));
 }
 
-async function notOnNetworkReason(shell: SandboxShell, container: string, network: string): Promise<string> {
+async function notOnNetworkReason(shell: SandboxShell, container: string, network: string): Promise<Message> {
   const info = await inspectContainer(shell, container);
   if (!info) return noContainerReason(container);
   const notRunning = notRunningReason(info);
   if (notRunning) return notRunning;
   const name = containerName(info);
-  return `"${name}" is not on ${network}, so no name there leads to it. Connect it with docker network connect ${network} ${name}.`;
+  return m('dns-not-joined', { name, network });
 }
 
 /** "3000/tcp" -> host ports it is published on. */
@@ -123,14 +110,13 @@ function publishedPorts(info: ContainerInfo): { containerPort: string; hostPort:
 
 export async function portPublished(shell: SandboxShell, c: CheckOf<'port_published'>): Promise<CheckResult> {
   const port = String(c.port);
-  const hint = `Ports are published when a container is created: docker run -p ${port}:<port in the container> ...`;
   if (c.container === undefined) {
     for (const info of await runningContainers(shell)) {
       const hit = publishedPorts(info).find((p) => p.hostPort === port);
       if (hit)
-        return pass(`Port ${port} is published by "${containerName(info)}" (its port ${hit.containerPort}).`);
+        return pass(m('port-published-by', { port: c.port, name: containerName(info), inner: hit.containerPort }));
     }
-    return fail(`Nothing is published on port ${port} yet. ${hint}`);
+    return fail(m('port-free', { port: c.port }));
   }
   const info = await requireContainer(shell, c.container);
   const name = containerName(info);
@@ -139,12 +125,12 @@ export async function portPublished(shell: SandboxShell, c: CheckOf<'port_publis
     const configured = Object.values(info.HostConfig.PortBindings ?? {}).some((bs) =>
       (bs ?? []).some((b) => b.HostPort === port),
     );
-    return fail(configured ? `${notRunning} Once it runs, it publishes port ${port}.` : notRunning);
+    return fail(configured ? m('port-once-running', { problem: notRunning, port: c.port }) : notRunning);
   }
   const ports = publishedPorts(info);
   const hit = ports.find((p) => p.hostPort === port);
-  if (hit) return pass(`"${name}" publishes its port ${hit.containerPort} on port ${port}.`);
-  if (ports.length === 0) return fail(`"${name}" publishes no ports. ${hint}`);
+  if (hit) return pass(m('port-published', { name, inner: hit.containerPort, port: c.port }));
+  if (ports.length === 0) return fail(m('ports-none', { name, port: c.port }));
   const list = [...new Set(ports.map((p) => `${p.hostPort} (its ${p.containerPort})`))].join(', ');
-  return fail(`"${name}" publishes ${list}, but not ${port}. ${hint}`);
+  return fail(m('ports-other', { name, list, port: c.port }));
 }

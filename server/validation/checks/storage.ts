@@ -1,5 +1,6 @@
 // Checks about what is stored: volumes, mounts, images, and files' contents.
 import type { CheckOf, CheckResult } from '../../../common/checks.js';
+import { message as m } from '../../../common/messages.js';
 import {
   CheckError,
   QUERY_TIMEOUT_MS,
@@ -16,9 +17,8 @@ import { fail, pass } from './result.js';
 
 export async function volumeExists(shell: SandboxShell, c: CheckOf<'volume_exists'>): Promise<CheckResult> {
   const info = await inspectVolume(shell, c.volume);
-  if (!info)
-    return fail(`No volume named "${c.volume}" yet. Create it with docker volume create ${c.volume}.`);
-  return pass(`Volume "${info.Name}" exists.`);
+  if (!info) return fail(m('volume-missing', { name: c.volume }));
+  return pass(m('volume-exists', { name: info.Name }));
 }
 
 const trimSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
@@ -34,24 +34,18 @@ export async function volumeMounted(shell: SandboxShell, c: CheckOf<'volume_moun
   const sameDestination = (m: (typeof mounts)[number]) =>
     c.destination === undefined || trimSlash(m.Destination) === trimSlash(c.destination);
   const hit = mounts.find((m) => sameSource(m) && sameDestination(m));
-  const what = c.volume ?? 'a volume';
-  if (hit) return pass(`"${name}" has ${hit.Name ?? hit.Source} mounted at ${hit.Destination}.`);
-  const hint = `Mounts are made when a container is created: docker run -v ${c.volume ?? '<volume>'}:${c.destination ?? '<path>'} ...`;
-  if (mounts.length === 0) return fail(`"${name}" has nothing mounted. ${hint}`);
+  if (hit) return pass(m('mount-found', { name, source: hit.Name ?? hit.Source, destination: hit.Destination }));
+  const wanted = { name, volume: c.volume ?? '', destination: c.destination ?? '' };
+  if (mounts.length === 0) return fail(m('mounts-none', wanted));
   const bySource = mounts.find(sameSource);
-  if (bySource && c.destination) {
-    return fail(`"${name}" has ${what} mounted at ${bySource.Destination}, not at ${c.destination}. ${hint}`);
-  }
+  if (bySource && c.destination) return fail(m('mount-elsewhere', { ...wanted, at: bySource.Destination }));
   const atDestination = mounts.find(sameDestination);
   if (atDestination && c.volume) {
-    return fail(
-      `"${name}" has ${atDestination.Name ?? atDestination.Source} mounted at ${atDestination.Destination}, not ${c.volume}. ${hint}`,
-    );
+    const source = atDestination.Name ?? atDestination.Source;
+    return fail(m('mount-other-source', { ...wanted, source, at: atDestination.Destination }));
   }
-  const list = mounts.map((m) => `${m.Name ?? m.Source} at ${m.Destination}`).join(', ');
-  return fail(
-    `"${name}" does not have ${what} mounted${c.destination ? ` at ${c.destination}` : ''} (it has ${list}). ${hint}`,
-  );
+  const list = mounts.map((mount) => `${mount.Name ?? mount.Source}:${mount.Destination}`).join(', ');
+  return fail(m('mount-missing', { ...wanted, list }));
 }
 
 export async function imagePresent(shell: SandboxShell, c: CheckOf<'image_present'>): Promise<CheckResult> {
@@ -66,11 +60,9 @@ export async function imagePresent(shell: SandboxShell, c: CheckOf<'image_presen
       hit.Repository === '<none>'
         ? hit.ID.replace(/^sha256:/, '').slice(0, 12)
         : `${hit.Repository}:${hit.Tag}`;
-    return pass(`The image ${shown} is in the sandbox.`);
+    return pass(m('image-present', { image: shown }));
   }
-  return fail(
-    `The image ${c.image} is not in the sandbox yet. Get it with docker pull ${c.image} (or build it).`,
-  );
+  return fail(m('image-missing', { image: c.image }));
 }
 
 /** Most bytes of a file read for a check. */
@@ -97,20 +89,17 @@ function readFileScript(path: string, container: string | undefined): string {
 }
 
 export async function fileContains(shell: SandboxShell, c: CheckOf<'file_contains'>): Promise<CheckResult> {
-  const where = c.container ? ` in the container "${c.container}"` : '';
+  const at = { path: c.path, container: c.container ?? '' };
   const result = await shell.run(readFileScript(c.path, c.container), QUERY_TIMEOUT_MS);
   if (result.exitCode === 4) {
     if (/no such container/i.test(result.output)) {
-      return fail(`No container named "${c.container}" yet, so ${c.path} cannot be in it.`);
+      return fail(m('file-no-container', at));
     }
     throw new CheckError(explainDockerFailure(result));
   }
-  if (result.exitCode === 2 && result.output.includes('@@missing'))
-    return fail(`There is no file ${c.path}${where} yet.`);
-  if (result.exitCode === 3 && result.output.includes('@@not-a-file')) {
-    return fail(`${c.path}${where} is not a file (a directory?).`);
-  }
+  if (result.exitCode === 2 && result.output.includes('@@missing')) return fail(m('file-missing', at));
+  if (result.exitCode === 3 && result.output.includes('@@not-a-file')) return fail(m('file-not-a-file', at));
   if (result.exitCode !== 0) throw new CheckError(explainDockerFailure(result));
-  if (result.output.includes(c.text)) return pass(`${c.path}${where} contains "${c.text}".`);
-  return fail(`${c.path}${where} does not contain "${c.text}" yet.`);
+  if (result.output.includes(c.text)) return pass(m('file-contains', { ...at, text: c.text }));
+  return fail(m('file-lacks', { ...at, text: c.text }));
 }
