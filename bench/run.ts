@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     port: 0,
     maxSessionsPerClient: 50,
     maxSessions: 50,
+    // Figures of cold starts and capacity: the warm pool has its own playgrounds (warm.ts).
+    warmSandboxes: 0,
   };
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);

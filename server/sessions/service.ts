@@ -387,6 +387,11 @@ export class SessionService implements SandboxLossListener {
     return this.sessions.get(id)?.hosts.keys().next().value ?? PRIMARY_HOST;
   }
 
+  /** Whether the server holds this session (server-side wiring only: it grants nothing). */
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
   /** The lesson a session was started for, without a token (for server-side wiring only). */
   lessonOf(id: string): string | undefined {
     return this.sessions.get(id)?.lessonId;

@@ -14,7 +14,8 @@ import { PlaygroundError } from '../errors.js';
 import { readJsonBody } from '../http/json-body.js';
 import { sendJson } from '../http/refusal.js';
 import { clientKey, RateLimiter, type RateLimit } from './rate-limit.js';
-import { parseNewWorkshop } from './requests.js';
+import { parseExtend, parseNewWorkshop } from './requests.js';
+import type { WorkshopSeats } from './seating.js';
 import { endsAt, type Workshop, type WorkshopService } from './service.js';
 
 /**
@@ -32,12 +33,15 @@ export interface WorkshopApi {
   codeGuesses: RateLimiter;
   creations: RateLimiter;
   now(): number;
+  /** The seats' sandboxes; without it (unit tests) joins get no session. */
+  seats?: WorkshopSeats;
 }
 
 export function workshopApi(
   service: WorkshopService,
   lessonExists: (id: string) => boolean,
   now: () => number = Date.now,
+  seats?: WorkshopSeats,
 ): WorkshopApi {
   return {
     service,
@@ -45,6 +49,7 @@ export function workshopApi(
     codeGuesses: new RateLimiter(CODE_GUESS_LIMIT, now),
     creations: new RateLimiter(CREATE_LIMIT, now),
     now,
+    ...(seats ? { seats } : {}),
   };
 }
 
@@ -59,6 +64,7 @@ export async function createWorkshop(
   const input = parseNewWorkshop(await readJsonBody(req), api.lessonExists, api.now());
   api.creations.take(client);
   const { workshop, trainerKey } = api.service.create(input);
+  api.seats?.tick(); // a workshop starting within the lead time gets its ready seats now
   const base = publicBase(req);
   sendJson(res, 201, {
     workshop: info(api, workshop),
@@ -91,6 +97,7 @@ export async function joinWorkshop(
   const joined = lookUp(req, res, api, () => api.service.join(code, body));
   const { learner, resumeToken, rejoined } = joined;
   const workshop = liveWorkshop(api, code);
+  const session = api.seats?.seat(workshop, joined) ?? null;
   sendJson(res, rejoined ? 200 : 201, {
     learnerId: learner.id,
     seat: learner.seat,
@@ -98,7 +105,7 @@ export async function joinWorkshop(
     resumeToken,
     rejoined,
     workshop: info(api, workshop),
-    session: null,
+    session,
   } satisfies JoinedWorkshop);
 }
 
@@ -120,15 +127,31 @@ export function listLearners(
   sendJson(res, 200, { workshop: info(api, workshop), learners } satisfies WorkshopLearners);
 }
 
-/** POST /api/workshops/:code/end (trainer key, checked by the router). */
-export function endWorkshop(
+/** POST /api/workshops/:code/end (trainer key, checked by the router): every sandbox of it goes. */
+export async function endWorkshop(
   res: ServerResponse,
   code: string,
   key: string | undefined,
   api: WorkshopApi,
-): void {
+): Promise<void> {
   const workshop = api.service.end(api.service.authorizeTrainer(code, key));
+  await api.seats?.end(workshop);
   sendJson(res, 200, info(api, workshop));
+}
+
+/** POST /api/workshops/:code/extend (trainer key, checked by the router): the workshop or one learner. */
+export async function extendWorkshop(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  key: string | undefined,
+  api: WorkshopApi,
+): Promise<void> {
+  const workshop = api.service.authorizeTrainer(code, key);
+  const { minutes, learnerId } = parseExtend(await readJsonBody(req));
+  if (workshop.endedAt !== null) throw new PlaygroundError('This workshop has ended.', 409);
+  if (!api.seats) throw new PlaygroundError('This playground runs no workshop sandboxes.', 503);
+  sendJson(res, 200, info(api, api.seats.extend(workshop, minutes, learnerId)));
 }
 
 function liveWorkshop(api: WorkshopApi, code: string): Workshop {
