@@ -5,42 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfig } from '../../server/config.js';
 import { PlaygroundError } from '../../server/errors.js';
-import type { SandboxManager, SandboxRecord } from '../../server/sandboxes/manager.js';
+import type { SandboxManager } from '../../server/sandboxes/manager.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import { MemoryLeases } from '../../server/sessions/leases.js';
 import { SessionService } from '../../server/sessions/service.js';
 import { hashToken } from '../../server/sessions/tokens.js';
 import { FREE_PLAY, GENERAL_POOL, planWarm, WarmPool } from '../../server/sessions/warm-pool.js';
 import { WarmStock, type WarmKind } from '../../server/sessions/warm-stock.js';
-
-class FakeSandboxes {
-  live: SandboxRecord[] = [];
-  destroyed: string[] = [];
-  async create(
-    req: { sessionId: string; tokenHash: string; client: string; expiresAt: Date; pool?: string },
-    host: string,
-  ) {
-    await new Promise((r) => setTimeout(r, 2));
-    this.live.push({
-      ...req,
-      host,
-      containerId: `${req.sessionId}-${host}`,
-      running: true,
-      createdAt: new Date(),
-    });
-    return { id: `${req.sessionId}-${host}` };
-  }
-  async destroy(id: string) {
-    this.destroyed.push(id);
-    this.live = this.live.filter((r) => r.sessionId !== id);
-  }
-  async destroyHost() {}
-  async sweep(_inFlight: unknown, now = new Date(), expiryOf = (r: SandboxRecord) => r.expiresAt) {
-    const keep = this.live.filter((r) => expiryOf(r) > now);
-    for (const r of this.live.filter((r) => !keep.includes(r))) await this.destroy(r.sessionId);
-    return keep;
-  }
-}
+import { FakeSandboxes } from '../support/fake-sandboxes.js';
 
 const LESSON: WarmKind = {
   key: 'two-hosts',
