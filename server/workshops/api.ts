@@ -2,6 +2,7 @@
 // server/http/routes.ts. Every lookup by join code is rate-limited per client address: a
 // code that names no workshop costs the address one attempt (see docs/security.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CreatedSession } from '../../common/api.js';
 import {
   joinHash,
   trainerHash,
@@ -16,7 +17,7 @@ import { sendJson } from '../http/refusal.js';
 import { clientKey, RateLimiter, type RateLimit } from './rate-limit.js';
 import { parseExtend, parseNewWorkshop } from './requests.js';
 import type { WorkshopSeats } from './seating.js';
-import { endsAt, type Workshop, type WorkshopService } from './service.js';
+import { endsAt, type Joined, type Workshop, type WorkshopService } from './service.js';
 
 /**
  * Unknown join codes: 10 at once, then one every 6 s (10 a minute) per address (or IPv6
@@ -97,7 +98,7 @@ export async function joinWorkshop(
   const joined = lookUp(req, res, api, () => api.service.join(code, body));
   const { learner, resumeToken, rejoined } = joined;
   const workshop = liveWorkshop(api, code);
-  const session = api.seats?.seat(workshop, joined) ?? null;
+  const session = seatSession(api, workshop, joined);
   sendJson(res, rejoined ? 200 : 201, {
     learnerId: learner.id,
     seat: learner.seat,
@@ -107,6 +108,19 @@ export async function joinWorkshop(
     workshop: info(api, workshop),
     session,
   } satisfies JoinedWorkshop);
+}
+
+/**
+ * The joined learner's session; null when the machine has no room now: the learner has the
+ * seat and its resume token, and the page joins again (with it) a little later.
+ */
+function seatSession(api: WorkshopApi, workshop: Workshop, joined: Joined): CreatedSession | null {
+  try {
+    return api.seats?.seat(workshop, joined) ?? null;
+  } catch (err) {
+    if (err instanceof PlaygroundError && err.status === 503) return null;
+    throw err;
+  }
 }
 
 /** GET /api/workshops/:code/learners (trainer key, checked by the router). */
