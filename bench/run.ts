@@ -15,6 +15,9 @@
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
+//   warm sessions             a class of 30 joining with ready seats vs none, a warm claim vs a
+//                             cold start, memory per ready seat (warm.ts; BENCH_WARM=0 skips it,
+//                             `npm run bench -- warm` runs it alone)
 //   capacity                  sandboxes started at once until the machine refuses more, and
 //                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
@@ -24,7 +27,7 @@ import type Docker from 'dockerode';
 import { startPlayground, type RunningPlayground } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { execCapture } from '../server/engine/exec.js';
-import { runSetup } from '../server/setup/index.js';
+import { runSetup, type SetupResult } from '../server/setup/index.js';
 import { removeDeadRuns, runInstance } from '../test/support/instances.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
@@ -36,6 +39,7 @@ import { benchMemory } from './memory.js';
 import { benchSandboxStarts } from './sandboxes.js';
 import { benchReattach, benchShells } from './terminal.js';
 import { benchValidation } from './validation.js';
+import { benchWarm } from './warm.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PULLED_IMAGES = ['alpine', 'redis', 'postgres:9.4', 'caylent/example-voting-app:vote'];
@@ -69,8 +73,10 @@ const inSession =
  * The modules, in the order they run. `npm run bench -- shells memory` runs only those
  * named (setup is always measured: the playground needs it).
  */
-const MODULES: { [name: string]: (pg: RunningPlayground, config: Config, image: string) => Promise<void> } = {
-  sandboxes: (pg, config, image) => benchSandboxStarts(pg.sandboxes, config, image, ROUNDS, record),
+type Module = (pg: RunningPlayground, config: Config, setup: SetupResult) => Promise<void>;
+const MODULES: { [name: string]: Module } = {
+  sandboxes: (pg, config, setup) =>
+    benchSandboxStarts(pg.sandboxes, config, setup.sandboxImage, ROUNDS, record),
   pulls: inSession((_pg, _session, container) => benchPulls(container)),
   shells: inSession((pg, session, container) => benchShells(pg, session, container, record)),
   reattach: inSession((pg, session) => benchReattach(pg, session, record)),
@@ -80,6 +86,8 @@ const MODULES: { [name: string]: (pg: RunningPlayground, config: Config, image: 
   browser: (pg) => benchBrowser(pg, record),
   database: () => benchDatabase(record),
   capacity: (pg, config) => benchCapacity(pg, config, record),
+  // Playgrounds of its own, with and without ready sessions (warm.ts).
+  warm: (_pg, config, setup) => benchWarm(config, setup, record),
 };
 
 function chosenModules(args: string[]): string[] {
@@ -100,6 +108,8 @@ async function main(): Promise<void> {
     port: 0,
     maxSessionsPerClient: 50,
     maxSessions: 50,
+    // Figures of cold starts and capacity: the warm pool has its own playgrounds (warm.ts).
+    warmSandboxes: 0,
   };
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);
@@ -108,7 +118,7 @@ async function main(): Promise<void> {
 
   const pg = await startPlayground(config, setup);
   try {
-    for (const name of chosen) await MODULES[name]!(pg, config, setup.sandboxImage);
+    for (const name of chosen) await MODULES[name]!(pg, config, setup);
   } finally {
     await pg.close();
   }

@@ -29,15 +29,20 @@ import { watchCatalogue, type CatalogueWatch } from './lessons/catalogue-watch.j
 import { LessonSessions } from './progress/lesson-sessions.js';
 import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
+import { pullImages } from './sandboxes/pull-images.js';
 import { SessionEventHub } from './sessions/event-hub.js';
+import { LeaseStore } from './sessions/leases.js';
 import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
+import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from './sessions/warm-pool.js';
+import { WarmStock } from './sessions/warm-stock.js';
 import { PortService } from './ports/index.js';
 import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 import { workshopApi } from './workshops/api.js';
+import { WorkshopSeats } from './workshops/seating.js';
 import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
@@ -120,9 +125,12 @@ async function startOn(
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
   const { lessonSessions, ports, terminals } = followers;
-  const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
+  const warm = startWarm(core);
+  const lessonExists = (id: string) => Boolean(catalogue.get(id));
+  const workshops = workshopApi(new WorkshopService(db), lessonExists, Date.now, warm.seats);
   const server = createPlaygroundServer({
     ...followers,
+    warm: warm.pool,
     workshops,
     sessions,
     events,
@@ -135,7 +143,7 @@ async function startOn(
     ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
-    metrics: metricsOf(core, terminals),
+    metrics: metricsOf(core, terminals, warm.stock),
     operatorToken: config.metricsToken,
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
   });
@@ -153,6 +161,9 @@ async function startOn(
     census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
       await core.lessonsWatch.close();
+      warm.seats.stop();
+      await warm.pool.stop();
+      await warm.stock.drainAll(); // their tokens end with the server
       sessions.stop();
       sandboxLoss.stop();
       mirror.stop();
@@ -201,8 +212,43 @@ async function createCore(
     log.warn(`lesson left out: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   }
   const events = new SessionEventHub();
-  const sessions = new SessionService(sandboxes, config, events, capacity);
+  const sessions = new SessionService(sandboxes, config, events, capacity, new LeaseStore(db));
   return { config, db, recipe, sandboxes, catalogue, lessonsWatch, events, sessions, capacity };
+}
+
+/**
+ * Sessions started ahead: the general warm pool and the workshops' ready seats, one stock of
+ * warm sessions (counted in every limit like any other session). Started after the adoption,
+ * which has removed the warm sessions of an earlier server (their tokens died with it).
+ */
+function startWarm({ config, db, sandboxes, catalogue, events, sessions }: Core) {
+  const kindOf = (lessonId: string | undefined) => {
+    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
+    return lesson ? lessonKind(lesson) : FREE_PLAY;
+  };
+  let refill = (_pool: string) => undefined as void;
+  const stock = new WarmStock(
+    sessions,
+    (id, kind) => pullImages(sandboxes, id, kind.hosts, kind.images),
+    (pool) => refill(pool),
+  );
+  const pool = new WarmPool(sessions, stock, {
+    size: config.warmSandboxes,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const seats = new WorkshopSeats({
+    db,
+    sessions,
+    stock,
+    events,
+    kindOf,
+    leadMs: config.seatsLeadMs,
+    unclaimedMs: config.seatsUnclaimedMs,
+  });
+  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
+  pool.start();
+  seats.start();
+  return { stock, pool, seats };
 }
 
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
@@ -301,8 +347,18 @@ function healthReport(
 }
 
 /** GET /metrics: the gauges read what the sessions, terminals and event hub hold when scraped. */
-function metricsOf({ sessions, events }: Core, terminals: TerminalRegistry): PlaygroundMetrics {
+function metricsOf(
+  { sessions, events }: Core,
+  terminals: TerminalRegistry,
+  warm: WarmStock,
+): PlaygroundMetrics {
   return createPlaygroundMetrics({
+    warm: () => {
+      const byPool = warm.sandboxes();
+      const general = byPool.get(GENERAL_POOL) ?? 0;
+      const all = [...byPool.values()].reduce((a, b) => a + b, 0);
+      return { general, seats: all - general };
+    },
     sessions: () => sessions.census().sessions,
     sandboxes: () => sessions.census().sandboxes,
     terminals: () => terminals.census().shells,

@@ -97,4 +97,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'session leases (claimed warm sessions, extended expiries) and sealed seat tokens',
+    sql: `
+      -- A session handed out from a warm pool, or whose end moved: the engine's label holds
+      -- what it was started with, this row what holds now. An unclaimed warm session has none.
+      CREATE TABLE session_leases (
+        session_id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      -- The seat's session token, sealed with a key only the learner's resume token gives
+      -- (server/workshops/seal.ts): rejoining on another device opens it, the file alone does not.
+      ALTER TABLE learners ADD COLUMN session_token_sealed TEXT;
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import type { PlaygroundMetrics } from '../metrics/playground-metrics.js';
 import type { PortService } from '../ports/index.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
+import { FREE_PLAY, lessonKind, type WarmPool } from '../sessions/warm-pool.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import * as workshops from '../workshops/api.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   lessonSessions: LessonSessions;
   ports: PortService;
   workshops: workshops.WorkshopApi;
+  /** Sessions started ahead (PLAYGROUND_WARM_SANDBOXES); without it every session starts cold. */
+  warm?: WarmPool;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -88,6 +91,13 @@ const WORKSHOP_ROUTES: readonly Route[] = [
     access: 'trainer-key',
     handle: ({ res, params, token, deps }) => workshops.endWorkshop(res, params[0]!, token, deps.workshops),
   },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/extend$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) =>
+      workshops.extendWorkshop(req, res, params[0]!, token, deps.workshops),
+  },
 ];
 
 export const ROUTES: readonly Route[] = [
@@ -137,7 +147,12 @@ export const ROUTES: readonly Route[] = [
       const client = clientKey(clientAddress(req, deps.network.trustedProxies));
       const options = lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {};
       await deps.engine?.ensureReachable();
-      sendJson(res, 201, deps.sessions.create(client, options));
+      const kind = lesson ? lessonKind(lesson) : FREE_PLAY;
+      sendJson(
+        res,
+        201,
+        await (deps.warm?.create(client, kind, options) ?? deps.sessions.create(client, options)),
+      );
     },
   },
   {

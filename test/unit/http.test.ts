@@ -85,7 +85,8 @@ test("every route and upgrade of one session is its token holder's alone, a work
   for (const endpoint of endpoints) {
     const { source } = endpoint.pattern;
     const perSession = source.startsWith('^\\/api\\/sessions\\/(');
-    const perTrainer = source.startsWith('^\\/api\\/workshops\\/(') && /\\\/(learners|end)\$$/.test(source);
+    const perTrainer =
+      source.startsWith('^\\/api\\/workshops\\/(') && /\\\/(learners|end|extend)\$$/.test(source);
     const operators = source === '^\\/metrics$';
     const expected = perSession
       ? 'session-token'
@@ -96,7 +97,7 @@ test("every route and upgrade of one session is its token holder's alone, a work
           : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 2);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 3);
   assert.deepEqual(
     UPGRADES.map((u) => u.protocol),
     [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL],
