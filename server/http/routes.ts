@@ -231,7 +231,7 @@ export const ROUTES: readonly Route[] = [
     handle: async ({ req, res, params, deps }) => {
       const stepId = optionalString(await readJsonBody(req), 'stepId');
       const result = await deps.lessonSessions.check(params[0]!, stepId);
-      deps.live.classroom.checked(params[0]!, result); // a workshop counts failed checks
+      deps.live.actions.checked(params[0]!, result); // a workshop counts failed checks
       sendJson(res, 200, result);
     },
   },

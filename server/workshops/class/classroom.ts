@@ -2,7 +2,7 @@
 // steps (from the session event hub, whatever session a seat holds), builds the trainer's
 // grid from the database (class-state.ts), and tells the trainer's sockets what changed
 // (class-feed.ts). The learner's and trainer's actions are live-actions.ts.
-import type { LessonProgress, SessionEvent, StepProgress } from '../../../common/events.js';
+import type { LessonProgress, SessionEvent } from '../../../common/events.js';
 import type { ClassState, LearnerTerminal, TrainerPresence } from '../../../common/workshop-live.js';
 import type { WorkshopInfo } from '../../../common/workshops.js';
 import type { Db } from '../../db/database.js';
@@ -120,16 +120,6 @@ export class Classroom {
   /** The workshop's times or ready seats changed: its class views hear it. */
   workshopChanged(workshopId: number): void {
     this.feed.workshopChanged(workshopId);
-  }
-
-  /** A Check the learner asked for: one that did not pass counts against the step. */
-  checked(sessionId: string, result: StepProgress): void {
-    if (result.state === 'passed') return;
-    const seat = this.store.seatBySession(sessionId);
-    const lessonId = this.deps.events.snapshot(sessionId).find(isProgress)?.progress.lessonId;
-    if (!seat || seat.workshopEnded || !lessonId) return;
-    this.store.failedCheck({ learnerId: seat.id, lessonId, stepId: result.stepId });
-    this.changed(seat);
   }
 
   /** Tells the class views of the seat's workshop that its row changed. */

@@ -3,7 +3,7 @@
 // pushes hints. Each change is kept in the database (class-store.ts), told to the learner's
 // page as a session event and to the trainer's class views as a changed row. The HTTP
 // handlers (live-api.ts) check who calls and how often.
-import type { SessionEvent } from '../../../common/events.js';
+import type { SessionEvent, StepProgress } from '../../../common/events.js';
 import { HELP_TEXT_MAX, MESSAGE_TEXT_MAX, type HelpRequest } from '../../../common/workshop-live.js';
 import { PlaygroundError } from '../../errors.js';
 import type { LessonCatalogue } from '../../lessons/catalogue.js';
@@ -41,6 +41,19 @@ export class LiveActions {
     if (!seat) throw new PlaygroundError('This session holds no workshop seat.', 409);
     if (seat.workshopEnded) throw new PlaygroundError('The workshop has ended.', 409);
     return seat;
+  }
+
+  /**
+   * A Check the learner asked for (POST /api/sessions/:id/check): one that did not pass
+   * counts against its step, for a seat of a running workshop (any other session: nothing).
+   */
+  checked(sessionId: string, result: StepProgress): void {
+    if (result.state === 'passed') return;
+    const seat = this.deps.classroom.store.seatBySession(sessionId);
+    const lessonId = this.deps.lessonOf(sessionId);
+    if (!seat || seat.workshopEnded || !lessonId) return;
+    this.deps.classroom.store.failedCheck({ learnerId: seat.id, lessonId, stepId: result.stepId });
+    this.deps.classroom.changed(seat);
   }
 
   /** Asks for help, or changes the open request's text. */
