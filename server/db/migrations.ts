@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'how help requests closed, one open per learner, and trainers\' messages',
+    name: "how help requests closed, one open per learner, and trainers' messages",
     sql: `
       -- Who closed a help request: the trainer answered it, or the learner withdrew it.
       ALTER TABLE help_requests ADD COLUMN closed_by TEXT CHECK (closed_by IN ('learner', 'trainer'));

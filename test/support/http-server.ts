@@ -30,6 +30,8 @@ const fakeSandboxes = {
 export interface TestHttpServer {
   server: PlaygroundServer;
   sessions: SessionService;
+  /** The workshops, on the server's own (in-memory) database. */
+  workshops: WorkshopService;
   /** http://127.0.0.1:<port> */
   url: string;
   port: number;
@@ -51,6 +53,7 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
     events,
     info: (w) => info(workshops, w),
   });
+  classroom.start();
   const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
   const server = createPlaygroundServer({
     sessions,
@@ -77,5 +80,12 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
   port = (server.http.address() as AddressInfo).port;
-  return { server, sessions, url: `http://127.0.0.1:${port}`, port, close: () => server.close() };
+  return {
+    server,
+    sessions,
+    workshops: workshops.service,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => server.close(),
+  };
 }
