@@ -58,7 +58,7 @@ export class Classroom {
   start(): void {
     this.untap ??= this.deps.events.tap({
       event: (sessionId, event) => this.sessionEvent(sessionId, event),
-      watchers: (sessionId) => this.pageCameOrWent(sessionId),
+      watchers: (sessionId, count) => this.pageCameOrWent(sessionId, count),
     });
   }
 
@@ -128,11 +128,30 @@ export class Classroom {
   }
 
   /** A page of the session opened or closed its events socket: online changes. */
-  private pageCameOrWent(sessionId: string): void {
+  private pageCameOrWent(sessionId: string, pages: number): void {
     const seat = this.store.seatBySession(sessionId);
     if (!seat) return;
-    this.catchUp(seat);
+    try {
+      this.catchUp(seat);
+      if (pages > 0) this.tellOpenHelp(sessionId, seat.id);
+    } catch (err) {
+      log.warn(`catching up learner ${seat.id}: ${(err as Error).message}`);
+    }
     this.changed(seat);
+  }
+
+  /**
+   * A page that opens finds its open help request in the hub's snapshot, unless the server
+   * restarted since it was asked: then it is told here (the hub starts empty).
+   */
+  private tellOpenHelp(sessionId: string, learnerId: string): void {
+    if (this.deps.events.snapshot(sessionId).some((e) => e.type === 'help')) return;
+    const help = this.store.openHelpOf(learnerId);
+    if (help)
+      this.deps.events.publish(sessionId, {
+        type: 'help',
+        open: { text: help.text, at: new Date(help.createdAt).toISOString() },
+      });
   }
 
   private sessionEvent(sessionId: string, event: SessionEvent): void {
