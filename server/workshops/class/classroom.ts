@@ -56,9 +56,18 @@ export class Classroom {
 
   /** Follows every session's progress and pages. */
   start(): void {
+    // Whatever goes wrong here stays here: the hub is publishing to the learner's page.
+    const safely = (what: string, run: () => void) => {
+      try {
+        run();
+      } catch (err) {
+        log.warn(`live class: ${what}: ${(err as Error).message}`);
+      }
+    };
     this.untap ??= this.deps.events.tap({
-      event: (sessionId, event) => this.sessionEvent(sessionId, event),
-      watchers: (sessionId, count) => this.pageCameOrWent(sessionId, count),
+      event: (sessionId, event) => safely('recording progress', () => this.sessionEvent(sessionId, event)),
+      watchers: (sessionId, count) =>
+        safely('a page came or went', () => this.pageCameOrWent(sessionId, count)),
     });
   }
 
@@ -131,12 +140,8 @@ export class Classroom {
   private pageCameOrWent(sessionId: string, pages: number): void {
     const seat = this.store.seatBySession(sessionId);
     if (!seat) return;
-    try {
-      this.catchUp(seat);
-      if (pages > 0) this.tellOpenHelp(sessionId, seat.id);
-    } catch (err) {
-      log.warn(`catching up learner ${seat.id}: ${(err as Error).message}`);
-    }
+    this.catchUp(seat);
+    if (pages > 0) this.tellOpenHelp(sessionId, seat.id);
     this.changed(seat);
   }
 
@@ -158,11 +163,7 @@ export class Classroom {
     if (event.type !== 'progress') return;
     const seat = this.store.seatBySession(sessionId);
     if (!seat || seat.workshopEnded) return;
-    try {
-      if (this.record(seat.id, event.progress)) this.changed(seat);
-    } catch (err) {
-      log.warn(`recording progress of learner ${seat.id}: ${(err as Error).message}`);
-    }
+    if (this.record(seat.id, event.progress)) this.changed(seat);
   }
 
   /**
