@@ -41,8 +41,11 @@ import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
-import { workshopApi } from './workshops/api.js';
+import { info as workshopInfo, workshopApi } from './workshops/api.js';
 import { WorkshopSeats } from './workshops/seating.js';
+import { Classroom } from './workshops/class/classroom.js';
+import { LiveActions } from './workshops/class/live-actions.js';
+import { liveApi } from './workshops/class/live-api.js';
 import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
@@ -128,10 +131,12 @@ async function startOn(
   const warm = startWarm(core);
   const lessonExists = (id: string) => Boolean(catalogue.get(id));
   const workshops = workshopApi(new WorkshopService(db), lessonExists, Date.now, warm.seats);
+  const live = liveClass(workshops, core);
   const server = createPlaygroundServer({
     ...followers,
     warm: warm.pool,
     workshops,
+    live,
     sessions,
     events,
     catalogue,
@@ -167,6 +172,7 @@ async function startOn(
       sessions.stop();
       sandboxLoss.stop();
       mirror.stop();
+      live.classroom.stop();
       await lessonSessions.stopAll();
       await ports.close();
       // Shells end with the server rather than wait out their grace period.
@@ -313,6 +319,20 @@ function superviseSurroundings(
   });
   mirror.start();
   return { engine, mirror };
+}
+
+/** The workshops' live class: the grid follows every session's progress and pages. */
+function liveClass(workshops: ReturnType<typeof workshopApi>, { db, catalogue, events, sessions }: Core) {
+  const classroom = new Classroom({
+    db,
+    workshops: workshops.service,
+    catalogue,
+    events,
+    info: (workshop) => workshopInfo(workshops, workshop),
+  });
+  classroom.start();
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
+  return liveApi(classroom, actions, workshops.service);
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
 import { DEFAULT_LANGUAGE, LanguageSchema } from '../../common/lesson.js';
+import { CLASS_SUBPROTOCOL } from '../../common/workshop-live.js';
 import {
   MAX_CLIENT_FRAME_BYTES,
   newPaneId,
@@ -19,6 +20,8 @@ import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import type { ShellFactory } from '../terminals/sandbox-shells.js';
 import { serveTerminal } from '../terminals/socket.js';
+import { serveClass } from '../workshops/class/class-socket.js';
+import type { LiveApi } from '../workshops/class/live-api.js';
 import { admit, match, tokenFromSubprotocols, type Endpoint } from './access.js';
 import { serveSessionEvents } from './events-socket.js';
 import type { NetworkPolicy } from './network-policy.js';
@@ -38,6 +41,8 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   /** How many event sockets one session may hold. */
   network: Pick<NetworkPolicy, 'maxEventSocketsPerSession'>;
+  /** The workshops' live class: the trainer's class socket. */
+  live: LiveApi;
 }
 
 interface UpgradeContext {
@@ -75,6 +80,17 @@ export const UPGRADES: readonly Upgrade[] = [
     accept: ({ ws, params, deps, eventSockets }) => {
       ws.once('close', eventSockets.take(params[0]!));
       serveSessionEvents(ws, params[0]!, deps.events);
+    },
+  },
+  {
+    // A join code, as in routes.ts; the trainer key comes in the token subprotocol.
+    pattern: /^\/api\/workshops\/([A-Za-z0-9-]{1,16})\/live$/,
+    access: 'trainer-key',
+    protocol: CLASS_SUBPROTOCOL,
+    maxPayload: 1024,
+    accept: ({ ws, params, token, deps }) => {
+      const workshop = deps.live.workshops.authorizeTrainer(params[0]!, token);
+      serveClass(ws, workshop.id, deps.live.classroom.feed);
     },
   },
 ];
@@ -124,7 +140,7 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
           if (ws.protocol !== endpoint.protocol)
             throw new PlaygroundError(`Offer the ${endpoint.protocol} subprotocol.`, 400);
           const token = tokenFromSubprotocols(req);
-          admit(endpoint.access, params, token, deps.sessions);
+          admit(endpoint.access, params, token, deps.sessions, { workshops: deps.live.workshops });
           endpoint.accept({ ws, url, params, token, deps, eventSockets });
         } catch (err) {
           refuseSocket(ws, err);

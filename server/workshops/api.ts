@@ -201,7 +201,8 @@ function refuseIfWaiting(
   throw new PlaygroundError(message(what, { seconds }), 429);
 }
 
-function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {
+/** The workshop as the API shows it (the class view too). */
+export function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {
   return {
     code: workshop.code,
     title: workshop.title,

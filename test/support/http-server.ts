@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../server/config.js';
 import { networkPolicy } from '../../server/http/network-policy.js';
 import { openDatabase } from '../../server/db/database.js';
-import { workshopApi } from '../../server/workshops/api.js';
+import { info, workshopApi } from '../../server/workshops/api.js';
+import { Classroom } from '../../server/workshops/class/classroom.js';
+import { LiveActions } from '../../server/workshops/class/live-actions.js';
+import { liveApi } from '../../server/workshops/class/live-api.js';
 import { WorkshopService } from '../../server/workshops/service.js';
 import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
 import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
@@ -27,6 +30,8 @@ const fakeSandboxes = {
 export interface TestHttpServer {
   server: PlaygroundServer;
   sessions: SessionService;
+  /** The workshops, on the server's own (in-memory) database. */
+  workshops: WorkshopService;
   /** http://127.0.0.1:<port> */
   url: string;
   port: number;
@@ -38,11 +43,23 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
   const events = new SessionEventHub();
   const sessions = new SessionService(fakeSandboxes, config, events);
   let port = 0;
+  const catalogue = new LessonCatalogue([], []);
+  const db = openDatabase(':memory:');
+  const workshops = workshopApi(new WorkshopService(db), () => false);
+  const classroom = new Classroom({
+    db,
+    workshops: workshops.service,
+    catalogue,
+    events,
+    info: (w) => info(workshops, w),
+  });
+  classroom.start();
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
   const server = createPlaygroundServer({
     sessions,
     events,
     terminals: new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession }),
-    catalogue: new LessonCatalogue([], []),
+    catalogue,
     lessonSessions: {} as LessonSessions,
     ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
     health: async () => ({ ok: true }) as never,
@@ -57,10 +74,18 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
       terminals: () => 0,
       sockets: () => ({ terminal: 0, events: 0 }),
     }),
-    workshops: workshopApi(new WorkshopService(openDatabase(':memory:')), () => false),
+    workshops,
+    live: liveApi(classroom, actions, workshops.service),
     clientRoot: '/nonexistent-client',
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
   port = (server.http.address() as AddressInfo).port;
-  return { server, sessions, url: `http://127.0.0.1:${port}`, port, close: () => server.close() };
+  return {
+    server,
+    sessions,
+    workshops: workshops.service,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => server.close(),
+  };
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { WebSocket } from 'ws';
 import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
 import { CloseCode, TERMINAL_SUBPROTOCOL } from '../../common/protocol.js';
+import { CLASS_SUBPROTOCOL } from '../../common/workshop-live.js';
 import { originAllowed } from '../../server/http/origin.js';
 import { refuseSocket } from '../../server/http/refusal.js';
 import { ROUTES } from '../../server/http/routes.js';
@@ -85,8 +86,8 @@ test("every route and upgrade of one session is its token holder's alone, a work
   for (const endpoint of endpoints) {
     const { source } = endpoint.pattern;
     const perSession = source.startsWith('^\\/api\\/sessions\\/(');
-    const perTrainer =
-      source.startsWith('^\\/api\\/workshops\\/(') && /\\\/(learners|end|extend)\$$/.test(source);
+    // A workshop's path past its code is the trainer's, but for the learners' join.
+    const perTrainer = /^\^\\?\/api\\?\/workshops\\?\/\(/.test(source) && !/(\)|\\\/join)\$$/.test(source);
     const operators = source === '^\\/metrics$';
     const expected = perSession
       ? 'session-token'
@@ -97,10 +98,10 @@ test("every route and upgrade of one session is its token holder's alone, a work
           : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 3);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 7);
   assert.deepEqual(
     UPGRADES.map((u) => u.protocol),
-    [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL],
+    [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL, CLASS_SUBPROTOCOL],
   );
 });
 
