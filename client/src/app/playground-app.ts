@@ -15,6 +15,7 @@ import type { TerminalWorkspace } from '../terminals/terminal-workspace';
 import '../lessons/lesson-panel';
 import '../lessons/lesson-catalogue';
 import '../ui/split-view';
+import { isWorkshopRoute, workshopPage } from '../workshops/workshop-pages';
 import { hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
 import { LessonController } from './lesson-controller';
 import { Notices } from './notices';
@@ -261,7 +262,9 @@ export class PlaygroundApp extends LitElement {
             ? this.renderCatalogue()
             : this.route.view === 'lesson'
               ? this.renderLesson(stage)
-              : stage
+              : isWorkshopRoute(this.route)
+                ? workshopPage(this.route, this.lessons.catalogue)
+                : stage
         }
       </main>
       ${this.renderReplaceRunning()} ${this.notices.render()}
@@ -278,8 +281,8 @@ export class PlaygroundApp extends LitElement {
       @free-play=${() => this.go({ view: 'play' })}
       @language-change=${(e: CustomEvent<{ language: Language }>) => this.lessons.setLanguage(e.detail.language)}
       @retry-lessons=${() => void this.lessons.loadCatalogue()}
-      >${this.renderRunning('running')}</lesson-catalogue
-    >`;
+      >${this.renderRunning('running')}<workshop-entry slot="running"></workshop-entry
+    ></lesson-catalogue>`;
   }
 
   private renderLesson(stage: TemplateResult): TemplateResult {

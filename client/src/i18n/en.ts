@@ -1,5 +1,6 @@
 // The page's words in English.
 import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import { workshopEn } from './workshop-en';
 
 const page: Strings = {
   productName: 'Docker Playground',
@@ -230,4 +231,4 @@ const lesson: LessonStrings = {
   portsLabel: 'Open ports',
 };
 
-export const en: LanguageStrings = { page, workspace, lesson };
+export const en: LanguageStrings = { page, workspace, lesson, workshop: workshopEn };

@@ -1,6 +1,7 @@
 // The page's words in Bahasa Indonesia ("Anda"), keeping the Docker words Indonesian
 // developers use as they are: container, image, sandbox, port, host, shell.
 import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import { workshopId } from './workshop-id';
 
 const page: Strings = {
   productName: 'Docker Playground',
@@ -238,4 +239,4 @@ const lesson: LessonStrings = {
   portsLabel: 'Port terbuka',
 };
 
-export const id: LanguageStrings = { page, workspace, lesson };
+export const id: LanguageStrings = { page, workspace, lesson, workshop: workshopId };

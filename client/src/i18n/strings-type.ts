@@ -1,6 +1,7 @@
 // The shape of the page's words. Every language (./en.ts, ./id.ts) fills in all of it, so a
 // word missing in one language does not compile.
 import type { PublishedPort } from '../../../common/events';
+import type { WorkshopStrings } from './workshop-strings-type';
 
 /** Words for a remaining time such as "58 min". */
 export interface DurationWords {
@@ -235,4 +236,5 @@ export interface LanguageStrings {
   page: Strings;
   workspace: WorkspaceStrings;
   lesson: LessonStrings;
+  workshop: WorkshopStrings;
 }
