@@ -15,8 +15,10 @@ import type { TerminalWorkspace } from '../terminals/terminal-workspace';
 import '../lessons/lesson-panel';
 import '../lessons/lesson-catalogue';
 import '../ui/split-view';
+import { createWorkshopApi } from '../workshops/workshop-api';
 import { isWorkshopRoute, workshopPage } from '../workshops/workshop-pages';
-import { hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
+import { WorkshopSeat } from '../workshops/workshop-seat';
+import { formatRemaining, hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
 import { LessonController } from './lesson-controller';
 import { Notices } from './notices';
 import { playgroundAppStyles } from './playground-app-styles';
@@ -65,7 +67,16 @@ export class PlaygroundApp extends LitElement {
     session: () => this.sandbox.key,
     warn: (message) => this.notices.notify('warning', message),
   });
+  /** The workshop seat the sandbox holds, if any: the workshop bar above the lesson. */
+  private readonly seat = new WorkshopSeat(this, {
+    api: createWorkshopApi({ messages: liveStrings() }),
+    onHint: (stepId) => this.renderRoot.querySelector('lesson-panel')?.openNextHint(stepId),
+    onNotice: (level, message) => this.notices.notify(level, message),
+    words: () => this.i18n.workshop,
+    formatLeft: (ms) => formatRemaining(ms, this.t.durations),
+  });
   private readonly sandbox = new SessionController(this, {
+    connectEvents: (options) => this.seat.follow(options),
     api: this.api,
     store: this.store,
     lessonId: () => routeLesson(this.route),
@@ -235,6 +246,7 @@ export class PlaygroundApp extends LitElement {
 
   private tick(): void {
     this.now = Date.now();
+    this.seat.tick(this.now);
     const s = this.sandbox.state;
     if (s.kind === 'ready' && Date.parse(s.session.expiresAt) <= this.now) void this.sandbox.check();
   }
@@ -256,6 +268,7 @@ export class PlaygroundApp extends LitElement {
         onEnd: () => void this.endSession(),
         onNew: () => void this.sandbox.start(),
       })}
+      ${this.seat.render(this.sandbox.key?.id, this.now)}
       <main data-view=${this.route.view}>
         ${
           this.route.view === 'catalogue'
@@ -301,6 +314,7 @@ export class PlaygroundApp extends LitElement {
         .loadError=${this.lessons.lessonError}
         @run-command=${(e: CustomEvent<Command>) => void this.runCommand(e.detail)}
         @check-step=${(e: CustomEvent<{ stepId: string }>) => void this.lessons.checkStep(e.detail.stepId)}
+        @hint-open=${(e: CustomEvent<{ stepId: string }>) => this.seat.hintOpened(e.detail.stepId)}
         @language-change=${(e: CustomEvent<{ language: Language }>) => this.lessons.setLanguage(e.detail.language)}
         @open-catalogue=${() => this.go({ view: 'catalogue' })}
         @retry-lesson=${() => this.lessons.reloadLesson()}
