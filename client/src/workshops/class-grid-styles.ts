@@ -91,10 +91,10 @@ export const classGridStyles = css`
   tbody tr.selected > * {
     background: rgba(29, 99, 237, 0.16);
   }
-  tbody tr.help > .name {
+  tbody tr.flag-help > .name {
     box-shadow: inset 4px 0 0 var(--danger);
   }
-  tbody tr.stuck > .name {
+  tbody tr.flag-stuck > .name {
     box-shadow: inset 4px 0 0 var(--warning);
   }
   .who {

@@ -9,6 +9,7 @@ import { cellKey, type CellState, type ClassState, type LearnerStatus } from '..
 import { LanguageController } from '../i18n/language-controller';
 import { classGridStyles } from './class-grid-styles';
 import { lessonGroups, timeOnStep } from './class-model';
+import { handIcon } from './workshop-icons';
 
 export interface LearnerDetail {
   learnerId: string;
@@ -92,7 +93,7 @@ export class ClassGrid extends LitElement {
 
   private renderRow(state: ClassState, l: LearnerStatus): TemplateResult {
     const w = this.i18n.workshop;
-    const flagged = l.help ? 'help' : l.stuck ? 'stuck' : '';
+    const flagged = l.help ? 'flag-help' : l.stuck ? 'flag-stuck' : '';
     return html`<tr
       class=${`${flagged} ${this.selected === l.id ? 'selected' : ''}`}
       data-learner=${l.id}
@@ -135,7 +136,7 @@ export class ClassGrid extends LitElement {
     const at = new Date(l.help.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return html`<div class="help" data-help>
       ${stuck}
-      <span class="badge ask">✋ ${at}</span>
+      <span class="badge ask">${handIcon(12)} ${at}</span>
       <span class="help-text" title=${l.help.text}>${l.help.text}</span>
       <button
         class="resolve"

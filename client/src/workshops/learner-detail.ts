@@ -9,6 +9,7 @@ import { sharedStyles } from '../ui/shared-styles';
 import { currentStep } from './class-model';
 import type { WorkshopApi } from './workshop-api';
 import { workshopPageStyles } from './workshop-styles';
+import { bulbIcon, clockIcon } from './workshop-icons';
 
 const LEARNER_EXTEND_MINUTES = 10;
 
@@ -79,8 +80,12 @@ export class LearnerDetail extends LitElement {
         color: #56d364;
         font-size: 13px;
       }
-      .btn {
+      .stack .btn {
         justify-content: flex-start;
+        white-space: normal;
+        text-align: left;
+        line-height: 1.3;
+        padding: 8px 12px;
       }
       .stack {
         display: flex;
@@ -146,12 +151,12 @@ export class LearnerDetail extends LitElement {
                 data-action="push-hint"
                 @click=${() => void this.pushHint(step.stepId)}
               >
-                💡 ${w.pushHint(step.title)}
+                ${bulbIcon()} ${w.pushHint(step.title)}
               </button>`
             : nothing
         }
         <button class="btn" data-action="extend-learner" @click=${() => void this.extend()}>
-          ⏱ ${w.extendLearner(LEARNER_EXTEND_MINUTES)}
+          ${clockIcon()} ${w.extendLearner(LEARNER_EXTEND_MINUTES)}
         </button>
       </div>`;
   }

@@ -9,6 +9,7 @@ import type { WorkshopStrings } from '../i18n/workshop-strings-type';
 import { timeLeft } from './class-model';
 import type { ResultFormat } from './workshop-api';
 import { spacedCode } from './workshop-format';
+import { clockIcon } from './workshop-icons';
 
 export const EXTEND_CHOICES = [10, 30] as const;
 
@@ -44,7 +45,7 @@ export function trainerHeader(o: TrainerHeaderOptions): TemplateResult {
         <span class="code" data-join-code=${ws.code}>${spacedCode(ws.code)}</span>
       </button>
       <span class=${`pill ${left.warn ? 'warn' : ''}`} data-time-left>
-        ⏱ ${formatRemaining(left.ms, o.durations) ?? w.workshopOver}
+        ${clockIcon()} ${formatRemaining(left.ms, o.durations) ?? w.workshopOver}
       </span>
       <span class="pill" data-seats=${`${taken}/${ws.seats}`}>${w.seatsTaken(taken, ws.seats)}</span>
       <span class="pill muted">${w.seatsReady(o.state.readySeats)}</span>

@@ -10,6 +10,7 @@ import { LanguageController } from '../i18n/language-controller';
 import './copy-field';
 import { timeLeft } from './class-model';
 import { workshopBarStyles } from './workshop-bar-styles';
+import { clockIcon, handIcon, linkIcon } from './workshop-icons';
 
 /** A message from the trainer, as a learner's page keeps it until dismissed. */
 export interface TrainerMessage {
@@ -58,7 +59,8 @@ export class WorkshopBar extends LitElement {
         <span class="title" title=${seat.title}>${seat.title}</span>
         <span class="who">${w.seatLabel(seat.seat)} · ${seat.name}</span>
         <span class="time" data-time-left role=${left.warn ? 'alert' : nothing}>
-          ⏱ ${leftText ? (left.warn ? w.endsSoon(leftText) : w.timeLeft(leftText)) : w.workshopOver}
+          ${clockIcon()}
+          ${leftText ? (left.warn ? w.endsSoon(leftText) : w.timeLeft(leftText)) : w.workshopOver}
         </span>
         <span class="spacer"></span>
         ${this.renderHelp()}
@@ -70,7 +72,7 @@ export class WorkshopBar extends LitElement {
                 aria-expanded=${this.showingResume ? 'true' : 'false'}
                 @click=${() => (this.showingResume = !this.showingResume)}
               >
-                🔗 ${w.resumeLink}
+                ${linkIcon()} ${w.resumeLink}
               </button>`
             : nothing
         }
@@ -84,7 +86,7 @@ export class WorkshopBar extends LitElement {
   private renderHelp(): TemplateResult {
     const w = this.i18n.workshop;
     if (this.help)
-      return html`<span class="pending" data-help-pending>✋ ${w.helpPending}</span>
+      return html`<span class="pending" data-help-pending>${handIcon()} ${w.helpPending}</span>
         <button
           class="btn"
           data-action="withdraw-help"
@@ -99,7 +101,7 @@ export class WorkshopBar extends LitElement {
       aria-expanded=${this.asking ? 'true' : 'false'}
       @click=${() => (this.asking = !this.asking)}
     >
-      ✋ ${w.askHelp}
+      ${handIcon()} ${w.askHelp}
     </button>`;
   }
 

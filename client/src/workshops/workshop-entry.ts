@@ -54,6 +54,10 @@ export class WorkshopEntry extends LitElement {
         letter-spacing: 0.08em;
         text-transform: uppercase;
       }
+      input::placeholder {
+        text-transform: none;
+        letter-spacing: normal;
+      }
       .error {
         flex-basis: 100%;
         margin: 0;

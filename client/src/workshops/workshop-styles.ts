@@ -118,6 +118,9 @@ export const workshopPageStyles = css`
     color: #ffb4ae;
     font-size: 14px;
   }
+  a.btn {
+    text-decoration: none;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
