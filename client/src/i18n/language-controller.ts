@@ -3,8 +3,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../../../common/lesson';
 import { pageLanguage, type PageLanguage } from './language';
-import { lessonStrings, pageStrings, workspaceStrings } from './strings';
-import type { LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import { lessonStrings, pageStrings, watchStrings, workspaceStrings } from './strings';
+import type { LessonStrings, Strings, WatchStrings, WorkspaceStrings } from './strings-type';
 
 export class LanguageController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
@@ -33,6 +33,11 @@ export class LanguageController implements ReactiveController {
   /** The lesson panel's and the catalogue's words. */
   get lesson(): LessonStrings {
     return lessonStrings[this.language];
+  }
+
+  /** Watched terminals' words (workshops). */
+  get watch(): WatchStrings {
+    return watchStrings[this.language];
   }
 
   hostConnected(): void {
