@@ -34,6 +34,7 @@ import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 import { workshopApi } from './workshops/api.js';
+import { WorkshopTerminals } from './workshops/live-terminals.js';
 import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
@@ -115,9 +116,17 @@ async function startOn(
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { lessonSessions, ports, terminals } = followers;
   const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
+  const workshopTerminals = new WorkshopTerminals({
+    workshops: workshops.service,
+    sessions,
+    terminals,
+    events,
+    lessonHosts: (id) => catalogue.get(id)?.hosts,
+  });
   const server = createPlaygroundServer({
     ...followers,
     workshops,
+    workshopTerminals,
     sessions,
     events,
     catalogue,

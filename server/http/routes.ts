@@ -11,6 +11,8 @@ import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import * as workshops from '../workshops/api.js';
+import type { WorkshopTerminals } from '../workshops/live-terminals.js';
+import * as liveTerminals from '../workshops/live-terminals-api.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
 import { clientAddress, clientKey } from './client-address.js';
 import { optionalString, readJsonBody } from './json-body.js';
@@ -28,6 +30,8 @@ export interface ApiDeps {
   lessonSessions: LessonSessions;
   ports: PortService;
   workshops: workshops.WorkshopApi;
+  /** Watching learners' terminals, the trainer's demo, and who may type. */
+  workshopTerminals: WorkshopTerminals;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -85,6 +89,34 @@ const WORKSHOP_ROUTES: readonly Route[] = [
     pattern: new RegExp(`^/api/workshops/${CODE}/end$`),
     access: 'trainer-key',
     handle: ({ res, params, token, deps }) => workshops.endWorkshop(res, params[0]!, token, deps.workshops),
+  },
+];
+
+/** A learner id as a path segment (server/workshops/service.ts makes 24 hex digits). */
+const LEARNER = '([a-f0-9]{1,64})';
+
+/** The workshop's live terminals (server/workshops/live-terminals.ts). */
+const LIVE_TERMINAL_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/learners/${LEARNER}/control$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) =>
+      liveTerminals.requestControl(req, res, params, token, deps.workshopTerminals),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/trainer-session$`),
+    access: 'trainer-key',
+    handle: ({ res, params, token, deps }) =>
+      liveTerminals.trainerSession(res, params[0]!, token, deps.workshopTerminals),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/trainer$/,
+    access: 'session-token',
+    handle: ({ req, res, params, deps }) =>
+      liveTerminals.answerTrainer(req, res, params[0]!, deps.workshopTerminals),
   },
 ];
 
@@ -200,6 +232,7 @@ export const ROUTES: readonly Route[] = [
     },
   },
   ...WORKSHOP_ROUTES,
+  ...LIVE_TERMINAL_ROUTES,
 ];
 
 /** Serves one /api/ request: the route for its path and method, if the caller may use it. */
@@ -220,6 +253,7 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: 
     admit(found.endpoint.access, found.params, token, deps.sessions, {
       isOperator: () => isOperator(req, token, deps.operatorToken),
       workshops: deps.workshops.service,
+      seats: deps.workshopTerminals,
     });
     await found.endpoint.handle({ req, res, params: found.params, token, deps });
   } catch (err) {

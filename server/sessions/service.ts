@@ -57,6 +57,11 @@ export interface CreateSessionOptions {
   lessonId?: string;
   /** The session's first hosts (a lesson's); [PRIMARY_HOST] by default. */
   hosts?: string[];
+  /**
+   * The session's token, when the caller derives it from a secret of its own (the trainer's
+   * session, server/workshops/trainer-session.ts); a fresh random one by default.
+   */
+  token?: string;
 }
 
 export class SessionService implements SandboxLossListener {
@@ -166,7 +171,7 @@ export class SessionService implements SandboxLossListener {
         503,
       );
     }
-    const token = newToken();
+    const token = options.token ?? newToken();
     const session: Session = {
       id: newSessionId(),
       tokenHash: hashToken(token),
@@ -357,6 +362,11 @@ export class SessionService implements SandboxLossListener {
     const container = await this.sandboxes.runningContainer(id, host);
     if (!container) throw new PlaygroundError('The sandbox is gone. Start a new one.', 410);
     return container;
+  }
+
+  /** Whether the session exists (in any state but ended), without a token (server-side wiring only). */
+  has(id: string): boolean {
+    return this.sessions.has(id);
   }
 
   /** The session's first host, or PRIMARY_HOST if the session is unknown. */

@@ -145,6 +145,22 @@ export class WorkshopService {
     this.store.assignSession(learnerId, sessionId);
   }
 
+  /** The learner whose seat runs in this session, and their workshop; null for other sessions. */
+  seatOf(sessionId: string): { learner: Learner; workshop: Workshop } | null {
+    const learner = this.store.learnerBySession(sessionId);
+    const workshop = learner && this.store.byId(learner.workshopId);
+    return learner && workshop ? { learner, workshop } : null;
+  }
+
+  /** The trainer's own sandbox session (server/workshops/trainer-session.ts), once started. */
+  trainerSession(workshop: Workshop): string | null {
+    return this.store.trainerSession(workshop.id);
+  }
+
+  setTrainerSession(workshop: Workshop, sessionId: string): void {
+    this.store.setTrainerSession(workshop.id, sessionId);
+  }
+
   private freeCode(): string {
     for (let i = 0; i < CODE_ATTEMPTS; i++) {
       const code = this.newCode();

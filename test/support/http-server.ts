@@ -6,6 +6,7 @@ import { networkPolicy } from '../../server/http/network-policy.js';
 import { openDatabase } from '../../server/db/database.js';
 import { workshopApi } from '../../server/workshops/api.js';
 import { WorkshopService } from '../../server/workshops/service.js';
+import { WorkshopTerminals } from '../../server/workshops/live-terminals.js';
 import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
 import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
@@ -27,6 +28,7 @@ const fakeSandboxes = {
 export interface TestHttpServer {
   server: PlaygroundServer;
   sessions: SessionService;
+  workshops: WorkshopService;
   /** http://127.0.0.1:<port> */
   url: string;
   port: number;
@@ -37,11 +39,13 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
   const config: Config = { ...loadConfig({}), port: 0, maxSessionsPerClient: 50, ...overrides };
   const events = new SessionEventHub();
   const sessions = new SessionService(fakeSandboxes, config, events);
+  const terminals = new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession });
+  const workshops = workshopApi(new WorkshopService(openDatabase(':memory:')), () => false);
   let port = 0;
   const server = createPlaygroundServer({
     sessions,
     events,
-    terminals: new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession }),
+    terminals,
     catalogue: new LessonCatalogue([], []),
     lessonSessions: {} as LessonSessions,
     ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
@@ -57,10 +61,24 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
       terminals: () => 0,
       sockets: () => ({ terminal: 0, events: 0 }),
     }),
-    workshops: workshopApi(new WorkshopService(openDatabase(':memory:')), () => false),
+    workshops,
+    workshopTerminals: new WorkshopTerminals({
+      workshops: workshops.service,
+      sessions,
+      terminals,
+      events,
+      lessonHosts: () => undefined,
+    }),
     clientRoot: '/nonexistent-client',
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
   port = (server.http.address() as AddressInfo).port;
-  return { server, sessions, url: `http://127.0.0.1:${port}`, port, close: () => server.close() };
+  return {
+    server,
+    sessions,
+    workshops: workshops.service,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => server.close(),
+  };
 }

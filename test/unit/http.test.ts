@@ -77,7 +77,7 @@ test('every variable the configuration reads is in the README', () => {
   for (const name of read) assert.ok(readme.includes(`\`${name}\``), `${name} is missing from the README`);
 });
 
-test("every route and upgrade of one session is its token holder's alone, a workshop's trainer routes its key holder's", () => {
+test("every route and upgrade of one session is its token holder's alone, a workshop's trainer routes its key holder's, a demo its seats'", () => {
   const endpoints = [
     ...ROUTES.map((r) => ({ name: `${r.method} ${r.pattern}`, ...r })),
     ...UPGRADES.map((u) => ({ name: `upgrade ${u.pattern}`, ...u })),
@@ -85,21 +85,32 @@ test("every route and upgrade of one session is its token holder's alone, a work
   for (const endpoint of endpoints) {
     const { source } = endpoint.pattern;
     const perSession = source.startsWith('^\\/api\\/sessions\\/(');
-    const perTrainer = source.startsWith('^\\/api\\/workshops\\/(') && /\\\/(learners|end)\$$/.test(source);
+    const perWorkshop = source.startsWith('^\\/api\\/workshops\\/(');
+    // Anyone may read a workshop's card and join it; its seats follow the demo; the rest is the trainer's.
+    const afterCode = source.slice(source.indexOf(')') + 1);
+    const publicWorkshop = perWorkshop && ['$', '\\/join$'].includes(afterCode);
+    const perSeat = perWorkshop && source.includes('\\/demo\\/');
     const operators = source === '^\\/metrics$';
     const expected = perSession
       ? 'session-token'
-      : perTrainer
-        ? 'trainer-key'
-        : operators
-          ? 'operator'
-          : 'public';
+      : perSeat
+        ? 'seat-token'
+        : perWorkshop && !publicWorkshop
+          ? 'trainer-key'
+          : operators
+            ? 'operator'
+            : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 2);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 4);
   assert.deepEqual(
-    UPGRADES.map((u) => u.protocol),
-    [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL],
+    UPGRADES.map((u) => [u.protocol, u.access]),
+    [
+      [TERMINAL_SUBPROTOCOL, 'session-token'],
+      [EVENTS_SUBPROTOCOL, 'session-token'],
+      [TERMINAL_SUBPROTOCOL, 'trainer-key'],
+      [TERMINAL_SUBPROTOCOL, 'seat-token'],
+    ],
   );
 });
 
