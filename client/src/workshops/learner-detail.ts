@@ -1,12 +1,13 @@
 // <learner-detail>: the side panel of one learner on the trainer's page: their terminals,
 // a message only they see, the next hint of the step they are on, and more time for them.
 // Fires `close`.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MESSAGE_TEXT_MAX, type ClassState, type LearnerStatus } from '../../../common/workshop-live';
 import { LanguageController } from '../i18n/language-controller';
 import { sharedStyles } from '../ui/shared-styles';
 import { currentStep } from './class-model';
+import './watch-terminal';
 import type { WorkshopApi } from './workshop-api';
 import { workshopPageStyles } from './workshop-styles';
 import { bulbIcon, clockIcon } from './workshop-icons';
@@ -57,18 +58,9 @@ export class LearnerDetail extends LitElement {
         letter-spacing: 0.06em;
         color: var(--text-muted);
       }
-      .terminal {
-        min-height: 160px;
-        border-radius: 10px;
-        border: 1px dashed var(--border-strong);
-        background: #06090f;
-        color: var(--text-muted);
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        padding: 12px;
-        font-family: var(--mono);
-        font-size: 12.5px;
+      watch-terminal {
+        display: block;
+        height: 260px;
         margin-bottom: 8px;
       }
       textarea {
@@ -122,17 +114,7 @@ export class LearnerDetail extends LitElement {
       </header>
       <div class="sub">${w.seatLabel(l.seat)} · ${l.online ? w.online : w.offline}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.note ? html`<p class="done" role="status">${this.note}</p>` : nothing}
-      <section>
-        <h3>${w.terminalsLabel}</h3>
-        ${
-          l.terminals.length
-            ? l.terminals.map(
-                (t) => html`<div class="terminal" data-pane=${t.paneId}>${t.host} · ${t.title}</div>`,
-              )
-            : html`<p class="sub">${w.noTerminals}</p>`
-        }
-      </section>
+      ${this.note ? html`<p class="done" role="status">${this.note}</p>` : nothing} ${this.renderTerminals(l)}
       <form
         @submit=${(e: SubmitEvent) => {
           e.preventDefault();
@@ -159,6 +141,29 @@ export class LearnerDetail extends LitElement {
           ${clockIcon()} ${w.extendLearner(LEARNER_EXTEND_MINUTES)}
         </button>
       </div>`;
+  }
+
+  private renderTerminals(l: LearnerStatus): TemplateResult {
+    const w = this.i18n.workshop;
+    return html`<section>
+      <h3>${w.terminalsLabel}</h3>
+      ${
+        l.terminals.length
+          ? l.terminals.map(
+              (t) =>
+                html`<watch-terminal
+                  mode="watch"
+                  code=${this.code}
+                  learner-id=${l.id}
+                  pane-id=${t.paneId}
+                  heading=${`${t.host} · ${t.title}`}
+                  .token=${this.trainerKey}
+                  .presence=${l.presence}
+                ></watch-terminal>`,
+            )
+          : html`<p class="sub">${w.noTerminals}</p>`
+      }
+    </section>`;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
