@@ -4,13 +4,11 @@
 // events socket by wrapping how the session controller opens it.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SessionEvent } from '../../../common/events';
-import type { SeatInfo, TrainerPresence } from '../../../common/workshop-live';
+import type { SeatInfo } from '../../../common/workshop-live';
 import { SessionEvents, type SessionEventsOptions } from '../sessions/session-events';
 import { timeLeft } from './class-model';
 import { browserStorage } from '../sessions/token-store';
 import type { TrainerMessage } from './workshop-bar';
-import './follow-trainer';
-import './trainer-presence-banner';
 import './workshop-bar';
 import type { WorkshopApi } from './workshop-api';
 import { SeatStore, resumeUrl } from './workshop-storage';
@@ -32,8 +30,6 @@ export class WorkshopSeat {
   seat: SeatInfo | null = null;
   messages: TrainerMessage[] = [];
   help: { text: string; at: string } | null = null;
-  /** Whether the trainer watches or types in this learner's terminals. */
-  presence: TrainerPresence = 'none';
   busy = false;
   private key: { id: string; token: string } | null = null;
   /** Messages the learner dismissed (by time and text): a reconnect's snapshot does not bring them back. */
@@ -83,9 +79,6 @@ export class WorkshopSeat {
       case 'help':
         this.help = event.open;
         break;
-      case 'trainer':
-        this.presence = event.presence;
-        break;
       default:
         return;
     }
@@ -97,22 +90,15 @@ export class WorkshopSeat {
     const seat = this.seat;
     if (!seat || !sessionId || sessionId !== this.key?.id) return nothing;
     const kept = new SeatStore(browserStorage()).get(seat.code);
-    const token = this.key.token;
-    return html`<trainer-presence-banner
-        session-id=${sessionId}
-        .token=${token}
-        presence=${this.presence}
-      ></trainer-presence-banner>
-      <workshop-bar
-        .seat=${seat}
-        .messages=${this.messages}
-        .help=${this.help}
-        .busy=${this.busy}
-        .now=${now}
-        .resumeLink=${kept ? resumeUrl(location.origin, seat.code, kept.resumeToken) : ''}
-        .actions=${this.actions}
-      ></workshop-bar>
-      <follow-trainer .code=${seat.code} .token=${token} .terminals=${seat.demoTerminals}></follow-trainer>`;
+    return html`<workshop-bar
+      .seat=${seat}
+      .messages=${this.messages}
+      .help=${this.help}
+      .busy=${this.busy}
+      .now=${now}
+      .resumeLink=${kept ? resumeUrl(location.origin, seat.code, kept.resumeToken) : ''}
+      .actions=${this.actions}
+    ></workshop-bar>`;
   }
 
   private readonly actions = {
@@ -182,7 +168,6 @@ export class WorkshopSeat {
     this.seat = null;
     this.messages = [];
     this.help = null;
-    this.presence = 'none';
     this.warned = false;
   }
 }
