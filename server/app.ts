@@ -33,7 +33,10 @@ import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
-import { workshopApi } from './workshops/api.js';
+import { info as workshopInfo, workshopApi } from './workshops/api.js';
+import { Classroom } from './workshops/class/classroom.js';
+import { LiveActions } from './workshops/class/live-actions.js';
+import { liveApi } from './workshops/class/live-api.js';
 import { WorkshopTerminals } from './workshops/live-terminals.js';
 import { WorkshopService } from './workshops/service.js';
 
@@ -116,17 +119,13 @@ async function startOn(
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { lessonSessions, ports, terminals } = followers;
   const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
-  const workshopTerminals = new WorkshopTerminals({
-    workshops: workshops.service,
-    sessions,
-    terminals,
-    events,
-    lessonHosts: (id) => catalogue.get(id)?.hosts,
-  });
+  const workshopTerminals = watchedTerminals(workshops, core, terminals);
+  const live = liveClass(workshops, core);
   const server = createPlaygroundServer({
     ...followers,
     workshops,
     workshopTerminals,
+    live,
     sessions,
     events,
     catalogue,
@@ -153,6 +152,7 @@ async function startOn(
     close: async () => {
       sessions.stop();
       sandboxLoss.stop();
+      live.classroom.stop();
       await lessonSessions.stopAll();
       await ports.close();
       // Shells end with the server rather than wait out their grace period.
@@ -238,6 +238,35 @@ function followSessions(
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
   return { progress, lessonSessions, ports, sessionPorts, terminals };
+}
+
+/** The workshops' live class: the grid follows every session's progress and pages. */
+function liveClass(workshops: ReturnType<typeof workshopApi>, { db, catalogue, events, sessions }: Core) {
+  const classroom = new Classroom({
+    db,
+    workshops: workshops.service,
+    catalogue,
+    events,
+    info: (workshop) => workshopInfo(workshops, workshop),
+  });
+  classroom.start();
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
+  return liveApi(classroom, actions, workshops.service);
+}
+
+/** Learners' terminals the trainer watches, and the trainer's own the learners follow. */
+function watchedTerminals(
+  workshops: ReturnType<typeof workshopApi>,
+  { sessions, events, catalogue }: Core,
+  terminals: TerminalRegistry,
+): WorkshopTerminals {
+  return new WorkshopTerminals({
+    workshops: workshops.service,
+    sessions,
+    terminals,
+    events,
+    lessonHosts: (id) => catalogue.get(id)?.hosts,
+  });
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */

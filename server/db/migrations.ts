@@ -97,4 +97,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'how help requests closed, one open per learner, and trainers\' messages',
+    sql: `
+      -- Who closed a help request: the trainer answered it, or the learner withdrew it.
+      ALTER TABLE help_requests ADD COLUMN closed_by TEXT CHECK (closed_by IN ('learner', 'trainer'));
+      -- A learner has at most one open request: asking again while one is open updates it.
+      CREATE UNIQUE INDEX help_requests_open ON help_requests (learner_id) WHERE resolved_at IS NULL;
+
+      -- What a trainer sent: to one learner, or to everyone (learner_id NULL).
+      CREATE TABLE workshop_messages (
+        id INTEGER PRIMARY KEY,
+        workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+        learner_id TEXT REFERENCES learners (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        -- How many learners' sessions it reached when sent.
+        delivered INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX workshop_messages_workshop ON workshop_messages (workshop_id, sent_at);
+    `,
+  },
 ];

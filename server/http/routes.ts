@@ -13,6 +13,7 @@ import type { TerminalRegistry } from '../terminals/registry.js';
 import * as workshops from '../workshops/api.js';
 import type { WorkshopTerminals } from '../workshops/live-terminals.js';
 import * as liveTerminals from '../workshops/live-terminals-api.js';
+import * as live from '../workshops/class/live-api.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
 import { clientAddress, clientKey } from './client-address.js';
 import { optionalString, readJsonBody } from './json-body.js';
@@ -32,6 +33,8 @@ export interface ApiDeps {
   workshops: workshops.WorkshopApi;
   /** Watching learners' terminals, the trainer's demo, and who may type. */
   workshopTerminals: WorkshopTerminals;
+  /** The live class: help, hints, messages, results (server/workshops/class/). */
+  live: live.LiveApi;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -117,6 +120,53 @@ const LIVE_TERMINAL_ROUTES: readonly Route[] = [
     access: 'session-token',
     handle: ({ req, res, params, deps }) =>
       liveTerminals.answerTrainer(req, res, params[0]!, deps.workshopTerminals),
+  },
+];
+
+/** The live class (server/workshops/class/live-api.ts): a learner's seat, the trainer's key. */
+const LIVE_CLASS_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/help$/,
+    access: 'session-token',
+    handle: ({ req, res, params, deps }) => live.askHelp(req, res, params[0]!, deps.live),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/help$/,
+    access: 'session-token',
+    handle: ({ res, params, deps }) => live.withdrawHelp(res, params[0]!, deps.live),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/hints$/,
+    access: 'session-token',
+    handle: ({ req, res, params, deps }) => live.hintOpened(req, res, params[0]!, deps.live),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/help/([0-9]{1,16})/resolve$`),
+    access: 'trainer-key',
+    handle: ({ res, params, token, deps }) => live.resolveHelp(res, params[0]!, token, params[1]!, deps.live),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/messages$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) => live.sendMessage(req, res, params[0]!, token, deps.live),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/learners/([a-f0-9]{1,64})/hint$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) =>
+      live.pushHint(req, res, { code: params[0]!, learnerId: params[1]!, key: token }, deps.live),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/results$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) => live.results(req, res, params[0]!, token, deps.live),
   },
 ];
 
@@ -212,7 +262,9 @@ export const ROUTES: readonly Route[] = [
     access: 'session-token',
     handle: async ({ req, res, params, deps }) => {
       const stepId = optionalString(await readJsonBody(req), 'stepId');
-      sendJson(res, 200, await deps.lessonSessions.check(params[0]!, stepId));
+      const result = await deps.lessonSessions.check(params[0]!, stepId);
+      deps.live.actions.checked(params[0]!, result); // a workshop counts failed checks
+      sendJson(res, 200, result);
     },
   },
   {
@@ -233,6 +285,7 @@ export const ROUTES: readonly Route[] = [
   },
   ...WORKSHOP_ROUTES,
   ...LIVE_TERMINAL_ROUTES,
+  ...LIVE_CLASS_ROUTES,
 ];
 
 /** Serves one /api/ request: the route for its path and method, if the caller may use it. */

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
+import { CLASS_SUBPROTOCOL } from '../../common/workshop-live.js';
 import {
   MAX_CLIENT_FRAME_BYTES,
   newPaneId,
@@ -18,8 +19,10 @@ import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import type { ShellFactory } from '../terminals/sandbox-shells.js';
 import { serveTerminal } from '../terminals/socket.js';
-import type { WorkshopTerminals } from '../workshops/live-terminals.js';
 import type { WorkshopApi } from '../workshops/api.js';
+import { serveClass } from '../workshops/class/class-socket.js';
+import type { LiveApi } from '../workshops/class/live-api.js';
+import type { WorkshopTerminals } from '../workshops/live-terminals.js';
 import { admit, match, tokenFromSubprotocols, type Endpoint } from './access.js';
 import { serveSessionEvents } from './events-socket.js';
 import type { NetworkPolicy } from './network-policy.js';
@@ -43,6 +46,8 @@ export interface UpgradeDeps {
   workshops: WorkshopApi;
   /** Watching learners' terminals and following the trainer's demo. */
   workshopTerminals: WorkshopTerminals;
+  /** The workshops' live class: the trainer's class socket. */
+  live: LiveApi;
 }
 
 interface UpgradeContext {
@@ -99,6 +104,17 @@ export const UPGRADES: readonly Upgrade[] = [
     protocol: TERMINAL_SUBPROTOCOL,
     maxPayload: MAX_CLIENT_FRAME_BYTES,
     accept: ({ ws, params, token, deps }) => deps.workshopTerminals.demo(ws, params[0]!, params[1]!, token),
+  },
+  {
+    // A join code, as in routes.ts; the trainer key comes in the token subprotocol.
+    pattern: /^\/api\/workshops\/([A-Za-z0-9-]{1,16})\/live$/,
+    access: 'trainer-key',
+    protocol: CLASS_SUBPROTOCOL,
+    maxPayload: 1024,
+    accept: ({ ws, params, token, deps }) => {
+      const workshop = deps.live.workshops.authorizeTrainer(params[0]!, token);
+      serveClass(ws, workshop.id, deps.live.classroom.feed);
+    },
   },
 ];
 

@@ -4,9 +4,19 @@ import { snapshotKey, type SessionEvent } from '../../common/events.js';
 
 export type SessionEventListener = (event: SessionEvent) => void;
 
+/**
+ * Follows every session at once (a workshop's class view): each event published, and how
+ * many pages watch a session whenever that changes. Not a page: it counts as no watcher.
+ */
+export interface SessionEventTap {
+  event?(sessionId: string, event: SessionEvent): void;
+  watchers?(sessionId: string, count: number): void;
+}
+
 export class SessionEventHub {
   private readonly listeners = new Map<string, Set<SessionEventListener>>();
   private readonly snapshots = new Map<string, Map<string, SessionEvent>>();
+  private readonly taps = new Set<SessionEventTap>();
 
   /** Sessions with a snapshot (a census for leak tests; listeners are counted below). */
   get snapshotCount(): number {
@@ -21,6 +31,18 @@ export class SessionEventHub {
       snapshot.set(key, event);
     }
     for (const listener of this.listeners.get(sessionId) ?? []) listener(event);
+    for (const tap of this.taps) tap.event?.(sessionId, event);
+  }
+
+  /** Follows every session's events and watchers; returns the function that stops it. */
+  tap(tap: SessionEventTap): () => void {
+    this.taps.add(tap);
+    return () => this.taps.delete(tap);
+  }
+
+  /** Pages that watch the session now: its open events sockets. */
+  watchers(sessionId: string): number {
+    return this.listeners.get(sessionId)?.size ?? 0;
   }
 
   /** Calls `listener` with the snapshot at once, then with every new event; returns an unsubscribe. */
@@ -29,10 +51,17 @@ export class SessionEventHub {
     let set = this.listeners.get(sessionId);
     if (!set) this.listeners.set(sessionId, (set = new Set()));
     set.add(listener);
+    this.watchersChanged(sessionId);
     return () => {
-      set.delete(listener);
+      if (!set.delete(listener)) return;
       if (!set.size) this.listeners.delete(sessionId);
+      this.watchersChanged(sessionId);
     };
+  }
+
+  private watchersChanged(sessionId: string): void {
+    const count = this.watchers(sessionId);
+    for (const tap of this.taps) tap.watchers?.(sessionId, count);
   }
 
   /** Listeners across sessions: one per open events socket. */

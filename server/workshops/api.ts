@@ -159,7 +159,8 @@ function refuseIfWaiting(res: ServerResponse, waitMs: number, what: string): voi
   throw new PlaygroundError(`${what}; try again in ${seconds} s.`, 429);
 }
 
-function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {
+/** The workshop as the API shows it (the class view too). */
+export function info(api: WorkshopApi, workshop: Workshop): WorkshopInfo {
   return {
     code: workshop.code,
     title: workshop.title,

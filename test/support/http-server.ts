@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../server/config.js';
 import { networkPolicy } from '../../server/http/network-policy.js';
 import { openDatabase } from '../../server/db/database.js';
-import { workshopApi } from '../../server/workshops/api.js';
+import { info, workshopApi } from '../../server/workshops/api.js';
+import { Classroom } from '../../server/workshops/class/classroom.js';
+import { LiveActions } from '../../server/workshops/class/live-actions.js';
+import { liveApi } from '../../server/workshops/class/live-api.js';
 import { WorkshopService } from '../../server/workshops/service.js';
 import { WorkshopTerminals } from '../../server/workshops/live-terminals.js';
 import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
@@ -40,13 +43,23 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
   const events = new SessionEventHub();
   const sessions = new SessionService(fakeSandboxes, config, events);
   const terminals = new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession });
-  const workshops = workshopApi(new WorkshopService(openDatabase(':memory:')), () => false);
   let port = 0;
+  const catalogue = new LessonCatalogue([], []);
+  const db = openDatabase(':memory:');
+  const workshops = workshopApi(new WorkshopService(db), () => false);
+  const classroom = new Classroom({
+    db,
+    workshops: workshops.service,
+    catalogue,
+    events,
+    info: (w) => info(workshops, w),
+  });
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
   const server = createPlaygroundServer({
     sessions,
     events,
     terminals,
-    catalogue: new LessonCatalogue([], []),
+    catalogue,
     lessonSessions: {} as LessonSessions,
     ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
     health: async () => ({ ok: true }) as never,
@@ -69,6 +82,7 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
       events,
       lessonHosts: () => undefined,
     }),
+    live: liveApi(classroom, actions, workshops.service),
     clientRoot: '/nonexistent-client',
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));

@@ -36,6 +36,7 @@ test('an empty file is migrated to the latest version, with WAL, a busy timeout 
       'lesson_progress',
       'step_results',
       'workshop_lessons',
+      'workshop_messages',
       'workshops',
     ]);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');

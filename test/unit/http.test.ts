@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { WebSocket } from 'ws';
 import { EVENTS_SUBPROTOCOL } from '../../common/events.js';
 import { CloseCode, TERMINAL_SUBPROTOCOL } from '../../common/protocol.js';
+import { CLASS_SUBPROTOCOL } from '../../common/workshop-live.js';
 import { originAllowed } from '../../server/http/origin.js';
 import { refuseSocket } from '../../server/http/refusal.js';
 import { ROUTES } from '../../server/http/routes.js';
@@ -102,7 +103,7 @@ test("every route and upgrade of one session is its token holder's alone, a work
             : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 4);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 8);
   assert.deepEqual(
     UPGRADES.map((u) => [u.protocol, u.access]),
     [
@@ -110,6 +111,7 @@ test("every route and upgrade of one session is its token holder's alone, a work
       [EVENTS_SUBPROTOCOL, 'session-token'],
       [TERMINAL_SUBPROTOCOL, 'trainer-key'],
       [TERMINAL_SUBPROTOCOL, 'seat-token'],
+      [CLASS_SUBPROTOCOL, 'trainer-key'],
     ],
   );
 });
