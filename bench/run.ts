@@ -13,6 +13,9 @@
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
+//   warm sessions             a class of 30 joining with ready seats vs none, a warm claim vs a
+//                             cold start, memory per ready seat (warm.ts; BENCH_WARM=0 skips it,
+//                             BENCH_ONLY=warm runs it alone)
 //   capacity                  sandboxes started at once until the machine refuses more, and
 //                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
@@ -32,6 +35,7 @@ import { benchMemory } from './memory.js';
 import { benchSandboxStarts } from './sandboxes.js';
 import { benchReattach, benchShells } from './terminal.js';
 import { benchValidation } from './validation.js';
+import { benchWarm } from './warm.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PULLED_IMAGES = ['alpine', 'redis', 'postgres:9.4', 'caylent/example-voting-app:vote'];
@@ -66,11 +70,18 @@ async function main(): Promise<void> {
     port: 0,
     maxSessionsPerClient: 50,
     maxSessions: 50,
+    // Figures of cold starts and capacity: the warm pool has its own playgrounds (warm.ts).
+    warmSandboxes: 0,
   };
   const t0 = performance.now();
   const setup = await runSetup(config, () => undefined);
   record({ name: 'setup, everything cached', value: (performance.now() - t0) / 1000, unit: 's' });
   await removeDeadRuns(setup.endpoint.docker, config);
+  if (process.env.BENCH_ONLY === 'warm') {
+    await benchWarm(config, setup, record);
+    console.log(`\nwritten to ${writeResults()}`);
+    return;
+  }
 
   const pg = await startPlayground(config, setup);
   try {
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
     await benchBrowser(pg, record);
     await benchDatabase(record);
     await benchCapacity(pg, config, record);
+    await benchWarm(config, setup, record);
   } finally {
     await pg.close();
   }

@@ -25,9 +25,13 @@ import { LessonCatalogue } from './lessons/catalogue.js';
 import { LessonSessions } from './progress/lesson-sessions.js';
 import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
+import { pullImages } from './sandboxes/pull-images.js';
 import { SessionEventHub } from './sessions/event-hub.js';
+import { LeaseStore } from './sessions/leases.js';
 import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
+import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from './sessions/warm-pool.js';
+import { WarmStock } from './sessions/warm-stock.js';
 import { PortService } from './ports/index.js';
 import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
@@ -38,6 +42,7 @@ import { Classroom } from './workshops/class/classroom.js';
 import { LiveActions } from './workshops/class/live-actions.js';
 import { liveApi } from './workshops/class/live-api.js';
 import { WorkshopTerminals } from './workshops/live-terminals.js';
+import { WorkshopSeats } from './workshops/seating.js';
 import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
@@ -118,11 +123,10 @@ async function startOn(
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { lessonSessions, ports, terminals } = followers;
-  const workshops = workshopApi(new WorkshopService(db), (id) => Boolean(catalogue.get(id)));
-  const workshopTerminals = watchedTerminals(workshops, core, terminals);
-  const live = liveClass(workshops, core);
+  const { warm, workshops, workshopTerminals, live } = workshopParts(core, terminals);
   const server = createPlaygroundServer({
     ...followers,
+    warm: warm.pool,
     workshops,
     workshopTerminals,
     live,
@@ -133,7 +137,7 @@ async function startOn(
     shells: sandboxShells((id, token, host) => sessions.readySandbox(id, token, host)),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
-    metrics: metricsOf(core, terminals),
+    metrics: metricsOf(core, terminals, warm.stock),
     operatorToken: config.metricsToken,
     clientRoot: path.join(PROJECT_ROOT, 'dist', 'client'),
   });
@@ -150,6 +154,9 @@ async function startOn(
     url: listening.url,
     census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
+      warm.seats.stop();
+      await warm.pool.stop();
+      await warm.stock.drainAll(); // their tokens end with the server
       sessions.stop();
       sandboxLoss.stop();
       live.classroom.stop();
@@ -194,8 +201,43 @@ async function createCore(
     log.warn(`lesson left out: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   }
   const events = new SessionEventHub();
-  const sessions = new SessionService(sandboxes, config, events, capacity);
+  const sessions = new SessionService(sandboxes, config, events, capacity, new LeaseStore(db));
   return { config, db, recipe, sandboxes, catalogue, events, sessions, capacity };
+}
+
+/**
+ * Sessions started ahead: the general warm pool and the workshops' ready seats, one stock of
+ * warm sessions (counted in every limit like any other session). Started after the adoption,
+ * which has removed the warm sessions of an earlier server (their tokens died with it).
+ */
+function startWarm({ config, db, sandboxes, catalogue, events, sessions }: Core) {
+  const kindOf = (lessonId: string | undefined) => {
+    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
+    return lesson ? lessonKind(lesson) : FREE_PLAY;
+  };
+  let refill = (_pool: string) => undefined as void;
+  const stock = new WarmStock(
+    sessions,
+    (id, kind) => pullImages(sandboxes, id, kind.hosts, kind.images),
+    (pool) => refill(pool),
+  );
+  const pool = new WarmPool(sessions, stock, {
+    size: config.warmSandboxes,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const seats = new WorkshopSeats({
+    db,
+    sessions,
+    stock,
+    events,
+    kindOf,
+    leadMs: config.seatsLeadMs,
+    unclaimedMs: config.seatsUnclaimedMs,
+  });
+  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
+  pool.start();
+  seats.start();
+  return { stock, pool, seats };
 }
 
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
@@ -254,6 +296,15 @@ function liveClass(workshops: ReturnType<typeof workshopApi>, { db, catalogue, e
   return liveApi(classroom, actions, workshops.service);
 }
 
+/** Ready seats and warm sessions, the workshops' API, watched terminals and the live class. */
+function workshopParts(core: Core, terminals: TerminalRegistry) {
+  const warm = startWarm(core);
+  const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
+  const workshops = workshopApi(new WorkshopService(core.db), lessonExists, Date.now, warm.seats);
+  const workshopTerminals = watchedTerminals(workshops, core, terminals);
+  return { warm, workshops, workshopTerminals, live: liveClass(workshops, core) };
+}
+
 /** Learners' terminals the trainer watches, and the trainer's own the learners follow. */
 function watchedTerminals(
   workshops: ReturnType<typeof workshopApi>,
@@ -300,8 +351,18 @@ function healthReport(
 }
 
 /** GET /metrics: the gauges read what the sessions, terminals and event hub hold when scraped. */
-function metricsOf({ sessions, events }: Core, terminals: TerminalRegistry): PlaygroundMetrics {
+function metricsOf(
+  { sessions, events }: Core,
+  terminals: TerminalRegistry,
+  warm: WarmStock,
+): PlaygroundMetrics {
   return createPlaygroundMetrics({
+    warm: () => {
+      const byPool = warm.sandboxes();
+      const general = byPool.get(GENERAL_POOL) ?? 0;
+      const all = [...byPool.values()].reduce((a, b) => a + b, 0);
+      return { general, seats: all - general };
+    },
     sessions: () => sessions.census().sessions,
     sandboxes: () => sessions.census().sandboxes,
     terminals: () => terminals.census().shells,

@@ -88,6 +88,12 @@ export interface Config {
   sandboxReadyTimeoutMs: number;
   /** Bearer token that opens GET /metrics from other machines (loopback needs none). */
   metricsToken?: string;
+  /** Sandboxes started ahead for whoever asks next (free play, recent lessons); 0: none. */
+  warmSandboxes: number;
+  /** How long before a workshop's start its seats' sandboxes start. */
+  seatsLeadMs: number;
+  /** How long after a workshop's start its seats nobody took are removed. */
+  seatsUnclaimedMs: number;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -96,6 +102,16 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** A count that may be 0 (a feature turned off). */
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number, 0 or more, got "${raw}"`);
   return value;
 }
 
@@ -172,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     terminalGraceMs: num(env, 'PLAYGROUND_TERMINAL_GRACE_SECONDS', 300) * 1000,
     sandboxReadyTimeoutMs: num(env, 'PLAYGROUND_SANDBOX_READY_SECONDS', 60) * 1000,
     metricsToken: secret(env, 'PLAYGROUND_METRICS_TOKEN'),
+    warmSandboxes: count(env, 'PLAYGROUND_WARM_SANDBOXES', 2),
+    seatsLeadMs: count(env, 'PLAYGROUND_SEATS_LEAD_MINUTES', 10) * 60_000,
+    seatsUnclaimedMs: count(env, 'PLAYGROUND_SEATS_UNCLAIMED_MINUTES', 30) * 60_000,
   };
 }
 

@@ -9,6 +9,7 @@ import type { PlaygroundMetrics } from '../metrics/playground-metrics.js';
 import type { PortService } from '../ports/index.js';
 import type { LessonSessions } from '../progress/lesson-sessions.js';
 import type { SessionService } from '../sessions/service.js';
+import { FREE_PLAY, lessonKind, type WarmPool } from '../sessions/warm-pool.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import * as workshops from '../workshops/api.js';
 import type { WorkshopTerminals } from '../workshops/live-terminals.js';
@@ -35,6 +36,8 @@ export interface ApiDeps {
   workshopTerminals: WorkshopTerminals;
   /** The live class: help, hints, messages, results (server/workshops/class/). */
   live: live.LiveApi;
+  /** Sessions started ahead (PLAYGROUND_WARM_SANDBOXES); without it every session starts cold. */
+  warm?: WarmPool;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -92,6 +95,13 @@ const WORKSHOP_ROUTES: readonly Route[] = [
     pattern: new RegExp(`^/api/workshops/${CODE}/end$`),
     access: 'trainer-key',
     handle: ({ res, params, token, deps }) => workshops.endWorkshop(res, params[0]!, token, deps.workshops),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/extend$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) =>
+      workshops.extendWorkshop(req, res, params[0]!, token, deps.workshops),
   },
 ];
 
@@ -216,7 +226,12 @@ export const ROUTES: readonly Route[] = [
       if (lessonId !== undefined && !lesson) throw new PlaygroundError(`No lesson "${lessonId}".`, 404);
       const client = clientKey(clientAddress(req, deps.network.trustedProxies));
       const options = lesson ? { lessonId: lesson.id, hosts: lesson.hosts } : {};
-      sendJson(res, 201, deps.sessions.create(client, options));
+      const kind = lesson ? lessonKind(lesson) : FREE_PLAY;
+      sendJson(
+        res,
+        201,
+        await (deps.warm?.create(client, kind, options) ?? deps.sessions.create(client, options)),
+      );
     },
   },
   {

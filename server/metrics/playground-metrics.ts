@@ -14,6 +14,8 @@ export interface GaugeSources {
   terminals(): number;
   /** Open WebSockets by kind (terminal, events). */
   sockets(): Readonly<Record<string, number>>;
+  /** Sandboxes started ahead and not handed out yet, by pool (general, seats). */
+  warm?(): Readonly<Record<string, number>>;
 }
 
 export interface PlaygroundMetrics {
@@ -38,6 +40,13 @@ export function createPlaygroundMetrics(sources: GaugeSources): PlaygroundMetric
   byLabel('playground_sessions', 'Sessions by state.', 'state', sources.sessions);
   byLabel('playground_sandboxes', 'Sandboxes (session hosts) by state.', 'state', sources.sandboxes);
   byLabel('playground_sockets', 'Open WebSockets by kind.', 'kind', sources.sockets);
+  if (sources.warm)
+    byLabel(
+      'playground_warm_sandboxes',
+      'Sandboxes started ahead, not handed out yet, by pool.',
+      'pool',
+      sources.warm,
+    );
   new Gauge({
     name: 'playground_terminals',
     help: 'Live shells: attached, starting, or waiting for their pane to reconnect.',

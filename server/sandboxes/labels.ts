@@ -18,6 +18,11 @@ export const LABEL = {
   client: 'io.docker-playground.client',
   /** Lesson the session was started for, if any. */
   lesson: 'io.docker-playground.lesson',
+  /**
+   * The warm pool a sandbox was started for ahead of a learner ("warm", or a workshop's seats).
+   * A label cannot change, so it stays after the claim; the claim is in the database.
+   */
+  pool: 'io.docker-playground.pool',
 } as const;
 
 export type ObjectRole = 'sandbox' | 'network' | 'docker-data';

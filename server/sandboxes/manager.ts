@@ -31,6 +31,8 @@ export interface SandboxRecord {
   containerId: string;
   tokenHash: string;
   lessonId?: string;
+  /** The warm pool it was started for, if any (see LABEL.pool). */
+  pool?: string;
   client: string;
   expiresAt: Date;
   running: boolean;
@@ -55,6 +57,7 @@ export interface CreateSandboxRequest {
   client: string;
   expiresAt: Date;
   lessonId?: string;
+  pool?: string;
 }
 
 export interface CreateHostOptions {
@@ -127,6 +130,7 @@ export class SandboxManager {
             [LABEL.tokenHash]: req.tokenHash,
             [LABEL.client]: req.client,
             ...(req.lessonId ? { [LABEL.lesson]: req.lessonId } : {}),
+            ...(req.pool ? { [LABEL.pool]: req.pool } : {}),
           }),
           mirror: gateway && this.opts.mirrorPort ? `${gateway}:${this.opts.mirrorPort}` : undefined,
           limits: config.limits,
@@ -285,6 +289,7 @@ export class SandboxManager {
         containerId: c.Id,
         tokenHash: c.Labels[LABEL.tokenHash] ?? '',
         ...(c.Labels[LABEL.lesson] ? { lessonId: c.Labels[LABEL.lesson] } : {}),
+        ...(c.Labels[LABEL.pool] ? { pool: c.Labels[LABEL.pool] } : {}),
         client: c.Labels[LABEL.client] ?? '',
         expiresAt: new Date(c.Labels[LABEL.expires] ?? 0),
         running: c.State === 'running',
@@ -295,14 +300,19 @@ export class SandboxManager {
   /**
    * Removes what cannot be a live session: stopped or expired sandboxes, sandboxes with
    * broken labels, and networks or volumes whose sandbox is gone. Returns the live ones.
+   * `expiryOf` says when a session really ends where that is not its label (an extension).
    */
-  async sweep(inFlight: ReadonlySet<string> = new Set(), now = new Date()): Promise<SandboxRecord[]> {
+  async sweep(
+    inFlight: ReadonlySet<string> = new Set(),
+    now = new Date(),
+    expiryOf: (record: SandboxRecord) => Date = (record) => record.expiresAt,
+  ): Promise<SandboxRecord[]> {
     const { docker } = this.opts;
     const live: SandboxRecord[] = [];
     for (const record of await this.list()) {
       if (inFlight.has(record.sessionId)) continue;
       const valid = record.sessionId && record.tokenHash && !isNaN(record.expiresAt.getTime());
-      if (valid && record.running && record.expiresAt > now) live.push(record);
+      if (valid && record.running && expiryOf(record) > now) live.push(record);
       // Another server process may be starting this sandbox right now: created, not yet running.
       else if (!record.running && now.getTime() - record.createdAt.getTime() < ORPHAN_GRACE_MS) continue;
       else {

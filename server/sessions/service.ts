@@ -1,68 +1,31 @@
 // Sessions: who owns which sandboxes, in what state, until when. The engine's labels are
 // the record of truth, so a restarted server adopts live sessions instead of losing them.
 import type Docker from 'dockerode';
-import type { HostState, SessionView } from '../../common/api.js';
+import type { SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import { PlaygroundError } from '../errors.js';
-import { PRIMARY_HOST, type SandboxManager } from '../sandboxes/manager.js';
+import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
+import { MemoryLeases, type SessionLeases } from './leases.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
+import {
+  view,
+  type Claim,
+  type CreateSessionOptions,
+  type Host,
+  type MachineRoom,
+  type Session,
+  type SessionObserver,
+} from './session-state.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';
+
+export type { Claim, CreateSessionOptions, MachineRoom, SessionObserver } from './session-state.js';
 
 const log = logger('sessions');
 
 /** How often expired sessions are looked for. */
 const REAP_INTERVAL_MS = 30_000;
-
-interface Host extends HostState {
-  /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
-  ready: Promise<void>;
-  /** The sandbox container once ready: events about an older one of the same host are not about it. */
-  containerId?: string;
-  /** Stops a start that is no longer wanted (the host removed, its session ended). */
-  abort?: AbortController;
-}
-
-interface Session {
-  id: string;
-  tokenHash: string;
-  client: string;
-  state: SessionView['state'];
-  error?: string;
-  expiresAt: Date;
-  lessonId?: string;
-  maxHosts: number;
-  maxTerminals: number;
-  /** In the order they were added; the first is the primary host. */
-  hosts: Map<string, Host>;
-  /** Settles when the session's first hosts are ready (or one failed). */
-  ready: Promise<void>;
-}
-
-/** What other parts of the server do when a session changes (watchers, terminals, lessons). */
-export interface SessionObserver {
-  hostReady?(sessionId: string, host: string): void;
-  /** The host's sandbox is gone: removed by the learner, lost (it stopped), or being restarted. */
-  hostRemoved?(sessionId: string, host: string): void;
-  sessionEnded?(sessionId: string): void;
-}
-
-/** The machine's own limits: refuses a new sandbox (a 503) before the host runs out. */
-export interface MachineRoom {
-  ensureRoom(sandboxes: number, starting: number): void;
-}
-
-export interface CreateSessionOptions {
-  lessonId?: string;
-  /** The session's first hosts (a lesson's); [PRIMARY_HOST] by default. */
-  hosts?: string[];
-  /**
-   * The session's token, when the caller derives it from a secret of its own (the trainer's
-   * session, server/workshops/trainer-session.ts); a fresh random one by default.
-   */
-  token?: string;
-}
 
 export class SessionService implements SandboxLossListener {
   private readonly sessions = new Map<string, Session>();
@@ -74,6 +37,8 @@ export class SessionService implements SandboxLossListener {
     private readonly config: Config,
     private readonly events?: SessionEventHub,
     private readonly machine?: MachineRoom,
+    /** Claims and moved ends, which labels cannot record (the database in the server). */
+    private readonly leases: SessionLeases = new MemoryLeases(),
   ) {}
 
   observe(observer: SessionObserver): void {
@@ -82,15 +47,17 @@ export class SessionService implements SandboxLossListener {
 
   /** Adopts live sandboxes left by an earlier server, removes the rest, starts the reaper. */
   async start(): Promise<void> {
-    for (const record of await this.sandboxes.sweep()) {
+    // An unclaimed warm session's token was in memory only: it cannot be handed out, so it goes.
+    for (const record of await this.sandboxes.sweep(undefined, undefined, (r) => this.expiryOf(r))) {
       let session = this.sessions.get(record.sessionId);
       if (!session) {
+        const lease = this.leases.get(record.sessionId);
         session = {
           id: record.sessionId,
           tokenHash: record.tokenHash,
-          client: record.client,
+          client: lease?.client ?? record.client,
           state: 'ready',
-          expiresAt: record.expiresAt,
+          expiresAt: lease?.expiresAt ?? record.expiresAt,
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
           maxTerminals: this.config.maxTerminalsPerSession,
@@ -156,12 +123,7 @@ export class SessionService implements SandboxLossListener {
         503,
       );
     }
-    if (active.filter((s) => s.client === client).length >= this.config.maxSessionsPerClient) {
-      throw new PlaygroundError(
-        `You already have ${this.config.maxSessionsPerClient} sandboxes running. End one before starting another.`,
-        429,
-      );
-    }
+    if (!options.pool && !options.exempt) this.ensureClientRoom(client);
     const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
     this.ensureRoomFor(hosts.length);
     if (hosts.length > this.config.maxHostsPerSession) {
@@ -177,12 +139,14 @@ export class SessionService implements SandboxLossListener {
       tokenHash: hashToken(token),
       client,
       state: 'starting',
-      expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
+      expiresAt: options.expiresAt ?? new Date(Date.now() + this.config.sessionTtlMs),
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
       maxHosts: this.config.maxHostsPerSession,
       maxTerminals: this.config.maxTerminalsPerSession,
       hosts: new Map(),
       ready: Promise.resolve(),
+      ...(options.pool ? { pool: options.pool } : {}),
+      ...(options.exempt ? { exempt: true } : {}),
     };
     this.sessions.set(session.id, session);
     const first = hosts.map((host, i) => this.startHost(session, host, i === 0));
@@ -196,6 +160,59 @@ export class SessionService implements SandboxLossListener {
       this.changed(session);
     });
     return { session: view(session), token };
+  }
+
+  private ensureClientRoom(client: string): void {
+    const held = this.active().filter((s) => s.client === client && !s.pool && !s.exempt).length;
+    if (held >= this.config.maxSessionsPerClient) {
+      throw new PlaygroundError(
+        `You already have ${this.config.maxSessionsPerClient} sandboxes running. End one before starting another.`,
+        429,
+      );
+    }
+  }
+
+  /**
+   * Hands a warm session (started with `pool`) to its holder: from now on it is an ordinary
+   * session, recorded as claimed so a restarted server adopts it. Never twice: a claimed
+   * session is no longer warm.
+   */
+  claim(id: string, claim: Claim): SessionView {
+    const session = this.sessions.get(id);
+    if (!session?.pool || (session.state !== 'starting' && session.state !== 'ready'))
+      throw new PlaygroundError('This warm session is no longer available.', 409);
+    if (claim.limited) this.ensureClientRoom(claim.client);
+    delete session.pool;
+    session.client = claim.client;
+    session.exempt = !claim.limited;
+    session.expiresAt = claim.expiresAt;
+    this.leases.set(id, { client: claim.client, expiresAt: claim.expiresAt });
+    this.changed(session);
+    for (const [host, entry] of session.hosts)
+      if (entry.state === 'ready') this.notify((o) => o.hostReady?.(id, host));
+    return view(session);
+  }
+
+  /** Whether `id` is a warm session of `pool` that can still be claimed. */
+  isWarm(id: string, pool: string): boolean {
+    const session = this.sessions.get(id);
+    return session?.pool === pool && (session.state === 'starting' || session.state === 'ready');
+  }
+
+  /** Moves a session's end (a workshop extended, or ended early by its trainer). */
+  setExpiry(id: string, expiresAt: Date): void {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    session.expiresAt = expiresAt;
+    this.leases.set(id, { client: session.client, expiresAt });
+    this.changed(session);
+  }
+
+  /** When a sandbox's session ends: what the server holds, else its lease, else its label. */
+  private expiryOf(record: SandboxRecord): Date {
+    const known = this.sessions.get(record.sessionId)?.expiresAt;
+    const leased = known ?? this.leases.get(record.sessionId)?.expiresAt;
+    return leased ?? (record.pool ? new Date(0) : record.expiresAt);
   }
 
   /** Adds the next free host (node2, node3, ...) to a session; it starts in the background. */
@@ -310,6 +327,7 @@ export class SessionService implements SandboxLossListener {
       client: session.client,
       expiresAt: session.expiresAt,
       ...(session.lessonId ? { lessonId: session.lessonId } : {}),
+      ...(session.pool ? { pool: session.pool } : {}),
     };
     // Removed, or its session ended, while it was starting: nobody may use it or hear of it now.
     const gone = () => session.hosts.get(host) !== entry || session.state === 'ended';
@@ -321,7 +339,7 @@ export class SessionService implements SandboxLossListener {
           entry.containerId = container.id;
           if (gone()) return;
           this.changed(session);
-          this.notify((o) => o.hostReady?.(session.id, host));
+          if (!session.pool) this.notify((o) => o.hostReady?.(session.id, host));
         },
         (err: Error) => {
           entry.state = 'failed';
@@ -384,9 +402,16 @@ export class SessionService implements SandboxLossListener {
     await this.remove(session);
   }
 
+  /** Ends a session the server decided to end (a workshop's end, a surplus warm session). */
+  async terminate(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (session) await this.remove(session);
+  }
+
   private async remove(session: Session): Promise<void> {
     session.state = 'ended';
     this.sessions.delete(session.id);
+    this.leases.delete(session.id);
     this.changed(session);
     this.notify((o) => o.sessionEnded?.(session.id));
     this.events?.forget(session.id);
@@ -423,7 +448,7 @@ export class SessionService implements SandboxLossListener {
       const starting = (s: Session) =>
         s.state === 'starting' || [...s.hosts.values()].some((h) => h.state === 'starting');
       const inFlight = new Set([...this.sessions.values()].filter(starting).map((s) => s.id));
-      await this.sandboxes.sweep(inFlight, now);
+      await this.sandboxes.sweep(inFlight, now, (r) => this.expiryOf(r));
     } catch (err) {
       log.warn(`reaper: ${(err as Error).message}`);
     }
@@ -435,21 +460,4 @@ export class SessionService implements SandboxLossListener {
     if (!tokenMatches(token, session.tokenHash)) throw new PlaygroundError('Wrong session token.', 401);
     return session;
   }
-}
-
-function view(s: Session): SessionView {
-  const hostStates: Record<string, HostState> = {};
-  for (const [name, h] of s.hosts)
-    hostStates[name] = { state: h.state, ...(h.error ? { error: h.error } : {}) };
-  return {
-    id: s.id,
-    state: s.state,
-    ...(s.error ? { error: s.error } : {}),
-    expiresAt: s.expiresAt.toISOString(),
-    hosts: [...s.hosts.keys()],
-    hostStates,
-    maxHosts: s.maxHosts,
-    maxTerminals: s.maxTerminals,
-    ...(s.lessonId ? { lessonId: s.lessonId } : {}),
-  };
 }

@@ -2,6 +2,7 @@
 // server/http/routes.ts. Every lookup by join code is rate-limited per client address: a
 // code that names no workshop costs the address one attempt (see docs/security.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CreatedSession } from '../../common/api.js';
 import {
   joinHash,
   trainerHash,
@@ -14,8 +15,9 @@ import { PlaygroundError } from '../errors.js';
 import { readJsonBody } from '../http/json-body.js';
 import { sendJson } from '../http/refusal.js';
 import { clientKey, RateLimiter, type RateLimit } from './rate-limit.js';
-import { parseNewWorkshop } from './requests.js';
-import { endsAt, type Workshop, type WorkshopService } from './service.js';
+import { parseExtend, parseNewWorkshop } from './requests.js';
+import type { WorkshopSeats } from './seating.js';
+import { endsAt, type Joined, type Workshop, type WorkshopService } from './service.js';
 
 /**
  * Unknown join codes: 10 at once, then one every 6 s (10 a minute) per address (or IPv6
@@ -32,12 +34,15 @@ export interface WorkshopApi {
   codeGuesses: RateLimiter;
   creations: RateLimiter;
   now(): number;
+  /** The seats' sandboxes; without it (unit tests) joins get no session. */
+  seats?: WorkshopSeats;
 }
 
 export function workshopApi(
   service: WorkshopService,
   lessonExists: (id: string) => boolean,
   now: () => number = Date.now,
+  seats?: WorkshopSeats,
 ): WorkshopApi {
   return {
     service,
@@ -45,6 +50,7 @@ export function workshopApi(
     codeGuesses: new RateLimiter(CODE_GUESS_LIMIT, now),
     creations: new RateLimiter(CREATE_LIMIT, now),
     now,
+    ...(seats ? { seats } : {}),
   };
 }
 
@@ -59,6 +65,7 @@ export async function createWorkshop(
   const input = parseNewWorkshop(await readJsonBody(req), api.lessonExists, api.now());
   api.creations.take(client);
   const { workshop, trainerKey } = api.service.create(input);
+  api.seats?.tick(); // a workshop starting within the lead time gets its ready seats now
   const base = publicBase(req);
   sendJson(res, 201, {
     workshop: info(api, workshop),
@@ -91,6 +98,7 @@ export async function joinWorkshop(
   const joined = lookUp(req, res, api, () => api.service.join(code, body));
   const { learner, resumeToken, rejoined } = joined;
   const workshop = liveWorkshop(api, code);
+  const session = seatSession(api, workshop, joined);
   sendJson(res, rejoined ? 200 : 201, {
     learnerId: learner.id,
     seat: learner.seat,
@@ -98,8 +106,21 @@ export async function joinWorkshop(
     resumeToken,
     rejoined,
     workshop: info(api, workshop),
-    session: null,
+    session,
   } satisfies JoinedWorkshop);
+}
+
+/**
+ * The joined learner's session; null when the machine has no room now: the learner has the
+ * seat and its resume token, and the page joins again (with it) a little later.
+ */
+function seatSession(api: WorkshopApi, workshop: Workshop, joined: Joined): CreatedSession | null {
+  try {
+    return api.seats?.seat(workshop, joined) ?? null;
+  } catch (err) {
+    if (err instanceof PlaygroundError && err.status === 503) return null;
+    throw err;
+  }
 }
 
 /** GET /api/workshops/:code/learners (trainer key, checked by the router). */
@@ -120,15 +141,31 @@ export function listLearners(
   sendJson(res, 200, { workshop: info(api, workshop), learners } satisfies WorkshopLearners);
 }
 
-/** POST /api/workshops/:code/end (trainer key, checked by the router). */
-export function endWorkshop(
+/** POST /api/workshops/:code/end (trainer key, checked by the router): every sandbox of it goes. */
+export async function endWorkshop(
   res: ServerResponse,
   code: string,
   key: string | undefined,
   api: WorkshopApi,
-): void {
+): Promise<void> {
   const workshop = api.service.end(api.service.authorizeTrainer(code, key));
+  await api.seats?.end(workshop);
   sendJson(res, 200, info(api, workshop));
+}
+
+/** POST /api/workshops/:code/extend (trainer key, checked by the router): the workshop or one learner. */
+export async function extendWorkshop(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  key: string | undefined,
+  api: WorkshopApi,
+): Promise<void> {
+  const workshop = api.service.authorizeTrainer(code, key);
+  const { minutes, learnerId } = parseExtend(await readJsonBody(req));
+  if (workshop.endedAt !== null) throw new PlaygroundError('This workshop has ended.', 409);
+  if (!api.seats) throw new PlaygroundError('This playground runs no workshop sandboxes.', 503);
+  sendJson(res, 200, info(api, api.seats.extend(workshop, minutes, learnerId)));
 }
 
 function liveWorkshop(api: WorkshopApi, code: string): Workshop {

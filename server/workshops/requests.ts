@@ -60,3 +60,26 @@ export function parseNewWorkshop(
     language: request.language,
   };
 }
+
+/** Most minutes one extension adds (a trainer extends again for more, within EXTENSION_LIMITS). */
+export const EXTEND_MAX_MINUTES = 240;
+
+const ExtendSchema = z.strictObject({
+  minutes: z.number().int().min(1).max(EXTEND_MAX_MINUTES),
+  learnerId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
+});
+
+/** Body of POST /api/workshops/:code/extend, or a 400 saying what is wrong. */
+export function parseExtend(body: Record<string, unknown>): { minutes: number; learnerId?: string } {
+  const parsed = ExtendSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PlaygroundError(`"${issue.path.join('.') || 'body'}": ${issue.message}`, 400);
+  }
+  return parsed.data.learnerId === undefined
+    ? { minutes: parsed.data.minutes }
+    : { minutes: parsed.data.minutes, learnerId: parsed.data.learnerId };
+}

@@ -17,6 +17,8 @@ export async function startTestPlayground(
     port: 0,
     maxSessions: 20,
     maxSessionsPerClient: 20,
+    // No warm pool unless a test asks: a test counts the sandboxes it makes.
+    warmSandboxes: 0,
     ...overrides,
   };
   const setup = await runSetup(config, () => undefined);

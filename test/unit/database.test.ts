@@ -34,6 +34,7 @@ test('an empty file is migrated to the latest version, with WAL, a busy timeout 
       'help_requests',
       'learners',
       'lesson_progress',
+      'session_leases',
       'step_results',
       'workshop_lessons',
       'workshop_messages',

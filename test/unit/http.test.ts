@@ -103,7 +103,7 @@ test("every route and upgrade of one session is its token holder's alone, a work
             : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 8);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 9);
   assert.deepEqual(
     UPGRADES.map((u) => [u.protocol, u.access]),
     [

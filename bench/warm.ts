@@ -1,0 +1,190 @@
+// Sessions started ahead, for `npm run bench`:
+//   join burst       BENCH_JOIN_BURST learners (30) join a workshop at once: time from the join
+//                    to a shell prompt with every seat ready, beside the same joins with none
+//   warm claim       POST /api/sessions to a prompt with the general warm pool, beside a cold start
+//   ready seat       host-wide memory per ready seat, and how many fit this machine
+// Each figure comes from playgrounds of its own (own instance, own database file). Waits are
+// bounded; every session and workshop is ended. BENCH_WARM=0 leaves it all out.
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CreatedSession } from '../common/api.js';
+import type { CreatedWorkshop, JoinedWorkshop } from '../common/workshops.js';
+import { startPlayground, type RunningPlayground } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import { parseMemAvailable } from '../server/sandboxes/machine.js';
+import type { SetupResult } from '../server/setup/index.js';
+import { runInstance } from '../test/support/instances.js';
+import { api } from '../test/support/playground.js';
+import { TestTerminal } from '../test/support/terminal-client.js';
+import { median, percentile, sleep, type Record } from './figures.js';
+
+const BURST = Number(process.env.BENCH_JOIN_BURST || 30);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const READY_WITHIN_MS = 240_000;
+const PROMPT_WITHIN_MS = 180_000;
+const SETTLE_MS = 5_000;
+const MiB = 1024 * 1024;
+
+/** A playground of its own for one figure: `tag` names its instance and database. */
+function playground(config: Config, setup: SetupResult, tag: string, extra: Partial<Config>) {
+  const dir = mkdtempSync(path.join(tmpdir(), `bench-${tag}-`));
+  const limits = { maxSessions: BURST + 10, maxSandboxes: BURST + 10, maxSessionsPerClient: BURST + 10 };
+  return startPlayground(
+    {
+      ...config,
+      instance: runInstance('bench', tag),
+      dbPath: path.join(dir, 'playground.db'),
+      ...limits,
+      ...extra,
+    },
+    setup,
+  );
+}
+
+/** Time from `request` to a shell prompt through the session's terminal socket (ms). */
+async function toPrompt(
+  pg: RunningPlayground,
+  request: () => Promise<CreatedSession | null>,
+): Promise<number> {
+  const t0 = performance.now();
+  const created = await request();
+  if (!created) throw new Error('no session was given');
+  const term = await TestTerminal.open(pg.url, created.session.id, created.token, { pane: 'benchpane' });
+  try {
+    term.start();
+    await term.waitFor(/[#$] $/m, PROMPT_WITHIN_MS);
+    return performance.now() - t0;
+  } finally {
+    term.close();
+  }
+}
+
+/** Bounded wait until `done` holds, polled. */
+async function until(
+  done: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = READY_WITHIN_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+}
+
+const readySandboxes = (pg: RunningPlayground) => pg.sessions.census().sandboxes.ready ?? 0;
+const startingSandboxes = (pg: RunningPlayground) => pg.sessions.census().sandboxes.starting ?? 0;
+
+async function newSession(pg: RunningPlayground): Promise<CreatedSession> {
+  const { status, body } = await api<CreatedSession>(pg.url, 'POST', '/api/sessions', undefined, {});
+  if (status !== 201) throw new Error(`POST /api/sessions answered ${status}`);
+  return body;
+}
+
+/** ROUNDS sessions to a prompt, one at a time, each ended before the next (the pool refilled). */
+async function sessionRounds(pg: RunningPlayground, warm: boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    if (warm) await until(() => readySandboxes(pg) >= 2 && startingSandboxes(pg) === 0, 'warm pool');
+    let created: CreatedSession | undefined;
+    times.push(await toPrompt(pg, async () => (created = await newSession(pg))));
+    await api(pg.url, 'DELETE', `/api/sessions/${created!.session.id}`, created!.token);
+  }
+  return times;
+}
+
+async function memAvailable(): Promise<number> {
+  return parseMemAvailable(await readFile('/proc/meminfo', 'utf8')) ?? 0;
+}
+
+/** A workshop of BURST seats starting now, on `pg`; its code and trainer key. */
+async function workshop(pg: RunningPlayground, startsInMs: number): Promise<CreatedWorkshop> {
+  const startsAt = new Date(Date.now() + startsInMs).toISOString();
+  const body = { title: 'Bench class', seats: BURST, startsAt, durationMinutes: 60 };
+  const { status, body: created } = await api<CreatedWorkshop>(
+    pg.url,
+    'POST',
+    '/api/workshops',
+    undefined,
+    body,
+  );
+  if (status !== 201) throw new Error(`POST /api/workshops answered ${status}`);
+  return created;
+}
+
+/** BURST learners join at once; each one's time from its join to a prompt. */
+async function joinBurst(pg: RunningPlayground, code: string): Promise<number[]> {
+  const join = async (n: number) => {
+    const { body } = await api<JoinedWorkshop>(pg.url, 'POST', `/api/workshops/${code}/join`, undefined, {
+      name: `Learner ${n}`,
+    });
+    return body.session;
+  };
+  return Promise.all(Array.from({ length: BURST }, (_, n) => toPrompt(pg, () => join(n))));
+}
+
+function recordBurst(name: string, ready: number[], cold: number[], record: Record): void {
+  for (const [label, pick] of [
+    ['p50', median],
+    ['p95', (xs: number[]) => percentile(xs, 95)],
+    ['max', (xs: number[]) => Math.max(...xs)],
+  ] as const) {
+    record({
+      name: `${name} ${label}`,
+      value: pick(ready) / 1000,
+      unit: 's',
+      baseline: { name: 'no ready seats', value: pick(cold) / 1000 },
+    });
+  }
+}
+
+/** The burst with no ready seats (a workshop past its unclaimed time gives only cold starts). */
+async function coldFigures(
+  config: Config,
+  setup: SetupResult,
+): Promise<{ burst: number[]; single: number[] }> {
+  const pg = await playground(config, setup, 'cold', { warmSandboxes: 0, seatsUnclaimedMs: 0 });
+  try {
+    const single = await sessionRounds(pg, false);
+    const { joinCode, trainerKey } = await workshop(pg, 0);
+    const burst = await joinBurst(pg, joinCode);
+    await api(pg.url, 'POST', `/api/workshops/${joinCode}/end`, trainerKey);
+    return { burst, single };
+  } finally {
+    await pg.close();
+  }
+}
+
+export async function benchWarm(config: Config, setup: SetupResult, record: Record): Promise<void> {
+  if (process.env.BENCH_WARM === '0') return;
+  const cold = await coldFigures(config, setup);
+  const pg = await playground(config, setup, 'warm', { warmSandboxes: 2 });
+  try {
+    const warm = await sessionRounds(pg, true);
+    record({
+      name: 'warm claim to prompt (median)',
+      value: median(warm),
+      unit: 'ms',
+      baseline: { name: 'cold start', value: median(cold.single) },
+    });
+    await until(() => readySandboxes(pg) >= 2 && startingSandboxes(pg) === 0, 'warm pool');
+    await sleep(SETTLE_MS);
+    const before = await memAvailable();
+    const { joinCode, trainerKey } = await workshop(pg, 5 * 60_000); // within the lead time
+    await until(() => readySandboxes(pg) >= BURST + 2 && startingSandboxes(pg) === 0, 'ready seats');
+    await sleep(SETTLE_MS);
+    const after = await memAvailable();
+    const perSeat = (before - after) / BURST;
+    record({ name: 'host memory per ready seat', value: perSeat / MiB, unit: 'MiB' });
+    // Memory alone: the per-user kernel limits and PLAYGROUND_MAX_SANDBOXES bound it further.
+    const room = BURST + Math.floor((after - config.reserve.memoryBytes) / perSeat);
+    record({ name: 'ready seats that fit this memory', value: room, unit: 'seats' });
+    const burst = await joinBurst(pg, joinCode);
+    recordBurst(`join burst of ${BURST} to prompt,`, burst, cold.burst, record);
+    await api(pg.url, 'POST', `/api/workshops/${joinCode}/end`, trainerKey);
+  } finally {
+    await pg.close();
+  }
+}

@@ -1,0 +1,53 @@
+// Session leases: what the engine's labels cannot say because a label never changes. A warm
+// session's labels name the pool it was started for; the lease says it was handed to someone
+// (and who, for the per-client limit), and until when, which a workshop's extension moves.
+import type { Db } from '../db/database.js';
+
+export interface Lease {
+  client: string;
+  expiresAt: Date;
+}
+
+/** Where leases are kept; the database in the server, a Map in unit tests. */
+export interface SessionLeases {
+  get(sessionId: string): Lease | undefined;
+  set(sessionId: string, lease: Lease): void;
+  delete(sessionId: string): void;
+}
+
+interface LeaseRow {
+  client: string;
+  expires_at: number;
+}
+
+export class LeaseStore implements SessionLeases {
+  constructor(private readonly db: Db) {}
+
+  get(sessionId: string): Lease | undefined {
+    const row = this.db
+      .prepare<LeaseRow>('SELECT client, expires_at FROM session_leases WHERE session_id = ?')
+      .get(sessionId);
+    return row ? { client: row.client, expiresAt: new Date(row.expires_at) } : undefined;
+  }
+
+  set(sessionId: string, lease: Lease): void {
+    this.db
+      .prepare(
+        `INSERT INTO session_leases (session_id, client, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET client = excluded.client, expires_at = excluded.expires_at`,
+      )
+      .run(sessionId, lease.client, lease.expiresAt.getTime());
+  }
+
+  delete(sessionId: string): void {
+    this.db.prepare('DELETE FROM session_leases WHERE session_id = ?').run(sessionId);
+  }
+}
+
+/** Leases in memory: for a playground without a database (unit tests). */
+export class MemoryLeases implements SessionLeases {
+  private readonly leases = new Map<string, Lease>();
+  get = (id: string) => this.leases.get(id);
+  set = (id: string, lease: Lease) => void this.leases.set(id, lease);
+  delete = (id: string) => void this.leases.delete(id);
+}

@@ -1,0 +1,86 @@
+// What the session service holds about one session, and how a page sees it.
+import type { HostState, SessionView } from '../../common/api.js';
+
+export interface Host extends HostState {
+  /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
+  ready: Promise<void>;
+  /** The sandbox container once ready: events about an older one of the same host are not about it. */
+  containerId?: string;
+  /** Stops a start that is no longer wanted (the host removed, its session ended). */
+  abort?: AbortController;
+}
+
+export interface Session {
+  id: string;
+  tokenHash: string;
+  client: string;
+  state: SessionView['state'];
+  error?: string;
+  expiresAt: Date;
+  lessonId?: string;
+  maxHosts: number;
+  maxTerminals: number;
+  /** In the order they were added; the first is the primary host. */
+  hosts: Map<string, Host>;
+  /** Settles when the session's first hosts are ready (or one failed). */
+  ready: Promise<void>;
+  /** Started ahead for this warm pool and not handed out yet: observers hear of it at its claim. */
+  pool?: string;
+  /** Not counted against its client's limit: a workshop's seat (the seats limit the workshop). */
+  exempt?: boolean;
+}
+
+/** What other parts of the server do when a session changes (watchers, terminals, lessons). */
+export interface SessionObserver {
+  hostReady?(sessionId: string, host: string): void;
+  /** The host's sandbox is gone: removed by the learner, lost (it stopped), or being restarted. */
+  hostRemoved?(sessionId: string, host: string): void;
+  sessionEnded?(sessionId: string): void;
+}
+
+/** The machine's own limits: refuses a new sandbox (a 503) before the host runs out. */
+export interface MachineRoom {
+  ensureRoom(sandboxes: number, starting: number): void;
+}
+
+export interface CreateSessionOptions {
+  lessonId?: string;
+  /** The session's first hosts (a lesson's); [PRIMARY_HOST] by default. */
+  hosts?: string[];
+  /** Start it ahead for a warm pool (warm-stock.ts): nobody has it until `claim`. */
+  pool?: string;
+  /** Not counted against the client's limit (a workshop's seat). */
+  exempt?: boolean;
+  /** Its end, when not the usual lifetime from now (a workshop's end). */
+  expiresAt?: Date;
+  /**
+   * The session's token, when the caller derives it from a secret of its own (the trainer's
+   * session, server/workshops/trainer-session.ts); a fresh random one by default.
+   */
+  token?: string;
+}
+
+/** A claimed warm session's new holder and end. */
+export interface Claim {
+  client: string;
+  expiresAt: Date;
+  /** Whether the client's limit applies (not to a workshop's seat). */
+  limited: boolean;
+}
+
+export function view(s: Session): SessionView {
+  const hostStates: Record<string, HostState> = {};
+  for (const [name, h] of s.hosts)
+    hostStates[name] = { state: h.state, ...(h.error ? { error: h.error } : {}) };
+  return {
+    id: s.id,
+    state: s.state,
+    ...(s.error ? { error: s.error } : {}),
+    expiresAt: s.expiresAt.toISOString(),
+    hosts: [...s.hosts.keys()],
+    hostStates,
+    maxHosts: s.maxHosts,
+    maxTerminals: s.maxTerminals,
+    ...(s.lessonId ? { lessonId: s.lessonId } : {}),
+  };
+}
