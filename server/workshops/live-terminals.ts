@@ -38,6 +38,8 @@ export interface LiveTerminalsDeps {
 /** What changed, for the class view and the learners' seat info. */
 export type LiveTerminalsChange =
   | { kind: 'terminals'; sessionId: string }
+  /** The trainer's own terminals changed: the learners' SeatInfo.demoTerminals with them. */
+  | { kind: 'demo'; workshop: Workshop; terminals: LearnerTerminal[] }
   | { kind: 'presence'; learnerId: string; presence: TrainerPresence };
 
 export class WorkshopTerminals {
@@ -57,7 +59,7 @@ export class WorkshopTerminals {
       (learnerId, presence) => this.presenceChanged(learnerId, presence),
       CloseCode.WatchStopped,
     );
-    deps.terminals.onPanesChanged((sessionId) => this.tell({ kind: 'terminals', sessionId }));
+    deps.terminals.onPanesChanged((sessionId) => this.panesChanged(sessionId));
   }
 
   /** The terminals open in a session (a learner's row, or the trainer's demo). */
@@ -174,6 +176,12 @@ export class WorkshopTerminals {
       this.deps.events.publish(sessionId, { type: 'trainer', presence });
     if (presence === 'none') this.sessionOf.delete(learnerId);
     this.tell({ kind: 'presence', learnerId, presence });
+  }
+
+  private panesChanged(sessionId: string): void {
+    this.tell({ kind: 'terminals', sessionId });
+    const workshop = this.deps.workshops.workshopOfTrainerSession(sessionId);
+    if (workshop) this.tell({ kind: 'demo', workshop, terminals: this.terminalsOf(sessionId) });
   }
 
   private tell(change: LiveTerminalsChange): void {

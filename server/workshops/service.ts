@@ -157,6 +157,11 @@ export class WorkshopService {
     return this.store.trainerSession(workshop.id);
   }
 
+  /** The workshop whose trainer's own session this is, if any. */
+  workshopOfTrainerSession(sessionId: string): Workshop | null {
+    return this.store.byTrainerSession(sessionId);
+  }
+
   setTrainerSession(workshop: Workshop, sessionId: string): void {
     this.store.setTrainerSession(workshop.id, sessionId);
   }

@@ -158,6 +158,14 @@ export class WorkshopStore {
     return row?.trainer_session_id ?? null;
   }
 
+  /** The workshop whose trainer's own session this is, if any. */
+  byTrainerSession(sessionId: string): Workshop | null {
+    const row = this.db
+      .prepare<WorkshopRow>('SELECT * FROM workshops WHERE trainer_session_id = ?')
+      .get(sessionId);
+    return row ? this.workshop(row) : null;
+  }
+
   setTrainerSession(workshopId: number, sessionId: string): void {
     this.db.prepare('UPDATE workshops SET trainer_session_id = ? WHERE id = ?').run(sessionId, workshopId);
   }

@@ -154,6 +154,8 @@ test('a watcher that stops reading is dropped and never holds the learner back; 
   slow.stopReading();
   own.type('head -c 30000000 /dev/zero | tr "\\0" x; echo; echo FLOOD-$((9*9))\r');
   await own.waitFor(/FLOOD-81/, 60_000);
+  // A paused client never reads the end of its connection: let it see that it was dropped.
+  slow.resumeReading();
   assert.equal((await slow.closed).code, 1006, 'the slow watcher was dropped');
 
   const polite = await TestTerminal.watch(pg.url, path, trainerKey);

@@ -19,6 +19,7 @@ import type { SandboxManager } from '../../server/sandboxes/manager.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import { SessionService } from '../../server/sessions/service.js';
 import { TerminalRegistry } from '../../server/terminals/registry.js';
+import type { ShellFactory } from '../../server/terminals/sandbox-shells.js';
 
 /** A sandbox manager whose sandboxes are ready at once and cost nothing. */
 const fakeSandboxes = {
@@ -38,7 +39,15 @@ export interface TestHttpServer {
   close(): Promise<void>;
 }
 
-export async function startTestHttpServer(overrides: Partial<Config> = {}): Promise<TestHttpServer> {
+/** Makes the shells of the server's terminals (none by default: opening one fails). */
+export interface TestHttpOptions {
+  shells?: ShellFactory;
+}
+
+export async function startTestHttpServer(
+  overrides: Partial<Config> = {},
+  options: TestHttpOptions = {},
+): Promise<TestHttpServer> {
   const config: Config = { ...loadConfig({}), port: 0, maxSessionsPerClient: 50, ...overrides };
   const events = new SessionEventHub();
   const sessions = new SessionService(fakeSandboxes, config, events);
@@ -63,9 +72,11 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
     lessonSessions: {} as LessonSessions,
     ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
     health: async () => ({ ok: true }) as never,
-    shells: () => {
-      throw new Error('this test server has no shells');
-    },
+    shells:
+      options.shells ??
+      (() => {
+        throw new Error('this test server has no shells');
+      }),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
     metrics: createPlaygroundMetrics({

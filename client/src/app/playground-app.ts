@@ -29,6 +29,7 @@ import { SessionController } from './session-controller';
 import { endedCard, errorCard, idleCard, replaceCard, startingCard } from './stage-cards';
 import { terminalCard } from './terminal-card';
 import { ConfirmController, topBar } from './top-bar';
+import { noSeat, seatExtras, seatViewAfter, type SeatView } from '../workshops/seat-extras';
 
 /** The host named in the status line until a pane reports its own. */
 const SHELL_HOST = 'node1';
@@ -52,6 +53,8 @@ export class PlaygroundApp extends LitElement {
   /** Set when opening a lesson would replace a sandbox kept for something else. */
   @state() private replacing: { lessonId?: string } | null = null;
   @state() private now = Date.now();
+  /** The trainer's presence and the seat, when the session holds a workshop seat. */
+  @state() private seatView: SeatView = noSeat;
 
   @query('terminal-workspace') private workspace?: TerminalWorkspace;
 
@@ -86,6 +89,7 @@ export class PlaygroundApp extends LitElement {
       this.reflectState();
     },
     onCreate: () => {
+      this.seatView = noSeat;
       this.confirm.close();
       this.focusOnReady = true;
       this.replacing = null;
@@ -93,6 +97,7 @@ export class PlaygroundApp extends LitElement {
     onProgress: (progress) => this.lessons.acceptProgress(progress),
     onStepCommand: (command) => void this.runCommand(command),
     onNotice: (level, message) => this.notices.notify(level, message),
+    onWorkshopEvent: (event) => (this.seatView = seatViewAfter(this.seatView, event)),
   });
   private clock: ReturnType<typeof setInterval> | undefined;
   /** Focus the terminal once it is ready (after the learner or the page made a new sandbox). */
@@ -358,6 +363,11 @@ export class PlaygroundApp extends LitElement {
   }
 
   private renderTerminal(session: SessionView): TemplateResult {
+    const extras = seatExtras(this.seatView, this.sandbox.key);
+    return html`${extras.above}${this.renderTerminalCard(session)}${extras.below}`;
+  }
+
+  private renderTerminalCard(session: SessionView): TemplateResult {
     return terminalCard({
       t: this.t,
       session,

@@ -42,8 +42,12 @@ export class FollowTrainer extends LitElement {
       background: #ddf4ff;
       border-color: #0969da;
     }
+    :host(:not(:empty)) {
+      margin-top: 8px;
+    }
+    /* Beside the learner's own terminal in the page's column: a fixed share of the height. */
     watch-terminal {
-      flex: 1;
+      height: 40vh;
       min-height: 200px;
     }
   `;

@@ -19,6 +19,7 @@ export class TrainerPresenceBanner extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      margin-bottom: 8px;
     }
     .banner {
       display: flex;
