@@ -284,7 +284,7 @@ describe('small pieces', () => {
         return new Response('a,b\n', { status: 200 });
       },
     });
-    assert.equal(await api.results('K7QM2XTB', KEY, 'csv'), 'a,b\n');
+    assert.equal(await api.results('K7QM2XTB', KEY, 'csv', 'id'), 'a,b\n');
     await assert.rejects(
       api.end('K7QM2XTB', KEY),
       (err: ApiError) => err.status === 403 && /trainer key/.test(err.message),
@@ -293,7 +293,7 @@ describe('small pieces', () => {
       assert.ok(!c.url.includes(KEY));
       assert.equal((c.init?.headers as Record<string, string>).Authorization, `Bearer ${KEY}`);
     }
-    assert.equal(calls[0]!.url, '/api/workshops/K7QM2XTB/results?format=csv');
+    assert.equal(calls[0]!.url, '/api/workshops/K7QM2XTB/results?format=csv&lang=id');
   });
 
   test('codes are spaced for reading aloud; lessons move within bounds', () => {

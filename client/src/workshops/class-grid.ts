@@ -15,13 +15,17 @@ export interface LearnerDetail {
   learnerId: string;
 }
 
+export interface HelpDetail {
+  helpId: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'class-grid': ClassGrid;
   }
   interface HTMLElementEventMap {
     'select-learner': CustomEvent<LearnerDetail>;
-    'resolve-help': CustomEvent<LearnerDetail>;
+    'resolve-help': CustomEvent<HelpDetail>;
   }
 }
 
@@ -98,7 +102,7 @@ export class ClassGrid extends LitElement {
       class=${`${flagged} ${this.selected === l.id ? 'selected' : ''}`}
       data-learner=${l.id}
       data-name=${l.name}
-      @click=${() => this.fire('select-learner', l.id)}
+      @click=${() => this.fire('select-learner', { learnerId: l.id })}
     >
       <th class="name" scope="row">
         <button class="who" type="button" aria-label=${l.name}>
@@ -144,7 +148,7 @@ export class ClassGrid extends LitElement {
         data-action="resolve"
         @click=${(e: Event) => {
           e.stopPropagation();
-          this.fire('resolve-help', l.id);
+          if (l.help) this.fire('resolve-help', { helpId: l.help.id });
         }}
       >
         ${w.resolve}
@@ -152,9 +156,7 @@ export class ClassGrid extends LitElement {
     </div>`;
   }
 
-  private fire(type: 'select-learner' | 'resolve-help', learnerId: string): void {
-    this.dispatchEvent(
-      new CustomEvent<LearnerDetail>(type, { detail: { learnerId }, bubbles: true, composed: true }),
-    );
+  private fire(type: 'select-learner' | 'resolve-help', detail: LearnerDetail | HelpDetail): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

@@ -2,6 +2,7 @@
 // trainer key as a bearer token), and a learner's own (the session token). No DOM: fetch is
 // passed in, so tests can fake it. Failures are ApiErrors whose message the page can show.
 import { AUTH_SCHEME } from '../../../common/api';
+import type { Language } from '../../../common/lesson';
 import type {
   ExtendRequest,
   HelpRequestBody,
@@ -29,9 +30,9 @@ export interface WorkshopApi {
   message(code: string, key: string, request: TrainerMessageRequest): Promise<void>;
   pushHint(code: string, key: string, learnerId: string, request: PushHintRequest): Promise<void>;
   /** Closes a learner's help request for them. */
-  resolveHelp(code: string, key: string, learnerId: string): Promise<void>;
-  /** The results file's text. */
-  results(code: string, key: string, format: ResultFormat): Promise<string>;
+  resolveHelp(code: string, key: string, helpId: string): Promise<void>;
+  /** The results file's text, its headers in `language`. */
+  results(code: string, key: string, format: ResultFormat, language: Language): Promise<string>;
   askHelp(sessionId: string, token: string, body: HelpRequestBody): Promise<void>;
   withdrawHelp(sessionId: string, token: string): Promise<void>;
   hintOpened(sessionId: string, token: string, body: HintOpened): Promise<void>;
@@ -90,9 +91,10 @@ export function createWorkshopApi(options: WorkshopApiOptions): WorkshopApi {
     message: (code, key, request) => done(call(`${workshopPath(code)}/messages`, 'POST', key, request)),
     pushHint: (code, key, learnerId, request) =>
       done(call(`${learnerPath(code, learnerId)}/hint`, 'POST', key, request)),
-    resolveHelp: (code, key, learnerId) => done(call(`${learnerPath(code, learnerId)}/help`, 'DELETE', key)),
-    results: async (code, key, format) =>
-      (await call(`${workshopPath(code)}/results?format=${format}`, 'GET', key)).text(),
+    resolveHelp: (code, key, helpId) =>
+      done(call(`${workshopPath(code)}/help/${encodeURIComponent(helpId)}/resolve`, 'POST', key)),
+    results: async (code, key, format, language) =>
+      (await call(`${workshopPath(code)}/results?format=${format}&lang=${language}`, 'GET', key)).text(),
     askHelp: (id, token, body) => done(call(`${sessionPath(id)}/help`, 'POST', token, body)),
     withdrawHelp: (id, token) => done(call(`${sessionPath(id)}/help`, 'DELETE', token)),
     hintOpened: (id, token, body) => done(call(`${sessionPath(id)}/hints`, 'POST', token, body)),

@@ -156,8 +156,8 @@ export class WorkshopTrainer extends LitElement {
           .selected=${this.selected}
           .now=${this.now}
           @select-learner=${(e: CustomEvent<{ learnerId: string }>) => (this.selected = e.detail.learnerId)}
-          @resolve-help=${(e: CustomEvent<{ learnerId: string }>) =>
-            void this.act(() => this.api.resolveHelp(this.code, this.heldKey, e.detail.learnerId))}
+          @resolve-help=${(e: CustomEvent<{ helpId: string }>) =>
+            void this.act(() => this.api.resolveHelp(this.code, this.heldKey, e.detail.helpId))}
         ></class-grid>
         ${
           learner
@@ -230,7 +230,7 @@ export class WorkshopTrainer extends LitElement {
 
   private async exportResults(format: ResultFormat): Promise<void> {
     await this.act(async () => {
-      const text = await this.api.results(this.code, this.heldKey, format);
+      const text = await this.api.results(this.code, this.heldKey, format, this.i18n.language);
       const type = format === 'csv' ? 'text/csv' : 'application/json';
       const url = URL.createObjectURL(new Blob([text], { type }));
       const a = document.createElement('a');
