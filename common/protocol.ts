@@ -45,6 +45,8 @@ export const ServerMessageType = {
   Error: 0x43,
   /** JSON {title}: the shell set the window title (OSC 0 or 2). */
   Title: 0x44,
+  /** JSON WatchState: to a read-only watcher only, its terminal's size and whether it may type. */
+  Watch: 0x45,
 } as const;
 
 /** WebSocket close codes the server uses, each with a human reason string. */
@@ -56,6 +58,8 @@ export const CloseCode = {
   UnknownSession: 4404,
   /** Another socket opened the same pane (a second tab); this one gave way. */
   TakenOver: 4409,
+  /** A watched terminal: the learner stopped the trainer's view; do not reconnect. */
+  WatchStopped: 4411,
   TooManyTerminals: 4429,
   SandboxGone: 4410,
   BackendFailed: 4500,
@@ -101,6 +105,18 @@ export interface TerminalStatus {
   attach?: 'new' | 'reattached';
 }
 
+/**
+ * What a watcher (a trainer watching a learner's terminal, a learner following the trainer's
+ * demo) is told after its ready status, and again whenever it changes. A watcher never sizes
+ * the terminal: it draws the owner's size.
+ */
+export interface WatchState {
+  cols: number;
+  rows: number;
+  /** Whether this watcher's input reaches the shell now (the learner let the trainer type). */
+  mayType: boolean;
+}
+
 export type ClientMessage =
   | { type: 'input'; data: Uint8Array }
   | { type: 'resize'; size: TerminalSize }
@@ -112,7 +128,8 @@ export type ServerMessage =
   | { type: 'status'; status: TerminalStatus }
   | { type: 'exit'; code: number | null }
   | { type: 'error'; message: string }
-  | { type: 'title'; title: string };
+  | { type: 'title'; title: string }
+  | { type: 'watch'; watch: WatchState };
 
 /** Raised for a frame that does not follow the protocol. */
 export class ProtocolError extends Error {
@@ -211,6 +228,8 @@ export const encodeServerMessage = (msg: ServerMessage): Uint8Array => {
       return jsonFrame(ServerMessageType.Error, { message: msg.message });
     case 'title':
       return jsonFrame(ServerMessageType.Title, { title: msg.title });
+    case 'watch':
+      return jsonFrame(ServerMessageType.Watch, msg.watch);
   }
 };
 
@@ -228,7 +247,14 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
       return { type: 'error', message: String((parseJson(payload) as { message: unknown }).message) };
     case ServerMessageType.Title:
       return { type: 'title', title: String((parseJson(payload) as { title: unknown }).title) };
+    case ServerMessageType.Watch:
+      return { type: 'watch', watch: parseWatchState(parseJson(payload)) };
     default:
       throw new ProtocolError(`unknown server message type 0x${bytes[0]!.toString(16)}`);
   }
+}
+
+function parseWatchState(value: unknown): WatchState {
+  const v = value as Partial<WatchState> | null;
+  return { ...clampSize(v), mayType: v?.mayType === true };
 }

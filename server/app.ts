@@ -43,9 +43,11 @@ import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 import { info as workshopInfo, workshopApi } from './workshops/api.js';
 import { WorkshopSeats } from './workshops/seating.js';
+import type { LiveSources } from './workshops/class/class-state.js';
 import { Classroom } from './workshops/class/classroom.js';
 import { LiveActions } from './workshops/class/live-actions.js';
 import { liveApi } from './workshops/class/live-api.js';
+import { WorkshopTerminals } from './workshops/live-terminals.js';
 import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
@@ -128,14 +130,12 @@ async function startOn(
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
   const { lessonSessions, ports, terminals } = followers;
-  const warm = startWarm(core);
-  const lessonExists = (id: string) => Boolean(catalogue.get(id));
-  const workshops = workshopApi(new WorkshopService(db), lessonExists, Date.now, warm.seats);
-  const live = liveClass(workshops, core);
+  const { warm, workshops, workshopTerminals, live } = workshopParts(core, terminals);
   const server = createPlaygroundServer({
     ...followers,
     warm: warm.pool,
     workshops,
+    workshopTerminals,
     live,
     sessions,
     events,
@@ -322,17 +322,62 @@ function superviseSurroundings(
 }
 
 /** The workshops' live class: the grid follows every session's progress and pages. */
-function liveClass(workshops: ReturnType<typeof workshopApi>, { db, catalogue, events, sessions }: Core) {
+function liveClass(
+  workshops: ReturnType<typeof workshopApi>,
+  { db, catalogue, events, sessions }: Core,
+  live: LiveSources,
+) {
   const classroom = new Classroom({
     db,
     workshops: workshops.service,
     catalogue,
     events,
     info: (workshop) => workshopInfo(workshops, workshop),
+    live,
   });
   classroom.start();
   const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
   return liveApi(classroom, actions, workshops.service);
+}
+
+/** Ready seats and warm sessions, the workshops' API, watched terminals and the live class. */
+function workshopParts(core: Core, terminals: TerminalRegistry) {
+  const warm = startWarm(core);
+  const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
+  const service = new WorkshopService(core.db);
+  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats);
+  const workshopTerminals = watchedTerminals(workshops, core, terminals);
+  const live = liveClass(workshops, core, {
+    terminalsOf: (sessionId) => workshopTerminals.terminalsOf(sessionId),
+    presenceOf: (learnerId) => workshopTerminals.presenceOf(learnerId),
+    readySeats: (workshopId) => {
+      const workshop = service.byId(workshopId);
+      return workshop ? warm.seats.readySeats(workshop) : 0;
+    },
+  });
+  // The trainer's grid shows each learner's terminals and whether the trainer watches them.
+  workshopTerminals.onChange((change) => {
+    if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);
+    if (change.kind !== 'terminals') return;
+    const seat = service.seatOf(change.sessionId);
+    if (seat) live.classroom.learnerChanged(seat.learner.id);
+  });
+  return { warm, workshops, workshopTerminals, live };
+}
+
+/** Learners' terminals the trainer watches, and the trainer's own the learners follow. */
+function watchedTerminals(
+  workshops: ReturnType<typeof workshopApi>,
+  { sessions, events, catalogue }: Core,
+  terminals: TerminalRegistry,
+): WorkshopTerminals {
+  return new WorkshopTerminals({
+    workshops: workshops.service,
+    sessions,
+    terminals,
+    events,
+    lessonHosts: (id) => catalogue.get(id)?.hosts,
+  });
 }
 
 /** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */

@@ -99,22 +99,6 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'session leases (claimed warm sessions, extended expiries) and sealed seat tokens',
-    sql: `
-      -- A session handed out from a warm pool, or whose end moved: the engine's label holds
-      -- what it was started with, this row what holds now. An unclaimed warm session has none.
-      CREATE TABLE session_leases (
-        session_id TEXT PRIMARY KEY,
-        client TEXT NOT NULL,
-        expires_at INTEGER NOT NULL
-      ) STRICT;
-      -- The seat's session token, sealed with a key only the learner's resume token gives
-      -- (server/workshops/seal.ts): rejoining on another device opens it, the file alone does not.
-      ALTER TABLE learners ADD COLUMN session_token_sealed TEXT;
-    `,
-  },
-  {
-    version: 4,
     name: "how help requests closed, one open per learner, and trainers' messages",
     sql: `
       -- Who closed a help request: the trainer answered it, or the learner withdrew it.
@@ -133,6 +117,22 @@ export const MIGRATIONS: readonly Migration[] = [
         delivered INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX workshop_messages_workshop ON workshop_messages (workshop_id, sent_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'session leases (claimed warm sessions, extended expiries) and sealed seat tokens',
+    sql: `
+      -- A session handed out from a warm pool, or whose end moved: the engine's label holds
+      -- what it was started with, this row what holds now. An unclaimed warm session has none.
+      CREATE TABLE session_leases (
+        session_id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      -- The seat's session token, sealed with a key only the learner's resume token gives
+      -- (server/workshops/seal.ts): rejoining on another device opens it, the file alone does not.
+      ALTER TABLE learners ADD COLUMN session_token_sealed TEXT;
     `,
   },
 ];

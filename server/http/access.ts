@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../common/protocol.js';
 import { PlaygroundError } from '../errors.js';
 import type { SessionService } from '../sessions/service.js';
+import type { WorkshopTerminals } from '../workshops/live-terminals.js';
 import type { WorkshopService } from '../workshops/service.js';
 
 /**
@@ -12,8 +13,10 @@ import type { WorkshopService } from '../workshops/service.js';
  * 'operator': from this machine, or with the operator's token (operator.ts).
  * A 'trainer-key' endpoint's first capture is a workshop's join code, and it is only reached
  * with that workshop's trainer key (`Authorization: Bearer`, compared by hash in constant time).
+ * A 'seat-token' endpoint's first capture is a live workshop's join code, and it is only
+ * reached with the session token of a learner seated in that workshop.
  */
-export type Access = 'public' | 'session-token' | 'operator' | 'trainer-key';
+export type Access = 'public' | 'session-token' | 'operator' | 'trainer-key' | 'seat-token';
 
 /** What every row of the route and upgrade tables says: its path and who may use it. */
 export interface Endpoint {
@@ -43,6 +46,7 @@ export function admit(
   others: {
     isOperator?: () => boolean;
     workshops?: Pick<WorkshopService, 'authorizeTrainer'>;
+    seats?: Pick<WorkshopTerminals, 'authorizeSeat'>;
   } = {},
 ): void {
   switch (access) {
@@ -58,6 +62,10 @@ export function admit(
     case 'trainer-key':
       if (!others.workshops) throw new PlaygroundError('Trainer keys are not taken here.', 403);
       others.workshops.authorizeTrainer(params[0]!, token);
+      return;
+    case 'seat-token':
+      if (!others.seats) throw new PlaygroundError('Seat tokens are not taken here.', 403);
+      others.seats.authorizeSeat(params[0]!, token);
       return;
   }
 }

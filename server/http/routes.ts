@@ -12,6 +12,8 @@ import type { SessionService } from '../sessions/service.js';
 import { FREE_PLAY, lessonKind, type WarmPool } from '../sessions/warm-pool.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import * as workshops from '../workshops/api.js';
+import type { WorkshopTerminals } from '../workshops/live-terminals.js';
+import * as liveTerminals from '../workshops/live-terminals-api.js';
 import * as live from '../workshops/class/live-api.js';
 import { admit, bearer, match, type Endpoint } from './access.js';
 import { clientAddress, clientKey } from './client-address.js';
@@ -30,10 +32,12 @@ export interface ApiDeps {
   lessonSessions: LessonSessions;
   ports: PortService;
   workshops: workshops.WorkshopApi;
-  /** Sessions started ahead (PLAYGROUND_WARM_SANDBOXES); without it every session starts cold. */
-  warm?: WarmPool;
+  /** Watching learners' terminals, the trainer's demo, and who may type. */
+  workshopTerminals: WorkshopTerminals;
   /** The live class: help, hints, messages, results (server/workshops/class/). */
   live: live.LiveApi;
+  /** Sessions started ahead (PLAYGROUND_WARM_SANDBOXES); without it every session starts cold. */
+  warm?: WarmPool;
   health: () => Promise<HealthView>;
   /** Origins allowed to change state besides the page's own (Config.allowedOrigins). */
   allowedOrigins: readonly string[];
@@ -100,6 +104,34 @@ const WORKSHOP_ROUTES: readonly Route[] = [
     access: 'trainer-key',
     handle: ({ req, res, params, token, deps }) =>
       workshops.extendWorkshop(req, res, params[0]!, token, deps.workshops),
+  },
+];
+
+/** A learner id as a path segment (server/workshops/service.ts makes 24 hex digits). */
+const LEARNER = '([a-f0-9]{1,64})';
+
+/** The workshop's live terminals (server/workshops/live-terminals.ts). */
+const LIVE_TERMINAL_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/learners/${LEARNER}/control$`),
+    access: 'trainer-key',
+    handle: ({ req, res, params, token, deps }) =>
+      liveTerminals.requestControl(req, res, params, token, deps.workshopTerminals),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/trainer-session$`),
+    access: 'trainer-key',
+    handle: ({ res, params, token, deps }) =>
+      liveTerminals.trainerSession(res, params[0]!, token, deps.workshopTerminals),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/trainer$/,
+    access: 'session-token',
+    handle: ({ req, res, params, deps }) =>
+      liveTerminals.answerTrainer(req, res, params[0]!, deps.workshopTerminals),
   },
 ];
 
@@ -281,6 +313,7 @@ export const ROUTES: readonly Route[] = [
     },
   },
   ...WORKSHOP_ROUTES,
+  ...LIVE_TERMINAL_ROUTES,
   ...LIVE_CLASS_ROUTES,
 ];
 
@@ -302,6 +335,7 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, deps: 
     admit(found.endpoint.access, found.params, token, deps.sessions, {
       isOperator: () => isOperator(req, token, deps.operatorToken),
       workshops: deps.workshops.service,
+      seats: deps.workshopTerminals,
     });
     await found.endpoint.handle({ req, res, params: found.params, token, deps });
   } catch (err) {

@@ -10,13 +10,18 @@ export class SocketQuota {
     private readonly max: number,
     /** What is counted, for the refusal: "event sockets". */
     private readonly what: string,
+    /** Who holds them, for the refusal. */
+    private readonly holder = 'This session',
   ) {}
 
   /** Takes a place for `key` or throws a 429; the returned function gives it back (once). */
   take(key: string): () => void {
     const held = this.open.get(key) ?? 0;
     if (held >= this.max)
-      throw new PlaygroundError(`This session has ${this.max} ${this.what} open already; close a tab.`, 429);
+      throw new PlaygroundError(
+        `${this.holder} has ${this.max} ${this.what} open already; close a tab.`,
+        429,
+      );
     this.open.set(key, held + 1);
     let released = false;
     return () => {

@@ -20,8 +20,10 @@ import type { SessionService } from '../sessions/service.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import type { ShellFactory } from '../terminals/sandbox-shells.js';
 import { serveTerminal } from '../terminals/socket.js';
+import type { WorkshopApi } from '../workshops/api.js';
 import { serveClass } from '../workshops/class/class-socket.js';
 import type { LiveApi } from '../workshops/class/live-api.js';
+import type { WorkshopTerminals } from '../workshops/live-terminals.js';
 import { admit, match, tokenFromSubprotocols, type Endpoint } from './access.js';
 import { serveSessionEvents } from './events-socket.js';
 import type { NetworkPolicy } from './network-policy.js';
@@ -41,6 +43,10 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   /** How many event sockets one session may hold. */
   network: Pick<NetworkPolicy, 'maxEventSocketsPerSession'>;
+  /** Trainer keys, for the trainer's sockets. */
+  workshops: WorkshopApi;
+  /** Watching learners' terminals and following the trainer's demo. */
+  workshopTerminals: WorkshopTerminals;
   /** The workshops' live class: the trainer's class socket. */
   live: LiveApi;
 }
@@ -81,6 +87,24 @@ export const UPGRADES: readonly Upgrade[] = [
       ws.once('close', eventSockets.take(params[0]!));
       serveSessionEvents(ws, params[0]!, deps.events);
     },
+  },
+  {
+    // watchTerminalPath (common/workshop-live.ts): the trainer watches a learner's terminal.
+    pattern:
+      /^\/api\/workshops\/([A-Za-z0-9-]{1,16})\/learners\/([a-f0-9]{1,64})\/terminals\/([a-z0-9]{6,32})$/,
+    access: 'trainer-key',
+    protocol: TERMINAL_SUBPROTOCOL,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    accept: ({ ws, params, token, deps }) =>
+      deps.workshopTerminals.watch(ws, params[0]!, params[1]!, params[2]!, token),
+  },
+  {
+    // demoTerminalPath: a seated learner follows one of the trainer's terminals.
+    pattern: /^\/api\/workshops\/([A-Za-z0-9-]{1,16})\/demo\/([a-z0-9]{6,32})$/,
+    access: 'seat-token',
+    protocol: TERMINAL_SUBPROTOCOL,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    accept: ({ ws, params, token, deps }) => deps.workshopTerminals.demo(ws, params[0]!, params[1]!, token),
   },
   {
     // A join code, as in routes.ts; the trainer key comes in the token subprotocol.
@@ -140,7 +164,10 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
           if (ws.protocol !== endpoint.protocol)
             throw new PlaygroundError(`Offer the ${endpoint.protocol} subprotocol.`, 400);
           const token = tokenFromSubprotocols(req);
-          admit(endpoint.access, params, token, deps.sessions, { workshops: deps.live.workshops });
+          admit(endpoint.access, params, token, deps.sessions, {
+            workshops: deps.workshops.service,
+            seats: deps.workshopTerminals,
+          });
           endpoint.accept({ ws, url, params, token, deps, eventSockets });
         } catch (err) {
           refuseSocket(ws, err);
@@ -151,7 +178,11 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler {
       for (const wss of servers.values()) for (const ws of wss.clients) ws.terminate();
     },
     openSockets() {
-      return Object.fromEntries([...servers].map(([upgrade, wss]) => [upgrade.protocol, wss.clients.size]));
+      // Several sockets speak one protocol (a terminal, watched or owned): they add up.
+      const open: Record<string, number> = {};
+      for (const [upgrade, wss] of servers)
+        open[upgrade.protocol] = (open[upgrade.protocol] ?? 0) + wss.clients.size;
+      return open;
     },
   };
 }

@@ -133,7 +133,7 @@ export class SessionService implements SandboxLossListener {
         503,
       );
     }
-    const token = newToken();
+    const token = options.token ?? newToken();
     const session: Session = {
       id: newSessionId(),
       tokenHash: hashToken(token),
@@ -395,14 +395,14 @@ export class SessionService implements SandboxLossListener {
     return container;
   }
 
+  /** Whether the session exists (in any state but ended), without a token (server-side wiring only). */
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
   /** The session's first host, or PRIMARY_HOST if the session is unknown. */
   primaryHost(id: string): string {
     return this.sessions.get(id)?.hosts.keys().next().value ?? PRIMARY_HOST;
-  }
-
-  /** Whether the server holds this session (server-side wiring only: it grants nothing). */
-  has(id: string): boolean {
-    return this.sessions.has(id);
   }
 
   /** The lesson a session was started for, without a token (for server-side wiring only). */

@@ -59,6 +59,11 @@ export interface CreateSessionOptions {
   exempt?: boolean;
   /** Its end, when not the usual lifetime from now (a workshop's end). */
   expiresAt?: Date;
+  /**
+   * The session's token, when the caller derives it from a secret of its own (the trainer's
+   * session, server/workshops/trainer-session.ts); a fresh random one by default.
+   */
+  token?: string;
 }
 
 /** A claimed warm session's new holder and end. */

@@ -9,6 +9,7 @@ import { OutputBatcher } from './output-batcher.js';
 import { PauseGate } from './pause-gate.js';
 import { logger } from '../log.js';
 import { MIRROR_SCROLLBACK, ScreenMirror } from './screen-mirror.js';
+import { TerminalWatchers, type WatchedScreen, type WatcherSink } from './watchers.js';
 
 const log = logger('terminals');
 
@@ -74,6 +75,8 @@ export class LiveTerminal {
   /** Set while a signal key drains a flood: the newest output, kept for the browser. */
   private drain: { tail: Buffer[]; bytes: number; quiet: unknown; deadline: unknown } | null = null;
   private readonly batcher: OutputBatcher;
+  /** Read-only sockets beside the owner (watchers.ts); they never hold the shell back. */
+  private readonly watchers: TerminalWatchers;
   private readonly exitListeners: ((code: number | null) => void)[] = [];
 
   constructor(
@@ -91,9 +94,11 @@ export class LiveTerminal {
       size,
       (title) => {
         if (!this.heldForReplay) this.sink?.send({ type: 'title', title });
+        this.watchers.title(title);
       },
       historyLines,
     );
+    this.watchers = new TerminalWatchers(this.watchedScreen(), timers);
     this.batcher = new OutputBatcher((data) => this.sendOutput(data), timers);
     backend.onData((chunk) => this.output(chunk));
     backend.onExit((code) => this.exit(code));
@@ -144,6 +149,19 @@ export class LiveTerminal {
     });
   }
 
+  /**
+   * Adds a read-only watcher: the screen now, then live output. Its input, if any, is the
+   * caller's to pass on (`input`). Returns what removes it; null once the shell has ended.
+   */
+  watch(sink: WatcherSink): (() => void) | null {
+    return this.ended ? null : this.watchers.add(sink);
+  }
+
+  /** The window title the shell set last ('' if none). */
+  get title(): string {
+    return this.mirror.title;
+  }
+
   /** The socket went away: the shell keeps running, paused, until a socket attaches. */
   detach(sink: TerminalSink): void {
     if (this.sink !== sink) return;
@@ -159,6 +177,7 @@ export class LiveTerminal {
     if (this.ended) return;
     if (!this.drain && this.flow?.holding && data.some((b) => SIGNAL_KEYS.has(b))) this.startDrain();
     this.batcher.inputSent();
+    this.watchers.inputSent();
     this.backend.write(data);
   }
 
@@ -166,6 +185,7 @@ export class LiveTerminal {
     if (this.ended || (size.cols === this.size.cols && size.rows === this.size.rows)) return;
     this.size = size;
     this.mirror.resize(size);
+    this.watchers.resized(size);
     this.backend.resize(size).catch(() => undefined);
   }
 
@@ -197,6 +217,7 @@ export class LiveTerminal {
     if (this.ended) return;
     this.mirror.write(chunk);
     if (this.drain) return this.drained(chunk);
+    this.watchers.push(chunk);
     if (this.sink && this.flow) {
       this.flow.counted(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
@@ -217,6 +238,7 @@ export class LiveTerminal {
       quiet: this.timers.setTimeout(() => this.endDrain(), DRAIN_QUIET_MS),
       deadline: this.timers.setTimeout(() => this.endDrain(), DRAIN_MAX_MS),
     };
+    this.watchers.drainStarted();
     this.gate.release('socket');
   }
 
@@ -237,9 +259,11 @@ export class LiveTerminal {
     this.timers.clearTimeout(drain.quiet);
     this.timers.clearTimeout(drain.deadline);
     if (this.ended) return;
+    const tail = [Buffer.from(CANCEL_SEQUENCE), ...drain.tail];
+    this.watchers.drainEnded(tail);
     if (this.flow?.holding) this.gate.hold('socket');
     if (!this.sink || !this.flow) return;
-    for (const chunk of [Buffer.from(CANCEL_SEQUENCE), ...drain.tail]) {
+    for (const chunk of tail) {
       this.flow.counted(chunk.length);
       if (this.heldForReplay) this.heldForReplay.push(chunk);
       else this.batcher.push(chunk);
@@ -268,6 +292,7 @@ export class LiveTerminal {
     this.endDrain(); // the last output before the exit reaches the browser
     if (!this.heldForReplay) this.batcher.flush();
     this.sink?.send({ type: 'exit', code });
+    this.watchers.exited(code);
     this.end();
     for (const listener of this.exitListeners) listener(code);
   }
@@ -277,7 +302,17 @@ export class LiveTerminal {
     this.sink = null;
     this.flow = null;
     this.batcher.discard();
+    this.watchers.dispose();
     this.mirror.dispose();
+  }
+
+  private watchedScreen(): WatchedScreen {
+    return {
+      host: this.host,
+      size: () => this.size,
+      title: () => this.mirror.title,
+      snapshot: (done) => this.mirror.snapshot(done),
+    };
   }
 
   private notePeak(): void {

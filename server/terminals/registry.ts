@@ -6,10 +6,31 @@ import { CloseCode, type TerminalSize } from '../../common/protocol.js';
 import { realTimers, type Timers } from '../../common/timers.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { LiveTerminal, type LiveTerminalStats, type TerminalSink } from './live-terminal.js';
+import type { WatcherSink } from './watchers.js';
 
 /** A socket as the registry sees it: it receives messages and can be closed with a reason. */
 export interface PaneOwner extends TerminalSink {
   close(code: number, reason: string): void;
+}
+
+/** A read-only socket on a pane (watch-socket.ts), closed with its pane. */
+export interface PaneWatcher extends WatcherSink {
+  close(code: number, reason: string): void;
+}
+
+/** What a watcher may do with the pane it watches. */
+export interface PaneWatch {
+  /** Passes keystrokes to the shell: the caller has checked that this watcher may type. */
+  input(data: Uint8Array): void;
+  /** The watcher is gone. */
+  release(): void;
+}
+
+/** A pane with a live shell, as a list of terminals shows it. */
+export interface OpenPane {
+  paneId: string;
+  host: string;
+  title: string;
 }
 
 /** WebSocket close code 1001: the server is going away (pages reconnect). */
@@ -46,11 +67,13 @@ interface PaneEntry {
   terminal: LiveTerminal | null;
   starting: boolean;
   graceTimer: unknown;
+  watchers: Set<PaneWatcher>;
 }
 
 export class TerminalRegistry {
   private readonly sessions = new Map<string, Map<string, PaneEntry>>();
   private readonly timers: Timers;
+  private readonly paneListeners: ((sessionId: string) => void)[] = [];
 
   constructor(private readonly options: RegistryOptions) {
     this.timers = options.timers ?? realTimers;
@@ -83,11 +106,54 @@ export class TerminalRegistry {
           CloseCode.TooManyTerminals,
         );
       }
-      entry = { sessionId, paneId, host, owner, terminal: null, starting: false, graceTimer: undefined };
+      entry = {
+        sessionId,
+        paneId,
+        host,
+        owner,
+        terminal: null,
+        starting: false,
+        graceTimer: undefined,
+        watchers: new Set(),
+      };
       panes.set(paneId, entry);
       this.sessions.set(sessionId, panes);
     }
     return this.claimFor(entry, owner);
+  }
+
+  /**
+   * Adds a read-only watcher to a pane whose shell is live (attached or waiting for its
+   * socket): it never owns the pane, sizes it or holds its output back. Throws a
+   * TerminalUnavailableError (4404) when the pane has no live shell.
+   */
+  watch(sessionId: string, paneId: string, watcher: PaneWatcher): PaneWatch {
+    const entry = this.sessions.get(sessionId)?.get(paneId);
+    const unwatch = entry?.terminal?.watch(watcher);
+    if (!entry || !unwatch)
+      throw new TerminalUnavailableError('No such terminal is open.', CloseCode.UnknownSession);
+    entry.watchers.add(watcher);
+    return {
+      input: (data) => {
+        if (entry.watchers.has(watcher) && this.isLive(entry)) entry.terminal?.input(data);
+      },
+      release: () => {
+        entry.watchers.delete(watcher);
+        unwatch();
+      },
+    };
+  }
+
+  /** The panes of a session whose shell is live, oldest first. */
+  openPanes(sessionId: string): OpenPane[] {
+    return [...(this.sessions.get(sessionId)?.values() ?? [])].flatMap((entry) =>
+      entry.terminal ? [{ paneId: entry.paneId, host: entry.host, title: entry.terminal.title }] : [],
+    );
+  }
+
+  /** Calls `listener` with the session's id when a shell of it starts or ends. */
+  onPanesChanged(listener: (sessionId: string) => void): void {
+    this.paneListeners.push(listener);
   }
 
   /** Panes (with a shell attached, starting or waiting) in every session. */
@@ -155,9 +221,11 @@ export class TerminalRegistry {
         this.cancelGrace(entry);
         entry.owner?.close(code, reason);
         entry.owner = null;
+        this.closeWatchers(entry, code, reason);
         return entry.terminal?.close();
       }),
     );
+    if (closing.some((entry) => entry.terminal)) this.panesChanged(sessionId);
   }
 
   /**
@@ -217,6 +285,7 @@ export class TerminalRegistry {
     if (!this.isLive(entry)) return void backend.close(); // closed while it started
     const terminal = new LiveTerminal(backend, size, entry.host, this.timers, this.options.historyLines);
     entry.terminal = terminal;
+    this.panesChanged(entry.sessionId);
     terminal.onExit(() => {
       if (!this.isLive(entry)) return;
       this.remove(entry);
@@ -256,5 +325,17 @@ export class TerminalRegistry {
     if (panes?.get(entry.paneId) !== entry) return;
     panes.delete(entry.paneId);
     if (panes.size === 0) this.sessions.delete(entry.sessionId);
+    this.closeWatchers(entry, CloseCode.Normal, 'The terminal was closed.');
+    if (entry.terminal) this.panesChanged(entry.sessionId);
+  }
+
+  private closeWatchers(entry: PaneEntry, code: number, reason: string): void {
+    const watchers = [...entry.watchers];
+    entry.watchers.clear();
+    for (const watcher of watchers) watcher.close(code, reason);
+  }
+
+  private panesChanged(sessionId: string): void {
+    for (const listener of this.paneListeners) listener(sessionId);
   }
 }

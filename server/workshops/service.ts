@@ -69,6 +69,10 @@ export class WorkshopService {
     return canonical ? this.store.live(canonical) : null;
   }
 
+  byId(id: number): Workshop | null {
+    return this.store.byId(id);
+  }
+
   byTrainerKey(key: string): Workshop | null {
     return this.store.byTrainerKeyHash(hashToken(key));
   }
@@ -138,6 +142,27 @@ export class WorkshopService {
   /** Ties a learner's seat to the sandbox session it runs in. */
   assignSession(learnerId: string, sessionId: string): void {
     this.store.assignSession(learnerId, sessionId);
+  }
+
+  /** The learner whose seat runs in this session, and their workshop; null for other sessions. */
+  seatOf(sessionId: string): { learner: Learner; workshop: Workshop } | null {
+    const learner = this.store.learnerBySession(sessionId);
+    const workshop = learner && this.store.byId(learner.workshopId);
+    return learner && workshop ? { learner, workshop } : null;
+  }
+
+  /** The trainer's own sandbox session (server/workshops/trainer-session.ts), once started. */
+  trainerSession(workshop: Workshop): string | null {
+    return this.store.trainerSession(workshop.id);
+  }
+
+  /** The workshop whose trainer's own session this is, if any. */
+  workshopOfTrainerSession(sessionId: string): Workshop | null {
+    return this.store.byTrainerSession(sessionId);
+  }
+
+  setTrainerSession(workshop: Workshop, sessionId: string): void {
+    this.store.setTrainerSession(workshop.id, sessionId);
   }
 
   private freeCode(): string {

@@ -142,6 +142,34 @@ export class WorkshopStore {
     this.db.prepare('UPDATE learners SET session_id = ? WHERE id = ?').run(sessionId, learnerId);
   }
 
+  /** The learner whose seat runs in this sandbox session, if any. */
+  learnerBySession(sessionId: string): Learner | null {
+    const row = this.db
+      .prepare<LearnerRow>(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE session_id = ?`)
+      .get(sessionId);
+    return row ? learner(row) : null;
+  }
+
+  /** The trainer's own sandbox session, once started. */
+  trainerSession(workshopId: number): string | null {
+    const row = this.db
+      .prepare<{ trainer_session_id: string | null }>('SELECT trainer_session_id FROM workshops WHERE id = ?')
+      .get(workshopId);
+    return row?.trainer_session_id ?? null;
+  }
+
+  /** The workshop whose trainer's own session this is, if any. */
+  byTrainerSession(sessionId: string): Workshop | null {
+    const row = this.db
+      .prepare<WorkshopRow>('SELECT * FROM workshops WHERE trainer_session_id = ?')
+      .get(sessionId);
+    return row ? this.workshop(row) : null;
+  }
+
+  setTrainerSession(workshopId: number, sessionId: string): void {
+    this.db.prepare('UPDATE workshops SET trainer_session_id = ? WHERE id = ?').run(sessionId, workshopId);
+  }
+
   private workshop(row: WorkshopRow): Workshop {
     const lessons = this.db
       .prepare<{ lesson_id: string }>(

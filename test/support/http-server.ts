@@ -9,6 +9,7 @@ import { Classroom } from '../../server/workshops/class/classroom.js';
 import { LiveActions } from '../../server/workshops/class/live-actions.js';
 import { liveApi } from '../../server/workshops/class/live-api.js';
 import { WorkshopService } from '../../server/workshops/service.js';
+import { WorkshopTerminals } from '../../server/workshops/live-terminals.js';
 import { createPlaygroundMetrics } from '../../server/metrics/playground-metrics.js';
 import { createPlaygroundServer, type PlaygroundServer } from '../../server/http/server.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
@@ -18,6 +19,7 @@ import type { SandboxManager } from '../../server/sandboxes/manager.js';
 import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import { SessionService } from '../../server/sessions/service.js';
 import { TerminalRegistry } from '../../server/terminals/registry.js';
+import type { ShellFactory } from '../../server/terminals/sandbox-shells.js';
 
 /** A sandbox manager whose sandboxes are ready at once and cost nothing. */
 const fakeSandboxes = {
@@ -38,10 +40,19 @@ export interface TestHttpServer {
   close(): Promise<void>;
 }
 
-export async function startTestHttpServer(overrides: Partial<Config> = {}): Promise<TestHttpServer> {
+/** Makes the shells of the server's terminals (none by default: opening one fails). */
+export interface TestHttpOptions {
+  shells?: ShellFactory;
+}
+
+export async function startTestHttpServer(
+  overrides: Partial<Config> = {},
+  options: TestHttpOptions = {},
+): Promise<TestHttpServer> {
   const config: Config = { ...loadConfig({}), port: 0, maxSessionsPerClient: 50, ...overrides };
   const events = new SessionEventHub();
   const sessions = new SessionService(fakeSandboxes, config, events);
+  const terminals = new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession });
   let port = 0;
   const catalogue = new LessonCatalogue([], []);
   const db = openDatabase(':memory:');
@@ -58,14 +69,16 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
   const server = createPlaygroundServer({
     sessions,
     events,
-    terminals: new TerminalRegistry({ graceMs: 1000, maxPerSession: config.maxTerminalsPerSession }),
+    terminals,
     catalogue,
     lessonSessions: {} as LessonSessions,
     ports: new PortService({ base: config.portsBase, listeningPort: () => port }),
     health: async () => ({ ok: true }) as never,
-    shells: () => {
-      throw new Error('this test server has no shells');
-    },
+    shells:
+      options.shells ??
+      (() => {
+        throw new Error('this test server has no shells');
+      }),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
     metrics: createPlaygroundMetrics({
@@ -75,6 +88,13 @@ export async function startTestHttpServer(overrides: Partial<Config> = {}): Prom
       sockets: () => ({ terminal: 0, events: 0 }),
     }),
     workshops,
+    workshopTerminals: new WorkshopTerminals({
+      workshops: workshops.service,
+      sessions,
+      terminals,
+      events,
+      lessonHosts: () => undefined,
+    }),
     live: liveApi(classroom, actions, workshops.service),
     clientRoot: '/nonexistent-client',
   });

@@ -23,6 +23,8 @@ export interface OpenOptions {
   ackDelayMs?: number;
   /** Keep only about this much of the newest output, and no output in `messages` (default: all). */
   keepBytes?: number;
+  /** Another terminal-protocol path (a watched or demo terminal) instead of the session's own. */
+  path?: string;
 }
 
 export interface Closed {
@@ -67,9 +69,15 @@ export class TestTerminal {
     );
   }
 
+  /** A read-only watcher of a terminal (watchTerminalPath, demoTerminalPath) at `path`. */
+  static watch(base: string, path: string, token: string, opts: OpenOptions = {}): Promise<TestTerminal> {
+    return TestTerminal.open(base, '', token, { ...opts, path });
+  }
+
   static open(base: string, sessionId: string, token: string, opts: OpenOptions = {}): Promise<TestTerminal> {
     const pane = opts.pane === undefined ? '' : `&pane=${encodeURIComponent(opts.pane)}`;
-    const url = `${base.replace(/^http/, 'ws')}/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}${pane}`;
+    const path = opts.path ?? `/api/sessions/${sessionId}/terminal?host=${opts.host ?? 'node1'}${pane}`;
+    const url = `${base.replace(/^http/, 'ws')}${path}`;
     const protocols = opts.protocols ?? [TERMINAL_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token];
     const ws = new WebSocket(url, protocols, opts.origin ? { origin: opts.origin } : {});
     const terminal = new TestTerminal(ws, opts.ackDelayMs, opts.keepBytes);

@@ -40,7 +40,7 @@ describe('words in every language', () => {
   test('every language has the same parts', () => {
     for (const language of LANGUAGES)
       assert.deepEqual(Object.keys(languageStrings[language]), Object.keys(languageStrings.en), language);
-    assert.deepEqual(Object.keys(groups), ['page', 'workspace', 'lesson']);
+    assert.deepEqual(Object.keys(groups), ['page', 'workspace', 'lesson', 'watch', 'workshop']);
     assert.equal(groups.page?.id, pageStrings.id);
     assert.equal(groups.workspace?.id, workspaceStrings.id);
     assert.equal(groups.lesson?.id, lessonStrings.id);

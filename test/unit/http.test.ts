@@ -78,7 +78,7 @@ test('every variable the configuration reads is in the README', () => {
   for (const name of read) assert.ok(readme.includes(`\`${name}\``), `${name} is missing from the README`);
 });
 
-test("every route and upgrade of one session is its token holder's alone, a workshop's trainer routes its key holder's", () => {
+test("every route and upgrade of one session is its token holder's alone, a workshop's trainer routes its key holder's, a demo its seats'", () => {
   const endpoints = [
     ...ROUTES.map((r) => ({ name: `${r.method} ${r.pattern}`, ...r })),
     ...UPGRADES.map((u) => ({ name: `upgrade ${u.pattern}`, ...u })),
@@ -86,22 +86,33 @@ test("every route and upgrade of one session is its token holder's alone, a work
   for (const endpoint of endpoints) {
     const { source } = endpoint.pattern;
     const perSession = source.startsWith('^\\/api\\/sessions\\/(');
-    // A workshop's path past its code is the trainer's, but for the learners' join.
-    const perTrainer = /^\^\\?\/api\\?\/workshops\\?\/\(/.test(source) && !/(\)|\\\/join)\$$/.test(source);
+    const perWorkshop = source.startsWith('^\\/api\\/workshops\\/(');
+    // Anyone may read a workshop's card and join it; its seats follow the demo; the rest is the trainer's.
+    const afterCode = source.slice(source.indexOf(')') + 1);
+    const publicWorkshop = perWorkshop && ['$', '\\/join$'].includes(afterCode);
+    const perSeat = perWorkshop && source.includes('\\/demo\\/');
     const operators = source === '^\\/metrics$';
     const expected = perSession
       ? 'session-token'
-      : perTrainer
-        ? 'trainer-key'
-        : operators
-          ? 'operator'
-          : 'public';
+      : perSeat
+        ? 'seat-token'
+        : perWorkshop && !publicWorkshop
+          ? 'trainer-key'
+          : operators
+            ? 'operator'
+            : 'public';
     assert.equal(endpoint.access, expected, endpoint.name);
   }
-  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 7);
+  assert.equal(ROUTES.filter((r) => r.access === 'trainer-key').length, 9);
   assert.deepEqual(
-    UPGRADES.map((u) => u.protocol),
-    [TERMINAL_SUBPROTOCOL, EVENTS_SUBPROTOCOL, CLASS_SUBPROTOCOL],
+    UPGRADES.map((u) => [u.protocol, u.access]),
+    [
+      [TERMINAL_SUBPROTOCOL, 'session-token'],
+      [EVENTS_SUBPROTOCOL, 'session-token'],
+      [TERMINAL_SUBPROTOCOL, 'trainer-key'],
+      [TERMINAL_SUBPROTOCOL, 'seat-token'],
+      [CLASS_SUBPROTOCOL, 'trainer-key'],
+    ],
   );
 });
 

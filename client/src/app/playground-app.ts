@@ -15,7 +15,10 @@ import type { TerminalWorkspace } from '../terminals/terminal-workspace';
 import '../lessons/lesson-panel';
 import '../lessons/lesson-catalogue';
 import '../ui/split-view';
-import { hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
+import { createWorkshopApi } from '../workshops/workshop-api';
+import { isWorkshopRoute, workshopPage } from '../workshops/workshop-pages';
+import { WorkshopSeat } from '../workshops/workshop-seat';
+import { formatRemaining, hasLiveSession, runningSandbox, startEndsRunning } from './app-state';
 import { LessonController } from './lesson-controller';
 import { Notices } from './notices';
 import { playgroundAppStyles } from './playground-app-styles';
@@ -26,6 +29,7 @@ import { SessionController } from './session-controller';
 import { endedCard, errorCard, idleCard, replaceCard, startingCard } from './stage-cards';
 import { terminalCard } from './terminal-card';
 import { ConfirmController, topBar } from './top-bar';
+import { noSeat, seatExtras, seatViewAfter, type SeatView } from '../workshops/seat-extras';
 
 /** The host named in the status line until a pane reports its own. */
 const SHELL_HOST = 'node1';
@@ -49,6 +53,8 @@ export class PlaygroundApp extends LitElement {
   /** Set when opening a lesson would replace a sandbox kept for something else. */
   @state() private replacing: { lessonId?: string } | null = null;
   @state() private now = Date.now();
+  /** The trainer's presence and the seat, when the session holds a workshop seat. */
+  @state() private seatView: SeatView = noSeat;
 
   @query('terminal-workspace') private workspace?: TerminalWorkspace;
 
@@ -64,7 +70,16 @@ export class PlaygroundApp extends LitElement {
     session: () => this.sandbox.key,
     warn: (message) => this.notices.notify('warning', message),
   });
+  /** The workshop seat the sandbox holds, if any: the workshop bar above the lesson. */
+  private readonly seat = new WorkshopSeat(this, {
+    api: createWorkshopApi({ messages: liveStrings() }),
+    onHint: (stepId) => this.renderRoot.querySelector('lesson-panel')?.openNextHint(stepId),
+    onNotice: (level, message) => this.notices.notify(level, message),
+    words: () => this.i18n.workshop,
+    formatLeft: (ms) => formatRemaining(ms, this.t.durations),
+  });
   private readonly sandbox = new SessionController(this, {
+    connectEvents: (options) => this.seat.follow(options),
     api: this.api,
     store: this.store,
     lessonId: () => routeLesson(this.route),
@@ -74,6 +89,7 @@ export class PlaygroundApp extends LitElement {
       this.reflectState();
     },
     onCreate: () => {
+      this.seatView = noSeat;
       this.confirm.close();
       this.focusOnReady = true;
       this.replacing = null;
@@ -81,6 +97,7 @@ export class PlaygroundApp extends LitElement {
     onProgress: (progress) => this.lessons.acceptProgress(progress),
     onStepCommand: (command) => void this.runCommand(command),
     onNotice: (level, message) => this.notices.notify(level, message),
+    onWorkshopEvent: (event) => (this.seatView = seatViewAfter(this.seatView, event)),
   });
   private clock: ReturnType<typeof setInterval> | undefined;
   /** Focus the terminal once it is ready (after the learner or the page made a new sandbox). */
@@ -234,6 +251,7 @@ export class PlaygroundApp extends LitElement {
 
   private tick(): void {
     this.now = Date.now();
+    this.seat.tick(this.now);
     const s = this.sandbox.state;
     if (s.kind === 'ready' && Date.parse(s.session.expiresAt) <= this.now) void this.sandbox.check();
   }
@@ -255,13 +273,16 @@ export class PlaygroundApp extends LitElement {
         onEnd: () => void this.endSession(),
         onNew: () => void this.sandbox.start(),
       })}
+      ${this.seat.render(this.sandbox.key?.id, this.now)}
       <main data-view=${this.route.view}>
         ${
           this.route.view === 'catalogue'
             ? this.renderCatalogue()
             : this.route.view === 'lesson'
               ? this.renderLesson(stage)
-              : stage
+              : isWorkshopRoute(this.route)
+                ? workshopPage(this.route, this.lessons.catalogue)
+                : stage
         }
       </main>
       ${this.renderReplaceRunning()} ${this.notices.render()}
@@ -278,8 +299,8 @@ export class PlaygroundApp extends LitElement {
       @free-play=${() => this.go({ view: 'play' })}
       @language-change=${(e: CustomEvent<{ language: Language }>) => this.lessons.setLanguage(e.detail.language)}
       @retry-lessons=${() => void this.lessons.loadCatalogue()}
-      >${this.renderRunning('running')}</lesson-catalogue
-    >`;
+      >${this.renderRunning('running')}<workshop-entry slot="running"></workshop-entry
+    ></lesson-catalogue>`;
   }
 
   private renderLesson(stage: TemplateResult): TemplateResult {
@@ -298,6 +319,7 @@ export class PlaygroundApp extends LitElement {
         .loadError=${this.lessons.lessonError}
         @run-command=${(e: CustomEvent<Command>) => void this.runCommand(e.detail)}
         @check-step=${(e: CustomEvent<{ stepId: string }>) => void this.lessons.checkStep(e.detail.stepId)}
+        @hint-open=${(e: CustomEvent<{ stepId: string }>) => this.seat.hintOpened(e.detail.stepId)}
         @language-change=${(e: CustomEvent<{ language: Language }>) => this.lessons.setLanguage(e.detail.language)}
         @open-catalogue=${() => this.go({ view: 'catalogue' })}
         @retry-lesson=${() => this.lessons.reloadLesson()}
@@ -341,6 +363,11 @@ export class PlaygroundApp extends LitElement {
   }
 
   private renderTerminal(session: SessionView): TemplateResult {
+    const extras = seatExtras(this.seatView, this.sandbox.key);
+    return html`${extras.above}${this.renderTerminalCard(session)}${extras.below}`;
+  }
+
+  private renderTerminalCard(session: SessionView): TemplateResult {
     return terminalCard({
       t: this.t,
       session,

@@ -1,10 +1,10 @@
 // What entering a page does with the sandbox this browser keeps: a pure decision that the
 // app carries out (resume it, start one, ask before replacing it, or just show the page).
 import type { StoredSession } from '../sessions/token-store';
-import { routeLesson, type Route } from './route';
+import { routeHasSandbox, routeLesson, type Route } from './route';
 
 export type RouteEntry =
-  /** The catalogue follows no sandbox; the one kept stays kept for later. */
+  /** The catalogue (and a workshop's pages) follow no sandbox; the one kept stays kept for later. */
   | { action: 'show-catalogue' }
   /** The kept sandbox was made for this page: reconnect to it. */
   | { action: 'resume'; session: { id: string; token: string } }
@@ -16,7 +16,7 @@ export type RouteEntry =
   | { action: 'offer-start' };
 
 export function routeEntry(route: Route, kept: StoredSession | null): RouteEntry {
-  if (route.view === 'catalogue') return { action: 'show-catalogue' };
+  if (!routeHasSandbox(route)) return { action: 'show-catalogue' };
   if (kept && kept.lessonId === routeLesson(route))
     return { action: 'resume', session: { id: kept.id, token: kept.token } };
   if (route.view === 'play') return { action: 'offer-start' };

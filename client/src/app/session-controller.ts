@@ -41,6 +41,8 @@ export interface SessionControllerOptions {
   onProgress(progress: LessonProgress): void;
   onStepCommand(command: Command): void;
   onNotice(level: string, message: string): void;
+  /** A workshop seat's events (the trainer's presence, the seat's info), for the page to show. */
+  onWorkshopEvent?(event: SessionEvent): void;
   /** Opens the events socket (tests pass a stand-in). */
   connectEvents?(options: SessionEventsOptions): { dispose(): void };
   /** Which steps' commands already ran (tests pass one on their own storage). */
@@ -404,6 +406,10 @@ export class SessionController implements ReactiveController {
         break;
       case 'notice':
         this.opts.onNotice(event.level, event.message);
+        break;
+      case 'trainer':
+      case 'workshop':
+        this.opts.onWorkshopEvent?.(event);
         break;
     }
   }

@@ -1,6 +1,7 @@
 // The page's words in English.
 import { enMessages } from '../../../common/messages-en';
-import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import type { LanguageStrings, LessonStrings, Strings, WatchStrings, WorkspaceStrings } from './strings-type';
+import { workshopEn } from './workshop-en';
 
 const page: Strings = {
   serverMessages: enMessages,
@@ -239,4 +240,30 @@ const lesson: LessonStrings = {
   languageNames: { en: 'English', id: 'Indonesian' },
 };
 
-export const en: LanguageStrings = { page, workspace, lesson };
+const watch: WatchStrings = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  readOnly: 'Read-only',
+  mayType: 'You may type',
+  reconnecting: 'Connection lost. Reconnecting…',
+  stopped: 'The learner stopped your view.',
+  ended: 'This terminal was closed.',
+  refused: 'This terminal cannot be opened.',
+  askToType: 'Ask to type',
+  asked: 'Waiting for the learner to allow it…',
+  giveBack: 'Give back',
+  actionFailed: 'That did not work. Try again.',
+  trainerWatching: 'The trainer is watching your terminal.',
+  trainerAsks: 'The trainer asks to type in your terminal.',
+  trainerTyping: 'The trainer is typing in your terminal.',
+  allow: 'Allow',
+  decline: 'Decline',
+  takeBack: 'Take back',
+  stop: 'Stop',
+  followTrainer: 'Follow the trainer',
+  hideTrainer: 'Hide the trainer’s terminal',
+  trainerTerminal: (n) => `Trainer’s terminal ${n}`,
+  followReadOnly: 'You can follow this terminal, not type in it.',
+};
+
+export const en: LanguageStrings = { page, workspace, lesson, watch, workshop: workshopEn };

@@ -1,7 +1,8 @@
 // The page's words in Bahasa Indonesia ("Anda"), keeping the Docker words Indonesian
 // developers use as they are: container, image, sandbox, port, host, shell.
 import { idMessages } from '../../../common/messages-id';
-import type { LanguageStrings, LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import type { LanguageStrings, LessonStrings, Strings, WatchStrings, WorkspaceStrings } from './strings-type';
+import { workshopId } from './workshop-id';
 
 const page: Strings = {
   serverMessages: idMessages,
@@ -247,4 +248,30 @@ const lesson: LessonStrings = {
   languageNames: { en: 'Inggris', id: 'Indonesia' },
 };
 
-export const id: LanguageStrings = { page, workspace, lesson };
+const watch: WatchStrings = {
+  connecting: 'Menghubungkan…',
+  live: 'Langsung',
+  readOnly: 'Hanya lihat',
+  mayType: 'Anda boleh mengetik',
+  reconnecting: 'Koneksi terputus. Menghubungkan ulang…',
+  stopped: 'Peserta menghentikan tampilan Anda.',
+  ended: 'Terminal ini sudah ditutup.',
+  refused: 'Terminal ini tidak dapat dibuka.',
+  askToType: 'Minta izin mengetik',
+  asked: 'Menunggu izin dari peserta…',
+  giveBack: 'Kembalikan',
+  actionFailed: 'Tidak berhasil. Coba lagi.',
+  trainerWatching: 'Trainer sedang melihat terminal Anda.',
+  trainerAsks: 'Trainer meminta izin mengetik di terminal Anda.',
+  trainerTyping: 'Trainer sedang mengetik di terminal Anda.',
+  allow: 'Izinkan',
+  decline: 'Tolak',
+  takeBack: 'Ambil kembali',
+  stop: 'Hentikan',
+  followTrainer: 'Ikuti trainer',
+  hideTrainer: 'Sembunyikan terminal trainer',
+  trainerTerminal: (n) => `Terminal trainer ${n}`,
+  followReadOnly: 'Anda dapat mengikuti terminal ini, tetapi tidak dapat mengetik di dalamnya.',
+};
+
+export const id: LanguageStrings = { page, workspace, lesson, watch, workshop: workshopId };

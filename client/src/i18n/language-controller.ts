@@ -3,8 +3,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../../../common/lesson';
 import { pageLanguage, type PageLanguage } from './language';
-import { lessonStrings, pageStrings, workspaceStrings } from './strings';
-import type { LessonStrings, Strings, WorkspaceStrings } from './strings-type';
+import { lessonStrings, pageStrings, watchStrings, workshopStrings, workspaceStrings } from './strings';
+import type { LessonStrings, Strings, WatchStrings, WorkspaceStrings } from './strings-type';
+import type { WorkshopStrings } from './workshop-strings-type';
 
 export class LanguageController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
@@ -33,6 +34,16 @@ export class LanguageController implements ReactiveController {
   /** The lesson panel's and the catalogue's words. */
   get lesson(): LessonStrings {
     return lessonStrings[this.language];
+  }
+
+  /** Watched terminals' words (workshops). */
+  get watch(): WatchStrings {
+    return watchStrings[this.language];
+  }
+
+  /** The workshops' words: the trainer's pages, joining, the workshop bar. */
+  get workshop(): WorkshopStrings {
+    return workshopStrings[this.language];
   }
 
   hostConnected(): void {

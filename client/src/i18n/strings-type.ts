@@ -3,6 +3,7 @@
 import type { PublishedPort } from '../../../common/events';
 import type { Language } from '../../../common/lesson';
 import type { MessageCatalogue } from '../../../common/messages';
+import type { WorkshopStrings } from './workshop-strings-type';
 
 /** Words for a remaining time such as "58 min". */
 export interface DurationWords {
@@ -248,9 +249,40 @@ export interface LessonStrings {
   languageNames: Readonly<Record<Language, string>>;
 }
 
+/** Watching terminals in a workshop: the trainer's view of a learner's, the learner's banner, following the trainer. */
+export interface WatchStrings {
+  connecting: string;
+  live: string;
+  readOnly: string;
+  mayType: string;
+  reconnecting: string;
+  stopped: string;
+  ended: string;
+  refused: string;
+  askToType: string;
+  asked: string;
+  giveBack: string;
+  actionFailed: string;
+  /** The learner's banner. */
+  trainerWatching: string;
+  trainerAsks: string;
+  trainerTyping: string;
+  allow: string;
+  decline: string;
+  takeBack: string;
+  stop: string;
+  /** Following the trainer's demo. */
+  followTrainer: string;
+  hideTrainer: string;
+  trainerTerminal: (n: number) => string;
+  followReadOnly: string;
+}
+
 /** All of one language's words. */
 export interface LanguageStrings {
   page: Strings;
   workspace: WorkspaceStrings;
   lesson: LessonStrings;
+  watch: WatchStrings;
+  workshop: WorkshopStrings;
 }

@@ -27,6 +27,12 @@ export const workspaceStrings = byLanguage('workspace');
 /** The lesson UI's words in each language the lessons are written in. */
 export const lessonStrings = byLanguage('lesson');
 
+/** The words of watched terminals (workshops) in each language. */
+export const watchStrings = byLanguage('watch');
+
+/** The workshops' words in each language. */
+export const workshopStrings = byLanguage('workshop');
+
 const catalog: Readonly<Record<string, Strings>> = pageStrings;
 
 /** Chooses the strings for the first supported language in `languages`, else English. */

@@ -54,6 +54,8 @@ declare global {
   interface HTMLElementEventMap {
     'step-change': CustomEvent<StepChangeDetail>;
     'check-step': CustomEvent<CheckStepDetail>;
+    /** The learner opened one more hint of a step (a workshop's trainer counts them). */
+    'hint-open': CustomEvent<CheckStepDetail>;
     'open-catalogue': CustomEvent<void>;
     'retry-lesson': CustomEvent<void>;
   }
@@ -266,6 +268,19 @@ export class LessonPanel extends LitElement {
 
   private showHint(stepId: string, count: number): void {
     this.hintsShown = new Map(this.hintsShown).set(stepId, count);
+    this.dispatchEvent(
+      new CustomEvent<CheckStepDetail>('hint-open', { detail: { stepId }, bubbles: true, composed: true }),
+    );
+  }
+
+  /** Shows a step with its next hint open (a workshop's trainer pushed it). */
+  openNextHint(stepId: string): void {
+    const index = this.lesson?.steps.findIndex((s) => s.id === stepId) ?? -1;
+    const hints = this.lesson?.steps[index]?.hints.length ?? 0;
+    if (index < 0) return;
+    this.go(index);
+    const shown = Math.min((this.hintsShown.get(stepId) ?? 0) + 1, hints);
+    this.hintsShown = new Map(this.hintsShown).set(stepId, shown);
   }
 
   private celebrate(stepIds: string[]): void {

@@ -12,6 +12,7 @@ import {
   type ClientMessage,
   type TerminalSize,
   type TerminalStatus,
+  type WatchState,
 } from '../../../common/protocol';
 import { AckBatcher, type Timers, realTimers, ACK_BATCH_BYTES, ACK_IDLE_MS } from './ack-batcher';
 import { chunkInput, encodeBinaryString, encodeText, INPUT_CHUNK_BYTES } from './input-chunks';
@@ -55,6 +56,8 @@ export interface ConnectionHandlers {
   replay?(): void;
   /** The shell set the window title (OSC 0/2). */
   title?(title: string): void;
+  /** A read-only watcher's terminal size and whether it may type (watched and demo terminals). */
+  watch?(state: WatchState): void;
   /** Called once, whatever ended the socket (not for a close the page asked for). */
   close?(info: CloseInfo): void;
 }
@@ -223,6 +226,9 @@ export class TerminalConnection {
         break;
       case 'error':
         this.handlers.error?.(msg.message);
+        break;
+      case 'watch':
+        this.handlers.watch?.(msg.watch);
         break;
     }
   }
