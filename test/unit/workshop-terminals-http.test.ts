@@ -22,13 +22,36 @@ class EchoShell implements TerminalBackend {
     this.listeners.push(listener);
   }
   onExit(): void {}
+  private paused = false;
+  private flooding = 0;
   write(data: Uint8Array): void {
-    this.typed += Buffer.from(data).toString();
-    for (const l of this.listeners) l(Buffer.from(data));
+    const text = Buffer.from(data).toString();
+    this.typed += text;
+    this.print(Buffer.from(data));
+    if (text === 'FLOOD') this.flood(20 * 1024 * 1024);
   }
   async resize(_size: TerminalSize): Promise<void> {}
-  pause(): void {}
-  resume(): void {}
+  pause(): void {
+    this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+    if (this.flooding) setImmediate(() => this.flood(this.flooding));
+  }
+  /** Prints `bytes` in 64 KiB pieces, as fast as it is read (it stops while paused, as a stream does). */
+  private flood(bytes: number): void {
+    this.flooding = bytes;
+    while (!this.paused && this.flooding > 0) {
+      const piece = Math.min(64 * 1024, this.flooding);
+      this.flooding -= piece;
+      this.print(Buffer.alloc(piece, 0x78));
+      if (this.flooding === 0) this.print(Buffer.from('FLOOD-DONE'));
+      if (this.flooding % (1024 * 1024) === 0) return void setImmediate(() => this.flood(this.flooding));
+    }
+  }
+  private print(chunk: Buffer): void {
+    for (const l of this.listeners) l(chunk);
+  }
   async close(): Promise<void> {}
 }
 
@@ -208,4 +231,23 @@ test("the trainer's session: made once, its demo followed read-only by a seated 
   assert.ok(!shells.get(trainer.session.id)!.typed.includes('FOLLOWER'));
   follower.close();
   demo.close();
+});
+
+test("a watcher that stops reading is dropped; the owner's output never waits for it", async () => {
+  const { code, key } = workshop(server.workshops);
+  const { learnerId, seat } = seated(code, 'eko');
+  const pane = newPaneId();
+  const own = await TestTerminal.open(server.url, seat.session.id, seat.token, { pane, keepBytes: 4096 });
+  await started(own);
+  const slow = await TestTerminal.watch(server.url, watchTerminalPath(code, learnerId, pane), key, {
+    keepBytes: 4096,
+  });
+  await until('the watcher is ready', () => watchOf(slow) !== undefined);
+  slow.stopReading();
+  own.type('FLOOD');
+  await own.waitFor(/FLOOD-DONE/);
+  assert.ok(own.outputBytes >= 20 * 1024 * 1024, 'the owner got all of it');
+  slow.resumeReading(); // to read the end of its connection
+  assert.equal((await slow.closed).code, 1006, 'dropped without a close frame');
+  own.close();
 });
