@@ -13,7 +13,7 @@ import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
 import { ENGINE_PING_MS, EngineGate } from './engine/engine-gate.js';
 import { networkPolicy } from './http/network-policy.js';
-import { createPlaygroundServer } from './http/server.js';
+import { createPlaygroundServer, type PlaygroundServer } from './http/server.js';
 import { logger } from './log.js';
 import { createPlaygroundMetrics, type PlaygroundMetrics } from './metrics/playground-metrics.js';
 import { mirrorHealth, restartMirror } from './registry/index.js';
@@ -129,7 +129,7 @@ async function startOn(
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
-  const { lessonSessions, ports, terminals } = followers;
+  const { lessonSessions, terminals } = followers;
   const { warm, workshops, workshopTerminals, live } = workshopParts(core, terminals);
   const server = createPlaygroundServer({
     ...followers,
@@ -164,22 +164,7 @@ async function startOn(
     recipe,
     url: listening.url,
     census: () => takeCensus({ ...core, ...followers, server }),
-    close: async () => {
-      await core.lessonsWatch.close();
-      warm.seats.stop();
-      await warm.pool.stop();
-      await warm.stock.drainAll(); // their tokens end with the server
-      sessions.stop();
-      sandboxLoss.stop();
-      mirror.stop();
-      live.classroom.stop();
-      await lessonSessions.stopAll();
-      await ports.close();
-      // Shells end with the server rather than wait out their grace period.
-      await terminals.closeAll();
-      await server.close();
-      db.close(); // last: everything above may still save progress
-    },
+    close: () => stopAll({ core, warm, sandboxLoss, mirror, live, followers, server, db }),
   };
 }
 
@@ -319,6 +304,34 @@ function superviseSurroundings(
   });
   mirror.start();
   return { engine, mirror };
+}
+
+/** Everything the server started, stopped in an order in which nothing waits on what is gone. */
+async function stopAll(parts: {
+  core: Core;
+  warm: ReturnType<typeof startWarm>;
+  sandboxLoss: { stop(): void };
+  mirror: MirrorSupervisor;
+  live: { classroom: Classroom };
+  followers: ReturnType<typeof followSessions>;
+  server: PlaygroundServer;
+  db: Db;
+}): Promise<void> {
+  const { core, warm, followers, server, db } = parts;
+  await core.lessonsWatch.close();
+  warm.seats.stop();
+  await warm.pool.stop();
+  await warm.stock.drainAll(); // their tokens end with the server
+  core.sessions.stop();
+  parts.sandboxLoss.stop();
+  parts.mirror.stop();
+  parts.live.classroom.stop();
+  await followers.lessonSessions.stopAll();
+  await followers.ports.close();
+  // Shells end with the server rather than wait out their grace period.
+  await followers.terminals.closeAll();
+  await server.close();
+  db.close(); // last: everything above may still save progress
 }
 
 /** The workshops' live class: the grid follows every session's progress and pages. */

@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
-import { message, type Message } from '../../common/messages.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
