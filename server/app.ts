@@ -51,6 +51,8 @@ export interface RunningPlayground {
   catalogue: LessonCatalogue;
   sandboxes: SandboxManager;
   recipe: RecipeChoice;
+  /** Keeps the registry mirror running (tests stop it to see the mirror down). */
+  mirror: MirrorSupervisor;
   /** http://host:port of the listening server. */
   url: string;
   /** What the server holds right now, part by part (leak tests compare two). */
@@ -143,6 +145,7 @@ async function startOn(
     catalogue,
     sandboxes,
     recipe,
+    mirror,
     url: listening.url,
     census: () => takeCensus({ ...core, ...followers, server }),
     close: async () => {
