@@ -79,8 +79,14 @@ test('a stopped registry mirror is reported, started again by the server, and pu
     assert.match(failed.output, /connection refused|dial tcp/i);
 
     pg.mirror.start();
-    const back = await until(health, (h) => h.registryMirror.reachable, 'the mirror never came back');
-    assert.ok((back.registryMirror.restarts ?? 0) >= 1, 'the supervisor started it');
+    // Health asks the mirror itself, so it may answer before the supervisor has counted
+    // its start: wait for both.
+    const back = await until(
+      health,
+      (h) => h.registryMirror.reachable && (h.registryMirror.restarts ?? 0) >= 1,
+      'the supervisor never started the mirror again',
+    );
+    assert.equal(back.ok, true);
     const pulled = await pull(session.id, 'alpine');
     assert.equal(pulled.exitCode, 0, pulled.output);
   } finally {
