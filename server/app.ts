@@ -63,6 +63,8 @@ export interface RunningPlayground {
   catalogue: LessonCatalogue;
   sandboxes: SandboxManager;
   recipe: RecipeChoice;
+  /** Keeps the registry mirror running (tests stop it to see the mirror down). */
+  mirror: MirrorSupervisor;
   /** http://host:port of the listening server. */
   url: string;
   /** What the server holds right now, part by part (leak tests compare two). */
@@ -162,6 +164,7 @@ async function startOn(
     catalogue,
     sandboxes,
     recipe,
+    mirror,
     url: listening.url,
     census: () => takeCensus({ ...core, ...followers, server }),
     close: () => stopAll({ core, warm, sandboxLoss, mirror, live, followers, server, db }),

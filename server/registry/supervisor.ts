@@ -50,7 +50,10 @@ export class MirrorSupervisor {
     return { ...this.current };
   }
 
+  /** Checks from now on (again, after stop()). */
   start(): void {
+    this.stop();
+    this.stopped = false;
     this.schedule(this.options.checkMs ?? MIRROR_CHECK_MS);
   }
 

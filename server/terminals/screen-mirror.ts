@@ -38,12 +38,13 @@ export function mirrorScrollback(cols: number, lines = MIRROR_SCROLLBACK): numbe
 export const MIRROR_QUEUE_LIMIT = 256 * 1024;
 /**
  * After each batch the mirror rests this long; what comes meanwhile waits and goes as the
- * next batch. So the thread parses at most MIRROR_QUEUE_LIMIT per rest (about 5 MiB/s, a
- * fraction of a core: a flood's output is parsed in part, not all of it at 10-20 MiB/s,
- * which took the core the shell, Docker and the relay need on a small host). Typing is
- * far below it, and the mirror is only read by a snapshot, which never waits for it.
+ * next batch. So the thread parses at most MIRROR_QUEUE_LIMIT per rest (about 1 MiB/s, a
+ * small part of a core: a flood's output is parsed in part, not all of it at 10-20 MiB/s,
+ * which took the core the shell, Docker and the relay need on a small host; with 50 ms
+ * rests it still took a fifth of one). Typing is far below it, and the mirror is only
+ * read by a snapshot, which never waits for it: a snapshot posts what waits at once.
  */
-export const MIRROR_REST_MS = 50;
+export const MIRROR_REST_MS = 250;
 /** CAN: ends any escape sequence cut short by a drop, so the mirror parses on cleanly. */
 const CANCEL = 0x18;
 

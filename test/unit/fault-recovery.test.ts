@@ -58,7 +58,8 @@ test('a mirror that cannot start is tried again later and later, up to a minute'
     answers: async () => fixed,
     restart: async () => {
       starts++;
-      if (!fixed) throw new Error('the registry on 127.0.0.1:5000 did not come up (exited with 1)\nlog lines');
+      if (!fixed)
+        throw new Error('the registry on 127.0.0.1:5000 did not come up (exited with 1)\nlog lines');
     },
     timers,
   });
@@ -74,7 +75,10 @@ test('a mirror that cannot start is tried again later and later, up to a minute'
     waits.push(pending[0]!.ms);
   }
   assert.equal(starts, 9);
-  assert.deepEqual(waits, [1, 2, 4, 8, 16, 32, 60, 60, 60].map((s) => s * MIRROR_RETRY_FIRST_MS));
+  assert.deepEqual(
+    waits,
+    [1, 2, 4, 8, 16, 32, 60, 60, 60].map((s) => s * MIRROR_RETRY_FIRST_MS),
+  );
   assert.equal(Math.max(...waits), MIRROR_RETRY_MAX_MS);
   assert.equal(mirror.status.reachable, false);
   assert.match(mirror.status.problem ?? '', /did not come up \(exited with 1\)$/);
