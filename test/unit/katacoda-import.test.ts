@@ -174,9 +174,9 @@ test("a failing verify script's output is the reason", async () => {
     type: 'script',
     run: wrapVerify('echo "No container named web yet."; exit 1'),
   });
-  assert.deepEqual(failing, { ok: false, reason: 'No container named web yet.' });
+  assert.deepEqual([failing.ok, failing.reason], [false, 'No container named web yet.']);
   const silent = await runCheck(localShell, { type: 'script', run: wrapVerify('false && echo done') });
-  assert.deepEqual(silent, { ok: false, reason: 'The check failed (exit status 1).' });
+  assert.deepEqual([silent.ok, silent.reason], [false, 'The check failed (exit status 1).']);
   const slow = await runCheck(localShell, {
     type: 'script',
     run: wrapVerify('sleep 5'),
