@@ -127,6 +127,16 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  phoneKey: (key) =>
+    ({
+      ctrl: 'Control, untuk tombol berikutnya',
+      esc: 'Escape',
+      tab: 'Tab',
+      up: 'Panah atas',
+      down: 'Panah bawah',
+      left: 'Panah kiri',
+      right: 'Panah kanan',
+    })[key],
   serverMessages: idMessages,
   workspaceLabel: 'Terminal',
   tabLabel: (host, pane) => `${host} · ${pane}`,

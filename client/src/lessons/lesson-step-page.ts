@@ -62,7 +62,9 @@ function renderStatus(view: PanelView, step: LocalizedStep, status: StepStatus, 
       <span class="status-icon">${infoIcon()}</span>
       <div class="status-body">
         <strong>${s.failedTitle}</strong>
-        <p class="reason">${serverWords(s.serverMessages, status.reason, status.reasonMessage) || s.failedDefault}</p>
+        <p class="reason">
+          ${serverWords(s.serverMessages, status.reason, status.reasonMessage) || s.failedDefault}
+        </p>
       </div>
       ${checkButton}
     </div>`;
