@@ -83,7 +83,7 @@ export class PhoneKeys extends LitElement {
         html`<button
           type="button"
           data-key=${key}
-          aria-label=${this.strings?.phoneKey(key) ?? LABELS[key]}
+          aria-label=${this.strings?.phoneKeyNames[key] ?? LABELS[key]}
           aria-pressed=${key === 'ctrl' ? String(this.ctrl) : 'false'}
           @pointerdown=${(e: Event) => e.preventDefault()}
           @mousedown=${(e: Event) => e.preventDefault()}
