@@ -22,8 +22,14 @@ const checkWords = {
     `See docker logs ${p.name}, or start it with docker start ${p.name}.`) as P<Name>,
   'container-exited': ((p) =>
     `Container "${p.name}" exists but is not running (it exited with code ${p.exitCode}). ` +
-    `See docker logs ${p.name}, or start it with docker start ${p.name}.`) as P<{ name: string; exitCode: number }>,
-  'container-exists': ((p) => `Container "${p.name}" exists (${p.status}).`) as P<{ name: string; status: string }>,
+    `See docker logs ${p.name}, or start it with docker start ${p.name}.`) as P<{
+    name: string;
+    exitCode: number;
+  }>,
+  'container-exists': ((p) => `Container "${p.name}" exists (${p.status}).`) as P<{
+    name: string;
+    status: string;
+  }>,
   'container-running': ((p) => `Container "${p.name}" is running.`) as P<Name>,
   'image-used': ((p) => `Container "${p.name}" runs ${p.image}.`) as P<{ name: string; image: string }>,
   'image-used-as': ((p) => `Container "${p.name}" runs ${p.image} (as ${p.used}).`) as P<{
@@ -60,7 +66,11 @@ const checkWords = {
   }>,
   'links-none': ((p) =>
     `Container "${p.name}" has no links. Links are made when a container is created: ` +
-    `docker run --link ${p.target}:${p.alias} --name ${p.name} ...`) as P<{ name: string; target: string; alias: string }>,
+    `docker run --link ${p.target}:${p.alias} --name ${p.name} ...`) as P<{
+    name: string;
+    target: string;
+    alias: string;
+  }>,
   'link-ok': ((p) => `Container "${p.name}" reaches "${p.target}" by the name ${p.alias}.`) as P<{
     name: string;
     target: string;
@@ -86,7 +96,10 @@ const checkWords = {
   // Networks
   'network-missing': ((p) =>
     `No network named "${p.name}" yet. Create it with docker network create ${p.name}.`) as P<Name>,
-  'network-exists': ((p) => `Network "${p.name}" exists (${p.driver} driver).`) as P<{ name: string; driver: string }>,
+  'network-exists': ((p) => `Network "${p.name}" exists (${p.driver} driver).`) as P<{
+    name: string;
+    driver: string;
+  }>,
   'network-not-joined': ((p) =>
     `"${p.name}" is not on ${p.network}${p.others ? ` (it is on ${p.others})` : ''}. ` +
     `Connect it with docker network connect ${p.alias ? `--alias ${p.alias} ` : ''}${p.network} ${p.name}.`) as P<{
@@ -192,14 +205,19 @@ const storageWords = {
     `The image ${p.image} is not in the sandbox yet. Get it with docker pull ${p.image} (or build it).`) as P<{
     image: string;
   }>,
-  'file-no-container': ((p) => `No container named "${p.container}" yet, so ${p.path} cannot be in it.`) as P<{
+  'file-no-container': ((p) =>
+    `No container named "${p.container}" yet, so ${p.path} cannot be in it.`) as P<{
     container: string;
     path: string;
   }>,
   'file-missing': ((p) => `There is no file ${p.path}${inContainer(p)} yet.`) as P<FileAt>,
   'file-not-a-file': ((p) => `${p.path}${inContainer(p)} is not a file (a directory?).`) as P<FileAt>,
-  'file-contains': ((p) => `${p.path}${inContainer(p)} contains "${p.text}".`) as P<FileAt & { text: string }>,
-  'file-lacks': ((p) => `${p.path}${inContainer(p)} does not contain "${p.text}" yet.`) as P<FileAt & { text: string }>,
+  'file-contains': ((p) => `${p.path}${inContainer(p)} contains "${p.text}".`) as P<
+    FileAt & { text: string }
+  >,
+  'file-lacks': ((p) => `${p.path}${inContainer(p)} does not contain "${p.text}" yet.`) as P<
+    FileAt & { text: string }
+  >,
 } as const;
 
 type MountHint = { name: string; volume: string; destination: string };
@@ -213,7 +231,8 @@ const commandWords = {
   'http-unknown-host': (() => 'the host name is not known in the sandbox') as P<object>,
   'http-refused': (() => 'nothing is listening there yet') as P<object>,
   'http-timeout': ((p) => `it did not answer within ${p.seconds} s`) as P<{ seconds: number }>,
-  'http-closed': (() => 'it closed the connection without an answer (the app may still be starting)') as P<object>,
+  'http-closed': (() =>
+    'it closed the connection without an answer (the app may still be starting)') as P<object>,
   'http-reset': (() => 'it reset the connection (the app may still be starting)') as P<object>,
   'http-answered': ((p) => `${p.url} answered with "${p.text}".`) as P<{ url: string; text: string }>,
   'http-other-answer': ((p) =>
@@ -232,23 +251,29 @@ const commandWords = {
   'script-done': (() => 'Done.') as P<object>,
   'script-failed': ((p) => `The check failed (exit status ${p.status}).`) as P<{ status: string }>,
   'manual-step': (() => 'Nothing to check here: continue when you are ready.') as P<object>,
-  'check-malformed': ((p) => `This check is malformed, so it cannot pass: ${p.error}`) as P<{ error: string }>,
+  'check-malformed': ((p) => `This check is malformed, so it cannot pass: ${p.error}`) as P<{
+    error: string;
+  }>,
   'checking-stopped': (() => 'Checking has stopped.') as P<object>,
   'check-overdue': (() => 'The sandbox took too long to answer this check. Try again.') as P<object>,
   'check-could-not-run': ((p) => `The check could not run: ${p.error}`) as P<{ error: string }>,
-  'daemon-overdue': (() => "The sandbox's Docker daemon did not answer in time. Try again in a moment.") as P<object>,
+  'daemon-overdue': (() =>
+    "The sandbox's Docker daemon did not answer in time. Try again in a moment.") as P<object>,
   'daemon-down': (() =>
     "The sandbox's Docker daemon is not answering. If you stopped it, start a new session.") as P<object>,
   'tool-missing': ((p) => `The sandbox lacks a tool this check needs: ${p.detail}`) as P<{ detail: string }>,
   'docker-failed': ((p) => `Docker could not answer the check: ${p.detail}`) as P<{ detail: string }>,
-  'docker-unreadable': ((p) => `Docker gave an answer the check cannot read: ${p.detail}`) as P<{ detail: string }>,
+  'docker-unreadable': ((p) => `Docker gave an answer the check cannot read: ${p.detail}`) as P<{
+    detail: string;
+  }>,
   'answer-oversized': ((p) =>
     `The sandbox answered with more than ${p.limit}, more than a check reads, so it cannot pass.`) as P<{
     limit: string;
   }>,
   'sandbox-stopped': (() => 'Your sandbox has stopped. Start a new session to continue.') as P<object>,
   'sandbox-vanished': (() => 'Your sandbox is gone. Start a new session to continue.') as P<object>,
-  'engine-unreachable': (() => 'The playground cannot reach its Docker engine right now. Try again.') as P<object>,
+  'engine-unreachable': (() =>
+    'The playground cannot reach its Docker engine right now. Try again.') as P<object>,
   'check-not-started': ((p) => `The sandbox could not start the check: ${p.detail}`) as P<{ detail: string }>,
   'check-not-run': ((p) => `The sandbox could not run the check: ${p.detail}`) as P<{ detail: string }>,
   /** Words the message does not translate (a lesson script's own output): shown as they are. */
@@ -258,10 +283,16 @@ const commandWords = {
 const refusalWords = {
   'playground-full-sessions': ((p) =>
     `The playground is full: ${p.used} of ${p.max} sessions are in use. ` +
-    'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SESSIONS).') as P<{ used: number; max: number }>,
+    'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SESSIONS).') as P<{
+    used: number;
+    max: number;
+  }>,
   'playground-full-sandboxes': ((p) =>
     `The playground is full: ${p.used} of ${p.max} sandboxes are in use. ` +
-    'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SANDBOXES).') as P<{ used: number; max: number }>,
+    'Try again in a few minutes (an operator can raise PLAYGROUND_MAX_SANDBOXES).') as P<{
+    used: number;
+    max: number;
+  }>,
   'sessions-per-client': ((p) =>
     `You already have ${p.max} sandboxes running. End one before starting another.`) as P<{ max: number }>,
   'lesson-needs-hosts': ((p) =>
@@ -269,21 +300,29 @@ const refusalWords = {
     '(an operator can raise PLAYGROUND_MAX_HOSTS).') as P<{ hosts: number; max: number }>,
   'hosts-at-most': ((p) =>
     `A session may have at most ${p.max} hosts. Remove one before adding another.`) as P<{ max: number }>,
-  'out-of-memory': (() => 'The machine is out of memory for new sandboxes; try again when a session ends.') as P<object>,
+  'out-of-memory': (() =>
+    'The machine is out of memory for new sandboxes; try again when a session ends.') as P<object>,
   'out-of-pids': (() =>
     'The machine is out of processes for new sandboxes; try again when a session ends.') as P<object>,
-  'out-of-disk': (() => 'The machine is out of disk for new sandboxes; try again when a session ends.') as P<object>,
+  'out-of-disk': (() =>
+    'The machine is out of disk for new sandboxes; try again when a session ends.') as P<object>,
   'session-unknown': (() => 'No such session: it may have expired or been ended.') as P<object>,
   'session-over': (() => 'This session has ended.') as P<object>,
   'sandbox-gone': (() => 'The sandbox is gone. Start a new one.') as P<object>,
   'extend-once': (() => 'This session has been extended once already.') as P<object>,
   'extend-off': (() => 'Sessions cannot be extended on this playground.') as P<object>,
   'workshop-unknown': ((p) => `No running workshop has the code ${p.code}.`) as P<{ code: string }>,
-  'workshop-over': ((p) => `The workshop "${p.title}" is over; no more seats are given.`) as P<{ title: string }>,
+  'workshop-over': ((p) => `The workshop "${p.title}" is over; no more seats are given.`) as P<{
+    title: string;
+  }>,
   'workshop-full': ((p) =>
-    `The workshop is full: all ${p.seats} seats are taken. Ask the trainer for a seat.`) as P<{ seats: number }>,
+    `The workshop is full: all ${p.seats} seats are taken. Ask the trainer for a seat.`) as P<{
+    seats: number;
+  }>,
   'workshop-codes-wait': ((p) =>
-    `Too many unknown workshop codes from this address; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
+    `Too many unknown workshop codes from this address; try again in ${p.seconds} s.`) as P<{
+    seconds: number;
+  }>,
   'workshops-created-wait': ((p) =>
     `Too many workshops created from this address; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
 } as const;

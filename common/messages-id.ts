@@ -167,4 +167,9 @@ const refusalWords = {
     `Terlalu banyak workshop dibuat dari alamat ini; coba lagi dalam ${p.seconds} detik.`,
 } satisfies Partial<MessageCatalogue>;
 
-export const idMessages: MessageCatalogue = { ...checkWords, ...storageWords, ...commandWords, ...refusalWords };
+export const idMessages: MessageCatalogue = {
+  ...checkWords,
+  ...storageWords,
+  ...commandWords,
+  ...refusalWords,
+};

@@ -140,7 +140,8 @@ export class SandboxDisks {
     await fs.mkdir(this.opts.dir, { recursive: true, mode: 0o711 });
     const { blocks, bavail, bsize } = await fs.statfs(this.opts.dir);
     const reserve = (blocks * bsize * this.opts.reservePercent) / 100;
-    if (bavail * bsize - reserve < this.opts.sizeBytes) throw new PlaygroundError(refusalMessage(OUT_OF.disk), 503);
+    if (bavail * bsize - reserve < this.opts.sizeBytes)
+      throw new PlaygroundError(refusalMessage(OUT_OF.disk), 503);
     await run('fallocate', ['-l', String(this.opts.sizeBytes), file], { timeout: COMMAND_TIMEOUT_MS });
   }
 

@@ -4,7 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { PlaygroundError } from '../errors.js';
-import { admissionRefusal, planWarnings, refusalMessage, type CapacitySettings, type MachineNumbers } from './capacity.js';
+import {
+  admissionRefusal,
+  planWarnings,
+  refusalMessage,
+  type CapacitySettings,
+  type MachineNumbers,
+} from './capacity.js';
 
 /** MemAvailable from /proc/meminfo, in bytes; undefined if the kernel does not say. */
 export function parseMemAvailable(meminfo: string): number | undefined {

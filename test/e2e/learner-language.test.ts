@@ -44,12 +44,15 @@ async function waitForPane(page: Page, n: number, pattern: RegExp, timeoutMs = 3
   throw new Error(`pane ${n} never showed ${pattern}; it shows:\n${text.slice(-800)}`);
 }
 
-test("an imported scenario in English says so on an Indonesian card", async () => {
+test('an imported scenario in English says so on an Indonesian card', async () => {
   await env.page.goto(env.pg.url + '/');
   const card = env.page.locator('lesson-catalogue [data-lesson="katacoda-first-container"] .only-in');
   await card.waitFor();
   assert.equal((await card.textContent())?.trim(), 'Hanya dalam bahasa Inggris');
-  assert.equal(await env.page.locator('lesson-catalogue [data-lesson="docker-networks"] .only-in').count(), 0);
+  assert.equal(
+    await env.page.locator('lesson-catalogue [data-lesson="docker-networks"] .only-in').count(),
+    0,
+  );
 });
 
 test("a check's reason comes in Indonesian", async () => {
@@ -81,8 +84,11 @@ test("the shell greets the learner in the page's language", async () => {
   await waitForPane(env.page, 2, /^bahasa=id\s*$/m);
 });
 
-test("a refusal from the server comes in Indonesian", async () => {
-  const other = await env.page.context().browser()!.newContext({ viewport: { width: 1366, height: 800 } });
+test('a refusal from the server comes in Indonesian', async () => {
+  const other = await env.page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 1366, height: 800 } });
   try {
     await other.addInitScript(inIndonesian);
     const page = await other.newPage();

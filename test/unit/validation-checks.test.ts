@@ -615,7 +615,11 @@ describe('script', () => {
         return { exitCode: 124, output: 'waiting...\n', timedOut: true };
       },
     };
-    const { message: _message, ...r } = await runCheck(shell, { type: 'script', run: 'sleep 100', timeoutSeconds: 2 });
+    const { message: _message, ...r } = await runCheck(shell, {
+      type: 'script',
+      run: 'sleep 100',
+      timeoutSeconds: 2,
+    });
     assert.equal(limit, 2000);
     assert.deepEqual(r, { ok: false, reason: 'The check did not finish within 2 s. Its output: waiting...' });
   });
@@ -629,10 +633,7 @@ describe('never a crash', () => {
   });
   test('a sandbox that died is a failed result', async () => {
     const dead: SandboxShell = {
-      run: () =>
-        Promise.reject(
-          new SandboxUnavailableError({ code: 'sandbox-stopped', params: {} }),
-        ),
+      run: () => Promise.reject(new SandboxUnavailableError({ code: 'sandbox-stopped', params: {} })),
     };
     const { message, ...r } = await runCheck(dead, { type: 'container_running', container: 'redis' });
     assert.deepEqual(r, { ok: false, reason: 'Your sandbox has stopped. Start a new session to continue.' });

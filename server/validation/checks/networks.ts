@@ -114,7 +114,9 @@ export async function portPublished(shell: SandboxShell, c: CheckOf<'port_publis
     for (const info of await runningContainers(shell)) {
       const hit = publishedPorts(info).find((p) => p.hostPort === port);
       if (hit)
-        return pass(m('port-published-by', { port: c.port, name: containerName(info), inner: hit.containerPort }));
+        return pass(
+          m('port-published-by', { port: c.port, name: containerName(info), inner: hit.containerPort }),
+        );
     }
     return fail(m('port-free', { port: c.port }));
   }

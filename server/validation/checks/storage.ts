@@ -34,7 +34,8 @@ export async function volumeMounted(shell: SandboxShell, c: CheckOf<'volume_moun
   const sameDestination = (m: (typeof mounts)[number]) =>
     c.destination === undefined || trimSlash(m.Destination) === trimSlash(c.destination);
   const hit = mounts.find((m) => sameSource(m) && sameDestination(m));
-  if (hit) return pass(m('mount-found', { name, source: hit.Name ?? hit.Source, destination: hit.Destination }));
+  if (hit)
+    return pass(m('mount-found', { name, source: hit.Name ?? hit.Source, destination: hit.Destination }));
   const wanted = { name, volume: c.volume ?? '', destination: c.destination ?? '' };
   if (mounts.length === 0) return fail(m('mounts-none', wanted));
   const bySource = mounts.find(sameSource);
