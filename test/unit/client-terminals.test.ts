@@ -390,3 +390,19 @@ test('closing a pane whose socket is not open sends Close on a short-lived socke
   timers.advance(60_000);
   assert.equal(sockets.length, 1, 'nothing else afterwards');
 });
+
+test("the phone's key row sends a terminal's bytes, and a held Ctrl changes the next key", async () => {
+  const { keyBytes, withCtrl } = await import('../../client/src/terminals/key-bytes');
+  assert.equal(keyBytes('esc', false), '\x1b');
+  assert.equal(keyBytes('tab', false), '\t');
+  assert.equal(keyBytes('up', false), '\x1b[A');
+  assert.equal(keyBytes('left', false), '\x1b[D');
+  assert.equal(keyBytes('up', true), '\x1bOA', 'application cursor keys (vi, less) as the program asked');
+  assert.equal(withCtrl('c'), '\x03');
+  assert.equal(withCtrl('C'), '\x03');
+  assert.equal(withCtrl('d'), '\x04');
+  assert.equal(withCtrl('['), '\x1b');
+  assert.equal(withCtrl(' '), '\x00');
+  assert.equal(withCtrl('ab'), 'ab', 'a paste is not a key');
+  assert.equal(withCtrl('é'), 'é');
+});

@@ -38,6 +38,19 @@ const shellStyles = css`
     height: 100%;
     box-sizing: border-box;
   }
+  split-view > .lesson-start-error {
+    height: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin: 10px 12px 0;
+    padding: 10px 12px;
+    border-radius: 10px;
+    border: 1px solid rgba(248, 81, 73, 0.5);
+    background: rgba(248, 81, 73, 0.12);
+    font-size: 13.5px;
+    overflow-wrap: anywhere;
+  }
 
   /* Passing messages: step scripts that failed, commands that could not run */
   .notices {

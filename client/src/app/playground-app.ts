@@ -26,7 +26,7 @@ import { parseRoute, routeHash, routeLesson, type Route } from './route';
 import { routeEntry } from './route-entry';
 import { replaceRunningDialog, runningStrip } from './running-sandbox';
 import { SessionController } from './session-controller';
-import { endedCard, errorCard, idleCard, replaceCard, startingCard } from './stage-cards';
+import { endedCard, errorCard, errorTitle, idleCard, replaceCard, startingCard } from './stage-cards';
 import { terminalCard } from './terminal-card';
 import { ConfirmController, topBar } from './top-bar';
 import { noSeat, seatExtras, seatViewAfter, type SeatView } from '../workshops/seat-extras';
@@ -311,6 +311,7 @@ export class PlaygroundApp extends LitElement {
       end-label=${words.showTerminal}
       divider-label=${words.resizeSplit}
     >
+      ${this.renderStartError()}
       <lesson-panel
         slot="start"
         .lesson=${this.lessons.lesson}
@@ -326,6 +327,22 @@ export class PlaygroundApp extends LitElement {
       ></lesson-panel>
       ${stage}
     </split-view>`;
+  }
+
+  /** A sandbox that failed to start says so on the lesson's side too (a phone shows one side). */
+  private renderStartError(): TemplateResult | typeof nothing {
+    const s = this.sandbox.state;
+    if (s.kind !== 'error') return nothing;
+    return html`<div
+      slot="start"
+      data-notice
+      class="lesson-start-error"
+      role="alert"
+      data-testid="lesson-start-error"
+    >
+      <strong>${errorTitle(this.t, s)}</strong>
+      <span>${s.message}</span>
+    </div>`;
   }
 
   /** Asks before a lesson replaces the sandbox kept for another lesson (otherId) or free play. */

@@ -121,6 +121,15 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  phoneKeyNames: {
+    ctrl: 'Control, for the next key',
+    esc: 'Escape',
+    tab: 'Tab',
+    up: 'Arrow up',
+    down: 'Arrow down',
+    left: 'Arrow left',
+    right: 'Arrow right',
+  },
   serverMessages: enMessages,
   workspaceLabel: 'Terminals',
   tabLabel: (host, pane) => `${host} · ${pane}`,

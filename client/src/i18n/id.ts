@@ -128,6 +128,15 @@ const page: Strings = {
 };
 
 const workspace: WorkspaceStrings = {
+  phoneKeyNames: {
+    ctrl: 'Control, untuk tombol berikutnya',
+    esc: 'Escape',
+    tab: 'Tab',
+    up: 'Panah atas',
+    down: 'Panah bawah',
+    left: 'Panah kiri',
+    right: 'Panah kanan',
+  },
   serverMessages: idMessages,
   workspaceLabel: 'Terminal',
   tabLabel: (host, pane) => `${host} · ${pane}`,

@@ -124,6 +124,8 @@ export interface Strings {
 
 /** The terminal workspace's words: tabs, split view, hosts, copy and paste. */
 export interface WorkspaceStrings {
+  /** The spoken name of a key of the phone's key row. */
+  phoneKeyNames: Readonly<Record<'ctrl' | 'esc' | 'tab' | 'up' | 'down' | 'left' | 'right', string>>;
   /** The server's messages (a host's failure) in this language. */
   serverMessages: MessageCatalogue;
   workspaceLabel: string;

@@ -80,9 +80,12 @@ export class LessonBlocks extends LitElement {
         display: flex;
         align-items: flex-start;
       }
+      /* A long command wraps beside its button rather than running under it. */
       .cmd pre {
         flex: 1;
         min-width: 0;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
         margin: 0;
         padding: 11px 12px;
         border: 0;

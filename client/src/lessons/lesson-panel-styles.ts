@@ -91,7 +91,9 @@ const frameStyles = css`
 
 /** A step that just passed pops, unless the learner asked for less motion. */
 const motionStyles = css`
-  .celebrate {
+  /* A passed step's banner pops its icon, not itself: the banner stays within its box. */
+  .celebrate:not(.status),
+  .status.celebrate .status-icon {
     animation: pop 600ms ease;
   }
   @keyframes pop {
@@ -100,7 +102,8 @@ const motionStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .celebrate {
+    .celebrate,
+    .status.celebrate .status-icon {
       animation: none;
     }
     .dot,

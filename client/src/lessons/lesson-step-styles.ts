@@ -31,6 +31,15 @@ export const stepStyles = css`
     border: 1px solid var(--border-strong);
     background: var(--surface-2);
   }
+  .status {
+    max-width: 100%;
+    box-sizing: border-box;
+    overflow-wrap: anywhere;
+  }
+  .status .btn {
+    max-width: 100%;
+    white-space: normal;
+  }
   .status p {
     margin: 0;
     flex: 1 1 220px;

@@ -105,8 +105,7 @@ export const paneStyles = css`
   }
   .notice {
     position: absolute;
-    /* Below the workspace's host label in the top right corner. */
-    top: 38px;
+    top: 8px;
     right: 14px;
     max-width: min(480px, calc(100% - 28px));
     padding: 8px 12px;

@@ -9,6 +9,7 @@ import { Terminal } from '@xterm/xterm';
 import { newPaneId, type TerminalSize } from '../../../common/protocol';
 import { LanguageController } from '../i18n/language-controller';
 import { currentLanguage } from '../i18n/language';
+import { keyBytes, withCtrl, type PhoneKey } from './key-bytes';
 import { browserPrefStorage, loadPaneSize, savePaneSize } from './workspace-storage';
 import { sharedStyles } from '../ui/shared-styles';
 import { TerminalConnection, type ConnectionHandlers } from './terminal-connection';
@@ -99,6 +100,8 @@ export class TerminalPane extends LitElement {
   @query('.term') private termHost!: HTMLDivElement;
 
   private term: Terminal | null = null;
+  /** The phone's Ctrl key is held for the next key typed. */
+  private ctrlHeld = false;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Releases everything set up by setup(); run by dispose(). */
   private cleanups: Array<() => void> = [];
@@ -149,6 +152,16 @@ export class TerminalPane extends LitElement {
   /** Types text into the shell as if the learner had; held until the shell is ready. */
   sendText(text: string): void {
     this.typing.type(text);
+  }
+
+  /**
+   * A key of the phone's key row: its bytes now, or (Ctrl) a Ctrl held for the next key
+   * typed, after which the pane fires `ctrl-used`.
+   */
+  pressKey(key: PhoneKey, ctrl: boolean): void {
+    this.ctrlHeld = ctrl;
+    if (key !== 'ctrl') this.sendText(keyBytes(key, this.term?.modes.applicationCursorKeysMode ?? false));
+    this.term?.focus();
   }
 
   /** Interrupts what runs in the shell (Ctrl-C). */
@@ -307,11 +320,17 @@ export class TerminalPane extends LitElement {
   private bindInput(term: Terminal): void {
     const conn = () => this.driver.connection;
     const subs = [
-      term.onData((data) => conn()?.sendText(data)),
+      term.onData((data) => conn()?.sendText(this.ctrlHeld ? this.useCtrl(data) : data)),
       term.onBinary((data) => conn()?.sendBinaryString(data)),
       term.onResize(({ cols, rows }) => conn()?.resize({ cols, rows })),
     ];
     this.cleanups.push(() => subs.forEach((s) => s.dispose()));
+  }
+
+  private useCtrl(data: string): string {
+    this.ctrlHeld = false;
+    this.dispatchEvent(new CustomEvent('ctrl-used', { bubbles: true, composed: true }));
+    return withCtrl(data);
   }
 
   private listenToNetwork(): void {

@@ -38,6 +38,7 @@ export const workspaceStyles = css`
   .slot {
     position: relative;
     display: flex;
+    flex-direction: column;
     min-width: 0;
     min-height: 0;
     background: #0d1117;
@@ -47,6 +48,15 @@ export const workspaceStyles = css`
   }
   .slot terminal-pane {
     flex: 1;
+    min-height: 0;
+  }
+  phone-keys {
+    display: none;
+  }
+  @media (max-width: 600px), (pointer: coarse) {
+    phone-keys {
+      display: flex;
+    }
   }
   .split .slot.active::before {
     content: '';
@@ -56,11 +66,15 @@ export const workspaceStyles = css`
     pointer-events: none;
     z-index: 20;
   }
+  /* The pane's name over its own strip (never over its text), only where panes share the view. */
+  .panes:not(.split) .pane-label {
+    display: none;
+  }
   .pane-label {
-    position: absolute;
-    top: 8px;
-    right: 14px;
-    z-index: 21;
+    order: -1;
+    flex: none;
+    align-self: flex-end;
+    margin: 3px 8px 0;
     display: inline-flex;
     align-items: center;
     gap: 6px;

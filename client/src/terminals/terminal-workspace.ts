@@ -17,6 +17,8 @@ import { workspaceStyles } from './terminal-workspace-styles';
 import './workspace-tab-bar';
 import type { FontStepDetail, PaneIdDetail } from './workspace-tab-bar';
 import './workspace-host-strip';
+import type { PhoneKey } from './key-bytes';
+import { phoneKeyRow } from './phone-keys';
 import {
   activatePane,
   addPane,
@@ -105,6 +107,8 @@ export class TerminalWorkspace extends LitElement {
   @state() private titles: Record<string, string> = {};
   @state() private fontSize = loadFontSize(browserPrefStorage(), 0);
   @state() private fullscreen = false;
+  /** The phone key row's Ctrl is held for the next key. */
+  @state() private ctrlHeld = false;
   @state() private width = 0;
   @state() private menu: 'new' | { remove: string } | null = null;
 
@@ -394,7 +398,15 @@ export class TerminalWorkspace extends LitElement {
             : nothing
         }
       </div>
+      ${this.layout.panes.length ? phoneKeyRow(this.tw, this.ctrlHeld, (key) => this.onPhoneKey(key)) : nothing}
     `;
+  }
+
+  /** A key of the phone's row goes to the active pane; Ctrl is held until a key is typed. */
+  private onPhoneKey(key: PhoneKey): void {
+    const id = this.layout.active;
+    if (key === 'ctrl') this.ctrlHeld = !this.ctrlHeld;
+    (id ? this.paneElement(id) : null)?.pressKey(key, this.ctrlHeld);
   }
 
   private renderTabBar(mode: SplitMode, shown: string[]): TemplateResult {
@@ -458,6 +470,7 @@ export class TerminalWorkspace extends LitElement {
               .visible=${visible}
               @pane-state=${(e: CustomEvent<PaneStateDetail>) => this.onPaneState(p.id, e)}
               @pane-title=${(e: CustomEvent<PaneTitleDetail>) => this.onPaneTitle(p.id, e)}
+              @ctrl-used=${() => (this.ctrlHeld = false)}
             ></terminal-pane>`
           : hostWaiting(this.tw, p.host, this.hostStates[p.host] ?? { state: st }, () =>
               this.requestRestartHost(p.host),

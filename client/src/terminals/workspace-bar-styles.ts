@@ -99,7 +99,8 @@ export const tabBarStyles = css`
   .tabs {
     display: flex;
     align-items: stretch;
-    min-width: 0;
+    /* Room for at least the active tab beside the bar's buttons. */
+    min-width: min(40%, 132px);
     overflow-x: auto;
     scrollbar-width: none;
   }

@@ -76,6 +76,17 @@ export class WorkspaceTabBar extends LitElement {
     return this.tabs.length >= this.maxTerminals;
   }
 
+  /** The active tab stays in the strip's view, however narrow the strip (or many the tabs). */
+  protected override updated(): void {
+    const strip = this.renderRoot.querySelector<HTMLElement>('.tabs');
+    const active = strip?.querySelector<HTMLElement>('.tab.active');
+    if (!strip || !active) return;
+    const box = strip.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < box.left) strip.scrollLeft -= box.left - tab.left;
+    else if (tab.right > box.right) strip.scrollLeft += tab.right - box.right;
+  }
+
   protected override render(): TemplateResult {
     return html`<div class="bar">
       <div class="tabs" role="tablist" aria-label=${this.strings.workspaceLabel}>

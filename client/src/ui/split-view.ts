@@ -55,10 +55,20 @@ export class SplitView extends LitElement {
         height: 100%;
       }
       .pane {
+        display: flex;
+        flex-direction: column;
         min-width: 0;
         min-height: 0;
         height: 100%;
         overflow: hidden;
+      }
+      ::slotted(*) {
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      /* A notice above a side's content (a start error on the lesson's side) keeps its height. */
+      ::slotted([data-notice]) {
+        flex: none;
       }
       .wide .end {
         flex: 1;
