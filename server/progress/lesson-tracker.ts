@@ -126,21 +126,31 @@ export class LessonTracker {
       .map(({ i }) => i);
   }
 
-  /** One run for every watched step: their checks together, identical queries asked once. */
+  /**
+   * One run for every watched step. The current step goes first and is recorded at once, so
+   * the step the learner is on turns green as fast as when it was checked alone; the steps
+   * ahead follow, their checks together (identical queries asked once).
+   */
   private readonly evaluate = async (shell: SandboxShell): Promise<StepResult> => {
-    const indices = this.watched();
+    const [current, ...ahead] = this.watched();
     const { steps } = this.opts.lesson;
-    const all = await runChecks(
-      shell,
-      indices.flatMap((i) => steps[i]!.checks),
-    );
     this.latest = new Map();
+    if (current === undefined) return { passed: true, results: [] };
+    const first = await runChecks(shell, steps[current]!.checks);
+    this.latest.set(current, first);
+    this.record(current, first, 'pending');
+    if (first.passed) void this.follow();
+    if (!ahead.length) return first;
+    const rest = await runChecks(
+      shell,
+      ahead.flatMap((i) => steps[i]!.checks),
+    );
     let at = 0;
-    for (const i of indices) {
-      const results = all.results.slice(at, (at += steps[i]!.checks.length));
+    for (const i of ahead) {
+      const results = rest.results.slice(at, (at += steps[i]!.checks.length));
       this.latest.set(i, { passed: results.every((r) => r.ok), results });
     }
-    return all;
+    return { passed: first.passed && rest.passed, results: [...first.results, ...rest.results] };
   };
 
   /** Records a run's answers, then moves on if the current step passed. */
