@@ -166,6 +166,29 @@ export interface TrainerAccessAnswer {
   stop?: boolean;
 }
 
+/** Answer to POST /api/workshops/:code/messages: how many learners' pages it was sent to. */
+export interface MessageSent {
+  delivered: number;
+  /** ISO time. */
+  at: string;
+}
+
+/** POST asks for help (answers 201 with the HelpRequest), DELETE withdraws it (204). Session token. */
+export const helpPath = (sessionId: string) => `/api/sessions/${sessionId}/help`;
+/** POST {stepId} (session token): the learner opened a step's next hint (204). */
+export const hintsOpenedPath = (sessionId: string) => `/api/sessions/${sessionId}/hints`;
+/** POST (trainer key): the trainer answered the help request (204). */
+export const resolveHelpPath = (code: string, helpId: string) =>
+  `/api/workshops/${code}/help/${helpId}/resolve`;
+/** POST TrainerMessageRequest (trainer key): answers MessageSent. */
+export const messagesPath = (code: string) => `/api/workshops/${code}/messages`;
+/** POST PushHintRequest (trainer key): the learner's page opens the hint (204). */
+export const pushHintPath = (code: string, learnerId: string) =>
+  `/api/workshops/${code}/learners/${learnerId}/hint`;
+/** GET (trainer key): ResultRow[] as JSON, or CSV with headers in `lang` (the workshop's by default). */
+export const resultsPath = (code: string, format: 'json' | 'csv' = 'json', lang?: 'en' | 'id') =>
+  `/api/workshops/${code}/results?format=${format}${lang ? `&lang=${lang}` : ''}`;
+
 /** Body of POST /api/sessions/:id/hints (session token): the learner opened a hint. */
 export interface HintOpened {
   stepId: string;

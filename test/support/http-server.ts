@@ -32,6 +32,7 @@ const fakeSandboxes = {
 export interface TestHttpServer {
   server: PlaygroundServer;
   sessions: SessionService;
+  /** The workshops, on the server's own (in-memory) database. */
   workshops: WorkshopService;
   /** http://127.0.0.1:<port> */
   url: string;
@@ -63,6 +64,7 @@ export async function startTestHttpServer(
     events,
     info: (w) => info(workshops, w),
   });
+  classroom.start();
   const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
   const server = createPlaygroundServer({
     sessions,

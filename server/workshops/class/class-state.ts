@@ -1,6 +1,6 @@
 // The trainer's grid, built from plain records (class-store.ts reads them): a row per
 // learner, a cell per step, who is stuck (stuck.ts), and how many finished each step. Pure:
-// the same records and clock give the same grid (test/unit/workshop-class.test.ts).
+// the same records and clock give the same grid (test/unit/workshop-class-server.test.ts).
 import {
   cellKey,
   type CellState,

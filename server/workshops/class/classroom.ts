@@ -56,9 +56,18 @@ export class Classroom {
 
   /** Follows every session's progress and pages. */
   start(): void {
+    // Whatever goes wrong here stays here: the hub is publishing to the learner's page.
+    const safely = (what: string, run: () => void) => {
+      try {
+        run();
+      } catch (err) {
+        log.warn(`live class: ${what}: ${(err as Error).message}`);
+      }
+    };
     this.untap ??= this.deps.events.tap({
-      event: (sessionId, event) => this.sessionEvent(sessionId, event),
-      watchers: (sessionId) => this.pageCameOrWent(sessionId),
+      event: (sessionId, event) => safely('recording progress', () => this.sessionEvent(sessionId, event)),
+      watchers: (sessionId, count) =>
+        safely('a page came or went', () => this.pageCameOrWent(sessionId, count)),
     });
   }
 
@@ -128,22 +137,33 @@ export class Classroom {
   }
 
   /** A page of the session opened or closed its events socket: online changes. */
-  private pageCameOrWent(sessionId: string): void {
+  private pageCameOrWent(sessionId: string, pages: number): void {
     const seat = this.store.seatBySession(sessionId);
     if (!seat) return;
     this.catchUp(seat);
+    if (pages > 0) this.tellOpenHelp(sessionId, seat.id);
     this.changed(seat);
+  }
+
+  /**
+   * A page that opens finds its open help request in the hub's snapshot, unless the server
+   * restarted since it was asked: then it is told here (the hub starts empty).
+   */
+  private tellOpenHelp(sessionId: string, learnerId: string): void {
+    if (this.deps.events.snapshot(sessionId).some((e) => e.type === 'help')) return;
+    const help = this.store.openHelpOf(learnerId);
+    if (help)
+      this.deps.events.publish(sessionId, {
+        type: 'help',
+        open: { text: help.text, at: new Date(help.createdAt).toISOString() },
+      });
   }
 
   private sessionEvent(sessionId: string, event: SessionEvent): void {
     if (event.type !== 'progress') return;
     const seat = this.store.seatBySession(sessionId);
     if (!seat || seat.workshopEnded) return;
-    try {
-      if (this.record(seat.id, event.progress)) this.changed(seat);
-    } catch (err) {
-      log.warn(`recording progress of learner ${seat.id}: ${(err as Error).message}`);
-    }
+    if (this.record(seat.id, event.progress)) this.changed(seat);
   }
 
   /**

@@ -4,7 +4,12 @@
 // page as a session event and to the trainer's class views as a changed row. The HTTP
 // handlers (live-api.ts) check who calls and how often.
 import type { SessionEvent, StepProgress } from '../../../common/events.js';
-import { HELP_TEXT_MAX, MESSAGE_TEXT_MAX, type HelpRequest } from '../../../common/workshop-live.js';
+import {
+  HELP_TEXT_MAX,
+  MESSAGE_TEXT_MAX,
+  type HelpRequest,
+  type MessageSent,
+} from '../../../common/workshop-live.js';
 import { PlaygroundError } from '../../errors.js';
 import type { LessonCatalogue } from '../../lessons/catalogue.js';
 import type { SessionEventHub } from '../../sessions/event-hub.js';
@@ -20,12 +25,6 @@ export interface LiveActionsDeps {
   /** The lesson a session was started for (SessionService.lessonOf). */
   lessonOf(sessionId: string): string | undefined;
   now?: () => number;
-}
-
-/** Answer to a trainer's message: how many learners' pages it was sent to. */
-export interface MessageSent {
-  delivered: number;
-  at: string;
 }
 
 export class LiveActions {

@@ -1,5 +1,5 @@
 // When a learner is flagged stuck in the trainer's grid. Pure, so the rule is tested alone
-// (test/unit/workshop-class.test.ts) and said in one place:
+// (test/unit/workshop-class-server.test.ts) and said in one place:
 //
 // - 'failing': at least FAILING_CHECKS checks the learner asked for (the Check button) failed
 //   on the step they are on. Checks the validator runs by itself on the sandbox's events are

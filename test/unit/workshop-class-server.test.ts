@@ -438,3 +438,29 @@ test('the class view is bounded per workshop and forgets a workshop nobody follo
   two();
   assert.equal(room.feed.size, 0);
 });
+
+test('after a restart, a learner’s page that opens is told of its open help request', () => {
+  const { db, service, actions } = classroom();
+  actions.askHelp('51', 'still there?');
+  // A restarted server: a new, empty event hub and classroom on the same database.
+  const events = new SessionEventHub();
+  const api = workshopApi(service, () => true);
+  const room = new Classroom({
+    db,
+    workshops: service,
+    catalogue: { get: () => LESSON },
+    events,
+    info: (w) => info(api, w),
+  });
+  room.start();
+  after(() => room.stop());
+  const page: SessionEvent[] = [];
+  events.subscribe('51', (e) => page.push(e));
+  assert.deepEqual(
+    page.map((e) => e.type === 'help' && e.open?.text),
+    ['still there?'],
+  );
+  const again: SessionEvent[] = [];
+  events.subscribe('51', (e) => again.push(e));
+  assert.equal(again.filter((e) => e.type === 'help').length, 1, 'from the snapshot, not told twice');
+});
