@@ -34,7 +34,13 @@ after(() => {
 async function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PLAYGROUND_PORT: String(port), PLAYGROUND_HOST: '127.0.0.1' },
+    // No warm pool: a killed server would leave its warm sandboxes to the next default server.
+    env: {
+      ...process.env,
+      PLAYGROUND_PORT: String(port),
+      PLAYGROUND_HOST: '127.0.0.1',
+      PLAYGROUND_WARM_SANDBOXES: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

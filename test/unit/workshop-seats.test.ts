@@ -15,6 +15,8 @@ import { LeaseStore } from '../../server/sessions/leases.js';
 import { SessionService } from '../../server/sessions/service.js';
 import { FREE_PLAY } from '../../server/sessions/warm-pool.js';
 import { WarmStock } from '../../server/sessions/warm-stock.js';
+import { PlaygroundError } from '../../server/errors.js';
+import { parseExtend } from '../../server/workshops/requests.js';
 import { sealToken, unsealToken } from '../../server/workshops/seal.js';
 import { seatPlan } from '../../server/workshops/seat-plan.js';
 import { seatPool, WorkshopSeats } from '../../server/workshops/seating.js';
@@ -184,4 +186,23 @@ test('the machine-wide limit gives fewer ready seats; extensions move the ends; 
   await settle();
   assert.equal(sessions.size, 0);
   assert.deepEqual(fake.live, [], 'no sandbox of the workshop is left');
+});
+
+test('an extension asks for 1 to 240 minutes, for the workshop or one learner by id', () => {
+  assert.deepEqual(parseExtend({ minutes: 15 }), { minutes: 15 });
+  const learnerId = 'ab'.repeat(12);
+  assert.deepEqual(parseExtend({ minutes: 240, learnerId }), { minutes: 240, learnerId });
+  for (const body of [
+    {},
+    { minutes: 0 },
+    { minutes: 241 },
+    { minutes: 1.5 },
+    { minutes: 5, learnerId: 'x' },
+    { minutes: 5, extra: 1 },
+  ])
+    assert.throws(
+      () => parseExtend(body),
+      (e) => e instanceof PlaygroundError && e.status === 400,
+      JSON.stringify(body),
+    );
 });
