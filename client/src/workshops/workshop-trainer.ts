@@ -130,7 +130,6 @@ export class WorkshopTrainer extends LitElement {
   override render() {
     const w = this.i18n.workshop;
     const state = this.socket.state;
-    this.dataset.connection = this.socket.connection;
     if (!this.trainerKey || this.socket.connection === 'refused')
       return this.renderStatus(w.needKeyTitle, this.socket.refusal || w.needKeyText);
     if (!state) return this.renderStatus(w.connecting, '', true);
@@ -173,6 +172,10 @@ export class WorkshopTrainer extends LitElement {
         }
       </div>
       ${this.renderProjector(state.workshop.title)} ${this.renderEndConfirm(state.learners.length)}`;
+  }
+
+  protected override updated(): void {
+    this.dataset.connection = this.socket.connection;
   }
 
   private get heldKey(): string {
