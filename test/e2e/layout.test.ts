@@ -23,25 +23,19 @@ type Box = { left: number; right: number; top: number; bottom: number; width: nu
 
 /** Boxes of every element matching `selector`, looking into shadow roots. */
 function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.evaluate((sel) => {
-    const found: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      found.push(...root.querySelectorAll(sel));
+  // A string, so the test runner's helpers for named functions stay out of the page.
+  return page.evaluate(`(() => {
+    const found = [];
+    const walk = (root) => {
+      found.push(...root.querySelectorAll(${JSON.stringify(selector)}));
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
     };
     walk(document);
     return found
       .map((el) => el.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0)
-      .map((r) => ({
-        left: r.left,
-        right: r.right,
-        top: r.top,
-        bottom: r.bottom,
-        width: r.width,
-        height: r.height,
-      }));
-  }, selector);
+      .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height }));
+  })()`) as Promise<Box[]>;
 }
 
 const within = (inner: Box, outer: Box, slack = 1) =>
@@ -63,16 +57,16 @@ async function checkLayout(page: Page, name: string): Promise<void> {
     const button = buttons[i];
     if (button) assert.ok(!overlaps(pre, button), `${name}: command ${i} runs under its button`);
   }
-  const hidden = await page.evaluate(() => {
-    const out: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const pre of root.querySelectorAll<HTMLElement>('.cmd pre'))
-        if (pre.scrollWidth > pre.clientWidth + 1) out.push(pre.textContent ?? '');
+  const hidden = (await page.evaluate(`(() => {
+    const out = [];
+    const walk = (root) => {
+      for (const pre of root.querySelectorAll('.cmd pre'))
+        if (pre.scrollWidth > pre.clientWidth + 1) out.push(pre.textContent || '');
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
     };
     walk(document);
     return out;
-  });
+  })()`)) as string[];
   assert.deepEqual(hidden, [], `${name}: no command is cut off`);
   const [strip] = await boxes(page, 'workspace-tab-bar .tabs');
   const [active] = await boxes(page, 'workspace-tab-bar .tab.active');

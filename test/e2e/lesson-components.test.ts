@@ -83,6 +83,8 @@ async function clearEvents(): Promise<void> {
 async function openHarness(width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });
   await page.goto(baseUrl + HARNESS);
+  // The harness module may still be on its way from the dev server (slow on a busy machine).
+  await page.waitForFunction(() => window.harness !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(() => window.harness.ready);
   await page.evaluate(() => localStorage.clear());
   await page.evaluate(() => window.harness.setLanguage('en'));

@@ -58,6 +58,21 @@ export class WorkshopEntry extends LitElement {
         text-transform: none;
         letter-spacing: normal;
       }
+      form button {
+        flex: none;
+      }
+      /* On a phone the question takes its own line, so the field and its button fit. */
+      @media (max-width: 520px) {
+        form {
+          flex-wrap: wrap;
+        }
+        label {
+          flex: 1 0 100%;
+        }
+        input {
+          max-width: none;
+        }
+      }
       .error {
         flex-basis: 100%;
         margin: 0;
