@@ -32,6 +32,8 @@ interface Entry {
 
 export class WarmStock {
   private readonly entries = new Map<string, Entry>();
+  /** Drained for good (the server stops): nothing new starts, not even a refill. */
+  private closed = false;
 
   constructor(
     private readonly sessions: SessionService,
@@ -45,6 +47,7 @@ export class WarmStock {
    * (a PlaygroundError) when the machine has no room for it.
    */
   start(pool: string, kind: WarmKind, expiresAt?: Date): void {
+    if (this.closed) return;
     const { session, token } = this.sessions.create(`pool:${pool}`, {
       pool,
       hosts: kind.hosts,
@@ -75,7 +78,7 @@ export class WarmStock {
         await this.sessions.terminate(entry.id).catch(() => undefined);
       }
     }
-    this.changed(entry.pool);
+    if (!this.closed) this.changed(entry.pool);
   }
 
   /**
@@ -133,6 +136,7 @@ export class WarmStock {
 
   /** Removes every warm session (the server stops: their tokens go with it). */
   async drainAll(): Promise<void> {
+    this.closed = true;
     await this.remove([...this.entries.values()]);
   }
 
