@@ -371,6 +371,7 @@ function workshopParts(core: Core, terminals: TerminalRegistry) {
       return workshop ? warm.seats.readySeats(workshop) : 0;
     },
   });
+  workshops.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
   // The trainer's grid shows each learner's terminals and whether the trainer watches them.
   workshopTerminals.onChange((change) => {
     if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);

@@ -37,6 +37,8 @@ export interface WorkshopApi {
   now(): number;
   /** The seats' sandboxes; without it (unit tests) joins get no session. */
   seats?: WorkshopSeats;
+  /** Told when a workshop's times or state changed (extended, ended): the live class shows it. */
+  changed?: (workshopId: number) => void;
 }
 
 export function workshopApi(
@@ -151,6 +153,7 @@ export async function endWorkshop(
 ): Promise<void> {
   const workshop = api.service.end(api.service.authorizeTrainer(code, key));
   await api.seats?.end(workshop);
+  api.changed?.(workshop.id);
   sendJson(res, 200, info(api, workshop));
 }
 
@@ -166,7 +169,9 @@ export async function extendWorkshop(
   const { minutes, learnerId } = parseExtend(await readJsonBody(req));
   if (workshop.endedAt !== null) throw new PlaygroundError('This workshop has ended.', 409);
   if (!api.seats) throw new PlaygroundError('This playground runs no workshop sandboxes.', 503);
-  sendJson(res, 200, info(api, api.seats.extend(workshop, minutes, learnerId)));
+  const extended = api.seats.extend(workshop, minutes, learnerId);
+  api.changed?.(workshop.id);
+  sendJson(res, 200, info(api, extended));
 }
 
 function liveWorkshop(api: WorkshopApi, code: string): Workshop {
