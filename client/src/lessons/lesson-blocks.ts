@@ -95,6 +95,11 @@ export class LessonBlocks extends LitElement {
       .cmd.copy pre {
         cursor: copy;
       }
+      .prose .cmd pre code {
+        width: auto;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
       .cmd-btn {
         flex: none;
         margin: 6px 6px 6px 0;
