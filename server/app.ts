@@ -321,11 +321,12 @@ async function stopAll(parts: {
   db: Db;
 }): Promise<void> {
   const { core, warm, followers, server, db } = parts;
+  // First: no session starts behind the server's back while the rest stops.
+  core.sessions.stop();
   await core.lessonsWatch.close();
   warm.seats.stop();
   await warm.pool.stop();
   await warm.stock.drainAll(); // their tokens end with the server
-  core.sessions.stop();
   parts.sandboxLoss.stop();
   parts.mirror.stop();
   parts.live.classroom.stop();

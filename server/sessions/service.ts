@@ -32,6 +32,8 @@ export class SessionService implements SandboxLossListener {
   private readonly sessions = new Map<string, Session>();
   private readonly observers: SessionObserver[] = [];
   private reaper?: NodeJS.Timeout;
+  /** Stopped with the server: nothing starts any more. */
+  private stopped = false;
 
   constructor(
     private readonly sandboxes: SandboxManager,
@@ -48,6 +50,7 @@ export class SessionService implements SandboxLossListener {
 
   /** Adopts live sandboxes left by an earlier server, removes the rest, starts the reaper. */
   async start(): Promise<void> {
+    this.stopped = false;
     // An unclaimed warm session's token was in memory only: it cannot be handed out, so it goes.
     for (const record of await this.sandboxes.sweep(undefined, undefined, (r) => this.expiryOf(r))) {
       let session = this.sessions.get(record.sessionId);
@@ -86,8 +89,15 @@ export class SessionService implements SandboxLossListener {
     this.reaper.unref();
   }
 
+  /**
+   * The server stops: no session or host starts any more, and starts under way are called
+   * off (each removes its own sandbox), so nothing starts behind the server's back.
+   */
   stop(): void {
     clearInterval(this.reaper);
+    this.stopped = true;
+    for (const session of this.sessions.values())
+      for (const host of session.hosts.values()) if (host.state === 'starting') host.abort?.abort();
   }
 
   /** Sessions the service holds, in any state (a census for leak tests). */
@@ -117,6 +127,7 @@ export class SessionService implements SandboxLossListener {
 
   /** Starts a new session; its sandboxes come up in the background. */
   create(client: string, options: CreateSessionOptions = {}): { session: SessionView; token: string } {
+    if (this.stopped) throw new PlaygroundError('The playground is stopping; try again in a moment.', 503);
     const active = this.active();
     if (active.length >= this.config.maxSessions) {
       throw new PlaygroundError(
@@ -330,6 +341,7 @@ export class SessionService implements SandboxLossListener {
     before: () => Promise<void> = () => Promise.resolve(),
   ): Promise<void> {
     const abort = new AbortController();
+    if (this.stopped) abort.abort();
     const entry: Host = { state: 'starting', ready: Promise.resolve(), abort };
     const signal = abort.signal;
     session.hosts.set(host, entry);
