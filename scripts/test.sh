@@ -7,8 +7,9 @@ set -e
 cd "$(dirname "$0")/.."
 suite=${1:-all}
 failed=""
-# Every suite runs even when an earlier one fails; the exit code tells if any did.
-run() { node --import tsx --test --test-concurrency=1 "$@" || failed="$failed $(basename "$(dirname "$1")")"; }
+# Every suite runs even when an earlier one fails; the exit code tells if any did. A file's
+# process ends when its tests have (--test-force-exit), so a handle left open cannot hang a run.
+run() { node --import tsx --test --test-force-exit --test-concurrency=1 "$@" || failed="$failed $(basename "$(dirname "$1")")"; }
 
 if [ "$suite" = all ] || [ "$suite" = unit ]; then
   echo "== unit tests"
