@@ -97,7 +97,11 @@ test('create, public info, five joins from one address, the trainer lists them, 
     listed.body.learners.map((l) => l.name),
     NAMES,
   );
-  assert.ok(listed.body.learners.every((l) => l.sessionId === null));
+  // Each seat is tied to the sandbox session its join handed out.
+  assert.deepEqual(
+    listed.body.learners.map((l) => l.sessionId),
+    joined.map((j) => j.session?.session.id ?? null),
+  );
   assert.ok(!JSON.stringify(listed.body).includes(joined[0]!.resumeToken), 'no resume tokens in the list');
 
   const other = await create(2);
