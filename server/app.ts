@@ -6,7 +6,6 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HealthView } from '../common/api.js';
 import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
@@ -37,6 +36,7 @@ import { SessionService } from './sessions/service.js';
 import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from './sessions/warm-pool.js';
 import { WarmStock } from './sessions/warm-stock.js';
 import { PortService } from './ports/index.js';
+import { healthReport } from './health.js';
 import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
@@ -396,37 +396,6 @@ function watchedTerminals(
     events,
     lessonHosts: (id) => catalogue.get(id)?.hosts,
   });
-}
-
-/** GET /api/health: the engine, the sandboxes' isolation, the mirror, the sessions in use and the machine's room. */
-function healthReport(
-  { config, recipe, sessions, capacity }: Core,
-  setup: SetupResult,
-  mirror: MirrorSupervisor,
-): () => Promise<HealthView> {
-  return async () => {
-    const [version, mirrorUp] = await Promise.all([
-      pingEngine(setup.endpoint.docker),
-      mirrorHealth(setup.mirrorPort),
-    ]);
-    return {
-      ok: Boolean(version) && mirrorUp,
-      engine: {
-        reachable: Boolean(version),
-        ...(version ? { version } : {}),
-        managedByPlayground: setup.managed,
-      },
-      isolation: {
-        recipe: recipe.name,
-        isolatesHost: recipe.isolatesHost,
-        hostFirewall: setup.hostFirewall,
-        ...(recipe.warning ? { warning: recipe.warning } : {}),
-      },
-      registryMirror: { ...mirror.status, reachable: mirrorUp },
-      sessions: { active: sessions.activeCount, max: config.maxSessions },
-      capacity: capacity.report(),
-    };
-  };
 }
 
 /** GET /metrics: the gauges read what the sessions, terminals and event hub hold when scraped. */
