@@ -294,6 +294,7 @@ test('a sandbox that died: failed results with a reason, no crash', async () => 
     assert.deepEqual(result, {
       ok: false,
       reason: 'Your sandbox has stopped. Start a new session to continue.',
+      message: { code: 'sandbox-stopped', params: {} },
     });
     // The event stream breaks, the watcher answers again: every check says the sandbox stopped.
     const stopped = (u: WatchUpdate) => /sandbox has stopped/.test(u.result.results[0]!.reason);
