@@ -233,6 +233,33 @@ test("the trainer's session: made once, its demo followed read-only by a seated 
   demo.close();
 });
 
+test("a learner follows the trainer's demo on at most 4 sockets at once; a closed one frees its place", async () => {
+  const { code, key } = workshop(server.workshops);
+  const { seat } = seated(code, 'fajar');
+  const trainer = (
+    await api<CreatedSession>(server.url, 'POST', `/api/workshops/${code}/trainer-session`, key)
+  ).body;
+  const pane = newPaneId();
+  const demo = await TestTerminal.open(server.url, trainer.session.id, trainer.token, { pane });
+  await started(demo);
+  const follow = () => TestTerminal.watch(server.url, demoTerminalPath(code, pane), seat.token);
+  const followers = [await follow(), await follow(), await follow(), await follow()];
+  const refused = await follow();
+  const { reason } = await refused.closed;
+  assert.match(reason, /4 demo sockets open already/);
+  followers.shift()!.close();
+  // The place comes back when the server has seen the close: try until it has (bounded).
+  let fifth: TestTerminal | undefined;
+  for (const deadline = Date.now() + 5_000; !fifth && Date.now() < deadline;) {
+    const next = await follow();
+    const early = await Promise.race([next.closed, new Promise((r) => setTimeout(r, 200, null))]);
+    if (early === null) fifth = next;
+  }
+  assert.ok(fifth, 'a place freed by a closed socket is taken again');
+  [...followers, fifth].forEach((f) => f.close());
+  demo.close();
+});
+
 test("a watcher that stops reading is dropped; the owner's output never waits for it", async () => {
   const { code, key } = workshop(server.workshops);
   const { learnerId, seat } = seated(code, 'eko');
