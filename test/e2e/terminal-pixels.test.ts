@@ -1,5 +1,6 @@
 // What the terminal draws, read from the pixels of a screenshot (not the DOM): at phone and
-// laptop sizes and at 1x, 2x and 3x, a red bar printed by the shell shows inside the pane.
+// laptop sizes and at 1x, 2x and 3x, a red bar printed by the shell shows inside the pane
+// (and, where two panes fit side by side, inside the second pane as well).
 // And a page load logs no Content-Security-Policy error.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +55,32 @@ test('starting a sandbox, and every page load, logs no Content-Security-Policy e
   assert.ok(kept, 'the page kept its session');
 });
 
+/** A pane's box in device pixels. */
+async function paneBox(page: Page, index: number, scale: number) {
+  const box = await page.locator('terminal-pane').nth(index).boundingBox();
+  assert.ok(box, `pane ${index + 1} is on the page`);
+  return { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
+}
+
+/** Opens a second pane in split view, prints the bar there, and reads it from the pixels. */
+async function secondPaneDraws(page: Page, scale: number, least: number): Promise<void> {
+  await page.locator('[data-action="new-pane"]').click();
+  await page.locator('terminal-pane[data-state="ready"]').nth(1).waitFor({ timeout: 60_000 });
+  await page.locator('[data-action="split"]').click();
+  const second = page.locator('terminal-pane').nth(1);
+  await second.click();
+  await page.waitForTimeout(1_000); // the new shell's prompt
+  await page.keyboard.type(RED_BAR);
+  await page.keyboard.press('Enter');
+  let red = 0;
+  for (const deadline = Date.now() + 15_000; red < least && Date.now() < deadline;) {
+    await page.waitForTimeout(300);
+    red = countPixels(decodePng(await page.screenshot()), await paneBox(page, 1, scale), isBarRed);
+  }
+  await page.screenshot({ path: `${SHOTS}/pixels-split-${page.viewportSize()?.width}-${scale}x.png` });
+  assert.ok(red >= least, `the second pane draws the bar too: ${red} red pixels, wanted ${least} or more`);
+}
+
 for (const size of SIZES) {
   for (const scale of [1, 2, 3]) {
     if (size.name === 'small-laptop' && scale !== 3) continue;
@@ -97,6 +124,8 @@ for (const size of SIZES) {
           red >= least,
           `the red bar is drawn in the pane: ${red} red pixels, wanted ${least} or more`,
         );
+        // Phones show one pane at a time; wider pages also draw a second pane beside the first.
+        if (!size.mobile) await secondPaneDraws(page, scale, least);
       } finally {
         await context.close();
       }
