@@ -1,7 +1,9 @@
 // Wires the parts together: sandboxes, sessions and what follows them (lesson progress,
 // published ports, terminals), health and the HTTP server. This is the one place where parts
 // are connected: every session observer is subscribed here, and the server gets what it
-// serves. main.ts runs it for real; the integration and end-to-end tests run the very same.
+// serves. The workshops' parts and the warm sessions are made by workshops/wiring.ts from
+// the parts handed to it here. main.ts runs it for real; the integration and end-to-end
+// tests run the very same.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,27 +30,19 @@ import { watchCatalogue, type CatalogueWatch } from './lessons/catalogue-watch.j
 import { LessonSessions } from './progress/lesson-sessions.js';
 import { importProgressFiles } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
-import { pullImages } from './sandboxes/pull-images.js';
 import { SessionEventHub } from './sessions/event-hub.js';
 import { LeaseStore } from './sessions/leases.js';
 import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
-import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from './sessions/warm-pool.js';
-import { WarmStock } from './sessions/warm-stock.js';
 import { PortService } from './ports/index.js';
 import { healthReport } from './health.js';
 import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
+import { GENERAL_POOL } from './sessions/warm-pool.js';
+import type { WarmStock } from './sessions/warm-stock.js';
+import { workshopParts, type WarmParts, type WorkshopParts } from './workshops/wiring.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
-import { info as workshopInfo, workshopApi } from './workshops/api.js';
-import { WorkshopSeats } from './workshops/seating.js';
-import type { LiveSources } from './workshops/class/class-state.js';
-import { Classroom } from './workshops/class/classroom.js';
-import { LiveActions } from './workshops/class/live-actions.js';
-import { liveApi } from './workshops/class/live-api.js';
-import { WorkshopTerminals } from './workshops/live-terminals.js';
-import { WorkshopService } from './workshops/service.js';
 
 const log = logger('main');
 
@@ -210,41 +204,6 @@ async function createCore(
   return { config, db, recipe, sandboxes, catalogue, lessonsWatch, events, sessions, capacity };
 }
 
-/**
- * Sessions started ahead: the general warm pool and the workshops' ready seats, one stock of
- * warm sessions (counted in every limit like any other session). Started after the adoption,
- * which has removed the warm sessions of an earlier server (their tokens died with it).
- */
-function startWarm({ config, db, sandboxes, catalogue, events, sessions }: Core) {
-  const kindOf = (lessonId: string | undefined) => {
-    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
-    return lesson ? lessonKind(lesson) : FREE_PLAY;
-  };
-  let refill = (_pool: string) => undefined as void;
-  const stock = new WarmStock(
-    sessions,
-    (id, kind) => pullImages(sandboxes, id, kind.hosts, kind.images),
-    (pool) => refill(pool),
-  );
-  const pool = new WarmPool(sessions, stock, {
-    size: config.warmSandboxes,
-    sessionTtlMs: config.sessionTtlMs,
-  });
-  const seats = new WorkshopSeats({
-    db,
-    sessions,
-    stock,
-    events,
-    kindOf,
-    leadMs: config.seatsLeadMs,
-    unclaimedMs: config.seatsUnclaimedMs,
-  });
-  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
-  pool.start();
-  seats.start();
-  return { stock, pool, seats };
-}
-
 /** Lesson progress, published ports and terminals, each following the sessions' hosts. */
 function followSessions(
   { config, db, sandboxes, catalogue, events, sessions }: Core,
@@ -312,10 +271,10 @@ function superviseSurroundings(
 /** Everything the server started, stopped in an order in which nothing waits on what is gone. */
 async function stopAll(parts: {
   core: Core;
-  warm: ReturnType<typeof startWarm>;
+  warm: WarmParts;
   sandboxLoss: { stop(): void };
   mirror: MirrorSupervisor;
-  live: { classroom: Classroom };
+  live: WorkshopParts['live'];
   followers: ReturnType<typeof followSessions>;
   server: PlaygroundServer;
   db: Db;
@@ -336,66 +295,6 @@ async function stopAll(parts: {
   await followers.terminals.closeAll();
   await server.close();
   db.close(); // last: everything above may still save progress
-}
-
-/** The workshops' live class: the grid follows every session's progress and pages. */
-function liveClass(
-  workshops: ReturnType<typeof workshopApi>,
-  { db, catalogue, events, sessions }: Core,
-  live: LiveSources,
-) {
-  const classroom = new Classroom({
-    db,
-    workshops: workshops.service,
-    catalogue,
-    events,
-    info: (workshop) => workshopInfo(workshops, workshop),
-    live,
-  });
-  classroom.start();
-  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
-  return liveApi(classroom, actions, workshops.service);
-}
-
-/** Ready seats and warm sessions, the workshops' API, watched terminals and the live class. */
-function workshopParts(core: Core, terminals: TerminalRegistry) {
-  const warm = startWarm(core);
-  const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
-  const service = new WorkshopService(core.db);
-  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats);
-  const workshopTerminals = watchedTerminals(workshops, core, terminals);
-  const live = liveClass(workshops, core, {
-    terminalsOf: (sessionId) => workshopTerminals.terminalsOf(sessionId),
-    presenceOf: (learnerId) => workshopTerminals.presenceOf(learnerId),
-    readySeats: (workshopId) => {
-      const workshop = service.byId(workshopId);
-      return workshop ? warm.seats.readySeats(workshop) : 0;
-    },
-  });
-  workshops.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
-  // The trainer's grid shows each learner's terminals and whether the trainer watches them.
-  workshopTerminals.onChange((change) => {
-    if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);
-    if (change.kind !== 'terminals') return;
-    const seat = service.seatOf(change.sessionId);
-    if (seat) live.classroom.learnerChanged(seat.learner.id);
-  });
-  return { warm, workshops, workshopTerminals, live };
-}
-
-/** Learners' terminals the trainer watches, and the trainer's own the learners follow. */
-function watchedTerminals(
-  workshops: ReturnType<typeof workshopApi>,
-  { sessions, events, catalogue }: Core,
-  terminals: TerminalRegistry,
-): WorkshopTerminals {
-  return new WorkshopTerminals({
-    workshops: workshops.service,
-    sessions,
-    terminals,
-    events,
-    lessonHosts: (id) => catalogue.get(id)?.hosts,
-  });
 }
 
 /** GET /metrics: the gauges read what the sessions, terminals and event hub hold when scraped. */

@@ -10,16 +10,20 @@ import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandbo
 import type { SessionEventHub } from './event-hub.js';
 import { MemoryLeases, type SessionLeases } from './leases.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
+import { adoptSandboxes } from './adoption.js';
+import { Admission } from './admission.js';
+import { startHost, type HostStartDeps } from './host-start.js';
 import {
+  sessionLimits,
   view,
   type Claim,
   type CreateSessionOptions,
-  type Host,
   type MachineRoom,
   type Session,
   type SessionObserver,
 } from './session-state.js';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens.js';
+import { claimWarm, isWarm } from './warm-claims.js';
 
 export type { Claim, CreateSessionOptions, MachineRoom, SessionObserver } from './session-state.js';
 
@@ -31,6 +35,7 @@ const REAP_INTERVAL_MS = 30_000;
 export class SessionService implements SandboxLossListener {
   private readonly sessions = new Map<string, Session>();
   private readonly observers: SessionObserver[] = [];
+  private readonly admission: Admission;
   private reaper?: NodeJS.Timeout;
   /** Stopped with the server: nothing starts any more. */
   private stopped = false;
@@ -39,10 +44,12 @@ export class SessionService implements SandboxLossListener {
     private readonly sandboxes: SandboxManager,
     private readonly config: Config,
     private readonly events?: SessionEventHub,
-    private readonly machine?: MachineRoom,
+    machine?: MachineRoom,
     /** Claims and moved ends, which labels cannot record (the database in the server). */
     private readonly leases: SessionLeases = new MemoryLeases(),
-  ) {}
+  ) {
+    this.admission = new Admission(() => this.sessions.values(), config, machine);
+  }
 
   observe(observer: SessionObserver): void {
     this.observers.push(observer);
@@ -52,38 +59,10 @@ export class SessionService implements SandboxLossListener {
   async start(): Promise<void> {
     this.stopped = false;
     // An unclaimed warm session's token was in memory only: it cannot be handed out, so it goes.
-    for (const record of await this.sandboxes.sweep(undefined, undefined, (r) => this.expiryOf(r))) {
-      let session = this.sessions.get(record.sessionId);
-      if (!session) {
-        const lease = this.leases.get(record.sessionId);
-        session = {
-          id: record.sessionId,
-          tokenHash: record.tokenHash,
-          client: lease?.client ?? record.client,
-          state: 'ready',
-          expiresAt: lease?.expiresAt ?? record.expiresAt,
-          ...(record.lessonId ? { lessonId: record.lessonId } : {}),
-          maxHosts: this.config.maxHostsPerSession,
-          maxTerminals: this.config.maxTerminalsPerSession,
-          extendMs: this.config.sessionExtendMs,
-          hosts: new Map(),
-          ready: Promise.resolve(),
-        };
-        this.sessions.set(record.sessionId, session);
-      }
-      session.hosts.set(record.host, {
-        state: 'ready',
-        ready: Promise.resolve(),
-        containerId: record.containerId,
-      });
-    }
-    // Host names say their order (node1 before node2); the engine lists them in any order.
-    for (const session of this.sessions.values()) {
-      session.hosts = new Map(
-        [...session.hosts].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
-      );
+    const records = await this.sandboxes.sweep(undefined, undefined, (r) => this.expiryOf(r));
+    adoptSandboxes(records, this.sessions, this.leases, this.config);
+    for (const session of this.sessions.values())
       for (const host of session.hosts.keys()) this.notify((o) => o.hostReady?.(session.id, host));
-    }
     if (this.sessions.size) log.info(`adopted ${this.sessions.size} live session(s)`);
     this.reaper = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
     this.reaper.unref();
@@ -106,44 +85,19 @@ export class SessionService implements SandboxLossListener {
   }
 
   get activeCount(): number {
-    return this.active().length;
+    return this.admission.active().length;
   }
 
   /** How many sessions and sandboxes (hosts) are in each state, for /metrics. */
   census(): { sessions: Record<string, number>; sandboxes: Record<string, number> } {
-    const sessions = { starting: 0, ready: 0, failed: 0 };
-    const sandboxes = { starting: 0, ready: 0, failed: 0 };
-    for (const session of this.sessions.values()) {
-      if (session.state !== 'ended') sessions[session.state]++;
-      for (const host of session.hosts.values()) sandboxes[host.state]++;
-    }
-    return { sessions, sandboxes };
-  }
-
-  /** Sessions holding (or about to hold) a sandbox. */
-  private active(): Session[] {
-    return [...this.sessions.values()].filter((s) => s.state === 'starting' || s.state === 'ready');
+    return this.admission.census();
   }
 
   /** Starts a new session; its sandboxes come up in the background. */
   create(client: string, options: CreateSessionOptions = {}): { session: SessionView; token: string } {
     if (this.stopped) throw new PlaygroundError('The playground is stopping; try again in a moment.', 503);
-    const active = this.active();
-    if (active.length >= this.config.maxSessions) {
-      throw new PlaygroundError(
-        message('playground-full-sessions', { used: active.length, max: this.config.maxSessions }),
-        503,
-      );
-    }
-    if (!options.pool && !options.exempt) this.ensureClientRoom(client);
     const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
-    this.ensureRoomFor(hosts.length);
-    if (hosts.length > this.config.maxHostsPerSession) {
-      throw new PlaygroundError(
-        message('lesson-needs-hosts', { hosts: hosts.length, max: this.config.maxHostsPerSession }),
-        503,
-      );
-    }
+    this.admission.ensureSessionRoom(client, hosts.length, !options.pool && !options.exempt);
     const token = options.token ?? newToken();
     const session: Session = {
       id: newSessionId(),
@@ -152,16 +106,14 @@ export class SessionService implements SandboxLossListener {
       state: 'starting',
       expiresAt: options.expiresAt ?? new Date(Date.now() + this.config.sessionTtlMs),
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
-      maxHosts: this.config.maxHostsPerSession,
-      maxTerminals: this.config.maxTerminalsPerSession,
-      extendMs: this.config.sessionExtendMs,
+      ...sessionLimits(this.config),
       hosts: new Map(),
       ready: Promise.resolve(),
       ...(options.pool ? { pool: options.pool } : {}),
       ...(options.exempt ? { exempt: true } : {}),
     };
     this.sessions.set(session.id, session);
-    const first = hosts.map((host, i) => this.startHost(session, host, i === 0));
+    const first = hosts.map((host, i) => startHost(this.hostStart(), session, host, i === 0));
     session.ready = Promise.all(first).then(() => {
       const failed = [...session.hosts.values()].find((h) => h.state === 'failed');
       if (session.state !== 'starting') return;
@@ -189,30 +141,15 @@ export class SessionService implements SandboxLossListener {
     return view(session);
   }
 
-  private ensureClientRoom(client: string): void {
-    const held = this.active().filter((s) => s.client === client && !s.pool && !s.exempt).length;
-    if (held >= this.config.maxSessionsPerClient) {
-      throw new PlaygroundError(
-        message('sessions-per-client', { max: this.config.maxSessionsPerClient }),
-        429,
-      );
-    }
-  }
-
   /**
    * Hands a warm session (started with `pool`) to its holder: from now on it is an ordinary
    * session, recorded as claimed so a restarted server adopts it. Never twice: a claimed
    * session is no longer warm.
    */
   claim(id: string, claim: Claim): SessionView {
-    const session = this.sessions.get(id);
-    if (!session?.pool || (session.state !== 'starting' && session.state !== 'ready'))
-      throw new PlaygroundError('This warm session is no longer available.', 409);
-    if (claim.limited) this.ensureClientRoom(claim.client);
-    delete session.pool;
-    session.client = claim.client;
-    session.exempt = !claim.limited;
-    session.expiresAt = claim.expiresAt;
+    const session = claimWarm(this.sessions.get(id), claim, (client) =>
+      this.admission.ensureClientRoom(client),
+    );
     this.leases.set(id, { client: claim.client, expiresAt: claim.expiresAt });
     this.changed(session);
     for (const [host, entry] of session.hosts)
@@ -222,8 +159,7 @@ export class SessionService implements SandboxLossListener {
 
   /** Whether `id` is a warm session of `pool` that can still be claimed. */
   isWarm(id: string, pool: string): boolean {
-    const session = this.sessions.get(id);
-    return session?.pool === pool && (session.state === 'starting' || session.state === 'ready');
+    return isWarm(this.sessions.get(id), pool);
   }
 
   /** Moves a session's end (a workshop extended, or ended early by its trainer). */
@@ -251,28 +187,12 @@ export class SessionService implements SandboxLossListener {
     if (session.hosts.size >= this.config.maxHostsPerSession) {
       throw new PlaygroundError(message('hosts-at-most', { max: this.config.maxHostsPerSession }), 409);
     }
-    this.ensureRoomFor(1);
+    this.admission.ensureRoomFor(1);
     let n = 1;
     while (session.hosts.has(`node${n}`)) n++;
-    void this.startHost(session, `node${n}`, session.hosts.size === 0);
+    void startHost(this.hostStart(), session, `node${n}`, session.hosts.size === 0);
     this.changed(session);
     return view(session);
-  }
-
-  /** Sandboxes count against the machine's limit, whichever session they belong to. */
-  private ensureRoomFor(sandboxes: number): void {
-    const running = this.active().reduce((n, s) => n + s.hosts.size, 0);
-    if (running + sandboxes > this.config.maxSandboxes) {
-      throw new PlaygroundError(
-        message('playground-full-sandboxes', { used: running, max: this.config.maxSandboxes }),
-        503,
-      );
-    }
-    const starting = this.active().reduce(
-      (n, s) => n + [...s.hosts.values()].filter((h) => h.state === 'starting').length,
-      0,
-    );
-    this.machine?.ensureRoom(sandboxes, starting);
   }
 
   /** Removes one host and everything on it; a session keeps at least one host. */
@@ -305,7 +225,7 @@ export class SessionService implements SandboxLossListener {
     if (entry.state === 'ready') this.notify((o) => o.hostRemoved?.(id, host));
     const primary = session.hosts.keys().next().value === host;
     // The new entry replaces the old at once, so the old sandbox's last events change nothing.
-    void this.startHost(session, host, primary, () => this.sandboxes.destroyHost(id, host));
+    void startHost(this.hostStart(), session, host, primary, () => this.sandboxes.destroyHost(id, host));
     this.changed(session);
     return view(session);
   }
@@ -333,46 +253,14 @@ export class SessionService implements SandboxLossListener {
     }
   }
 
-  /** Starts one host's sandbox; resolves when it is ready or has failed (never rejects). */
-  private startHost(
-    session: Session,
-    host: string,
-    primary: boolean,
-    before: () => Promise<void> = () => Promise.resolve(),
-  ): Promise<void> {
-    const abort = new AbortController();
-    if (this.stopped) abort.abort();
-    const entry: Host = { state: 'starting', ready: Promise.resolve(), abort };
-    const signal = abort.signal;
-    session.hosts.set(host, entry);
-    const request = {
-      sessionId: session.id,
-      tokenHash: session.tokenHash,
-      client: session.client,
-      expiresAt: session.expiresAt,
-      ...(session.lessonId ? { lessonId: session.lessonId } : {}),
-      ...(session.pool ? { pool: session.pool } : {}),
+  /** What a host's start needs from the service, read when it starts. */
+  private hostStart(): HostStartDeps {
+    return {
+      sandboxes: this.sandboxes,
+      stopped: this.stopped,
+      changed: (session) => this.changed(session),
+      hostReady: (sessionId, host) => this.notify((o) => o.hostReady?.(sessionId, host)),
     };
-    // Removed, or its session ended, while it was starting: nobody may use it or hear of it now.
-    const gone = () => session.hosts.get(host) !== entry || session.state === 'ended';
-    entry.ready = before()
-      .then(() => this.sandboxes.create(request, host, { primary, signal }))
-      .then(
-        (container) => {
-          entry.state = 'ready';
-          entry.containerId = container.id;
-          if (gone()) return;
-          this.changed(session);
-          if (!session.pool) this.notify((o) => o.hostReady?.(session.id, host));
-        },
-        (err: Error) => {
-          entry.state = 'failed';
-          entry.error = err.message;
-          if (err instanceof PlaygroundError && err.detail) entry.errorMessage = err.detail;
-          if (!gone()) this.changed(session);
-        },
-      );
-    return entry.ready;
   }
 
   /** The session if the token is right; throws 404 or 401 otherwise. */

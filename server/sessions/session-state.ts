@@ -1,6 +1,7 @@
 // What the session service holds about one session, and how a page sees it.
 import type { HostState, SessionView } from '../../common/api.js';
 import type { Message } from '../../common/messages.js';
+import type { Config } from '../config.js';
 
 export interface Host extends HostState {
   /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
@@ -96,5 +97,14 @@ export function view(s: Session): SessionView {
     ...(s.extendMs > 0 && !s.extended && (s.state === 'ready' || s.state === 'starting')
       ? { canExtend: true, extendMinutes: Math.round(s.extendMs / 60_000) }
       : {}),
+  };
+}
+
+/** The limits every session gets from the configuration (new or adopted alike). */
+export function sessionLimits(config: Config): Pick<Session, 'maxHosts' | 'maxTerminals' | 'extendMs'> {
+  return {
+    maxHosts: config.maxHostsPerSession,
+    maxTerminals: config.maxTerminalsPerSession,
+    extendMs: config.sessionExtendMs,
   };
 }

@@ -26,10 +26,11 @@ import { parseRoute, routeHash, routeLesson, type Route } from './route';
 import { routeEntry } from './route-entry';
 import { replaceRunningDialog, runningStrip } from './running-sandbox';
 import { SessionController } from './session-controller';
-import { endedCard, errorCard, errorTitle, idleCard, replaceCard, startingCard } from './stage-cards';
+import { endedCard, errorCard, idleCard, lessonStartError, replaceCard, startingCard } from './stage-cards';
 import { terminalCard } from './terminal-card';
 import { ConfirmController, topBar } from './top-bar';
-import { noSeat, seatExtras, seatViewAfter, type SeatView } from '../workshops/seat-extras';
+import { SeatExtrasController } from '../workshops/seat-extras';
+import { ClockController } from './clock-controller';
 
 /** The host named in the status line until a pane reports its own. */
 const SHELL_HOST = 'node1';
@@ -52,9 +53,6 @@ export class PlaygroundApp extends LitElement {
   @state() private busy = false;
   /** Set when opening a lesson would replace a sandbox kept for something else. */
   @state() private replacing: { lessonId?: string } | null = null;
-  @state() private now = Date.now();
-  /** The trainer's presence and the seat, when the session holds a workshop seat. */
-  @state() private seatView: SeatView = noSeat;
 
   @query('terminal-workspace') private workspace?: TerminalWorkspace;
 
@@ -64,6 +62,10 @@ export class PlaygroundApp extends LitElement {
   private readonly store = new TokenStore(browserStorage());
   private readonly notices = new Notices(this);
   private readonly confirm = new ConfirmController(this);
+  /** The time shown; each tick also warns of a seat's end and notices an expired sandbox. */
+  private readonly clock = new ClockController(this, CLOCK_MS, (now) => this.tick(now));
+  /** The trainer's presence and the seat, when the session holds a workshop seat. */
+  private readonly seatExtras = new SeatExtrasController(this);
   private readonly lessons = new LessonController(this, {
     api: this.api,
     routeLessonId: () => routeLesson(this.route),
@@ -85,11 +87,11 @@ export class PlaygroundApp extends LitElement {
     lessonId: () => routeLesson(this.route),
     onState: (prev, next) => {
       if (next.kind === 'ready' && prev.kind !== 'ready') this.paneState = 'connecting';
-      this.now = Date.now();
+      this.clock.update();
       this.reflectState();
     },
     onCreate: () => {
-      this.seatView = noSeat;
+      this.seatExtras.reset();
       this.confirm.close();
       this.focusOnReady = true;
       this.replacing = null;
@@ -97,9 +99,8 @@ export class PlaygroundApp extends LitElement {
     onProgress: (progress) => this.lessons.acceptProgress(progress),
     onStepCommand: (command) => void this.runCommand(command),
     onNotice: (level, message) => this.notices.notify(level, message),
-    onWorkshopEvent: (event) => (this.seatView = seatViewAfter(this.seatView, event)),
+    onWorkshopEvent: (event) => this.seatExtras.accept(event),
   });
-  private clock: ReturnType<typeof setInterval> | undefined;
   /** Focus the terminal once it is ready (after the learner or the page made a new sandbox). */
   private focusOnReady = false;
 
@@ -111,7 +112,6 @@ export class PlaygroundApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.reflectState();
-    this.clock = setInterval(() => this.tick(), CLOCK_MS);
     window.addEventListener('hashchange', this.onHashChange);
     void this.lessons.loadCatalogue();
     this.enterRoute();
@@ -119,7 +119,6 @@ export class PlaygroundApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
     window.removeEventListener('hashchange', this.onHashChange);
   }
 
@@ -213,7 +212,7 @@ export class PlaygroundApp extends LitElement {
 
   /** The strip offering the sandbox kept running for another page, when there is one. */
   private renderRunning(slot?: string): TemplateResult | typeof nothing {
-    const running = runningSandbox(this.store.current(), this.now, this.t.durations);
+    const running = runningSandbox(this.store.current(), this.clock.now, this.t.durations);
     if (!running) return nothing;
     const strip = runningStrip(this.t, running, this.lessonTitle(running.lessonId), () => this.resumeKept());
     return slot ? html`<div slot=${slot}>${strip}</div>` : strip;
@@ -249,11 +248,10 @@ export class PlaygroundApp extends LitElement {
     if (e.detail.state === 'reconnecting') void this.sandbox.check();
   }
 
-  private tick(): void {
-    this.now = Date.now();
-    this.seat.tick(this.now);
+  private tick(now: number): void {
+    this.seat.tick(now);
     const s = this.sandbox.state;
-    if (s.kind === 'ready' && Date.parse(s.session.expiresAt) <= this.now) void this.sandbox.check();
+    if (s.kind === 'ready' && Date.parse(s.session.expiresAt) <= now) void this.sandbox.check();
   }
 
   // ----- Rendering -----
@@ -273,7 +271,7 @@ export class PlaygroundApp extends LitElement {
         onEnd: () => void this.endSession(),
         onNew: () => void this.sandbox.start(),
       })}
-      ${this.seat.render(this.sandbox.key?.id, this.now)}
+      ${this.seat.render(this.sandbox.key?.id, this.clock.now)}
       <main data-view=${this.route.view}>
         ${
           this.route.view === 'catalogue'
@@ -311,7 +309,7 @@ export class PlaygroundApp extends LitElement {
       end-label=${words.showTerminal}
       divider-label=${words.resizeSplit}
     >
-      ${this.renderStartError()}
+      ${lessonStartError(this.t, this.sandbox.state)}
       <lesson-panel
         slot="start"
         .lesson=${this.lessons.lesson}
@@ -327,22 +325,6 @@ export class PlaygroundApp extends LitElement {
       ></lesson-panel>
       ${stage}
     </split-view>`;
-  }
-
-  /** A sandbox that failed to start says so on the lesson's side too (a phone shows one side). */
-  private renderStartError(): TemplateResult | typeof nothing {
-    const s = this.sandbox.state;
-    if (s.kind !== 'error') return nothing;
-    return html`<div
-      slot="start"
-      data-notice
-      class="lesson-start-error"
-      role="alert"
-      data-testid="lesson-start-error"
-    >
-      <strong>${errorTitle(this.t, s)}</strong>
-      <span>${s.message}</span>
-    </div>`;
   }
 
   /** Asks before a lesson replaces the sandbox kept for another lesson (otherId) or free play. */
@@ -380,7 +362,7 @@ export class PlaygroundApp extends LitElement {
   }
 
   private renderTerminal(session: SessionView): TemplateResult {
-    const extras = seatExtras(this.seatView, this.sandbox.key);
+    const extras = this.seatExtras.render(this.sandbox.key);
     return html`${extras.above}${this.renderTerminalCard(session)}${extras.below}`;
   }
 
@@ -391,7 +373,7 @@ export class PlaygroundApp extends LitElement {
       sessionKey: this.sandbox.key,
       paneState: this.paneState,
       paneHost: this.paneHost,
-      now: this.now,
+      now: this.clock.now,
       ports: Object.values(this.sandbox.ports).flat(),
       panes: this.lessons.lesson?.panes,
       requestTicket: (key, port) => this.api.requestPortTicket(key.id, key.token, port.host, port.port),

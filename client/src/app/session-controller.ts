@@ -1,16 +1,16 @@
 // The page's sandbox: creates, resumes, waits for and ends its session, adds and removes
-// hosts, follows the session's events socket, and keeps the state the page renders
-// (the state machine in app-state.ts).
+// hosts, follows the session's events socket (session-event-follower.ts routes what it
+// hears), and keeps the state the page renders (the state machine in app-state.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SessionView } from '../../../common/api';
-import type { LessonProgress, PublishedPort, SessionEvent } from '../../../common/events';
-import type { Command } from '../../../common/lesson';
+import type { PublishedPort } from '../../../common/events';
 import { liveStrings } from '../i18n/language-controller';
 import { ApiError, waitUntilSettled, type SessionApi } from '../sessions/session-client';
-import { SessionEvents, type SessionEventsOptions } from '../sessions/session-events';
 import type { TokenStore } from '../sessions/token-store';
 import { initialState, reduce, type AppEvent, type AppState } from './app-state';
-import { RanSteps } from './ran-steps';
+import { SessionEventFollower, type SessionEventHandlers, type SessionKey } from './session-event-follower';
+
+export type { SessionKey } from './session-event-follower';
 
 const POLL_INTERVAL_MS = 300;
 /** After this long in 'starting', the page says it is taking longer than usual. */
@@ -22,13 +22,7 @@ const SLOW_START_MS = 10_000;
 const GONE_CHECKS = 4;
 const GONE_CHECK_FIRST_MS = 500;
 
-/** A live session's id and key. */
-export interface SessionKey {
-  id: string;
-  token: string;
-}
-
-export interface SessionControllerOptions {
+export interface SessionControllerOptions extends SessionEventHandlers {
   api: SessionApi;
   store: TokenStore;
   /** The lesson a new sandbox is for (undefined: free play). */
@@ -37,37 +31,31 @@ export interface SessionControllerOptions {
   onState(prev: AppState, next: AppState): void;
   /** A new sandbox is about to be made. */
   onCreate(): void;
-  /** From the events socket: lesson progress, a step's command to type (once per session), a notice. */
-  onProgress(progress: LessonProgress): void;
-  onStepCommand(command: Command): void;
-  onNotice(level: string, message: string): void;
-  /** A workshop seat's events (the trainer's presence, the seat's info), for the page to show. */
-  onWorkshopEvent?(event: SessionEvent): void;
-  /** Opens the events socket (tests pass a stand-in). */
-  connectEvents?(options: SessionEventsOptions): { dispose(): void };
-  /** Which steps' commands already ran (tests pass one on their own storage). */
-  ranSteps?: RanSteps;
 }
 
 export class SessionController implements ReactiveController {
   private appState: AppState = initialState;
   private slowStart = false;
   private live: SessionKey | null = null;
-  private published: Record<string, PublishedPort[]> = {};
   /** Cancels the polling or request in flight when the learner moves on. */
   private flow: AbortController | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private goneTimer: ReturnType<typeof setTimeout> | undefined;
   private checking = false;
-  private events: { dispose(): void } | null = null;
+  /** The session's events socket, open while the session is live. */
+  private readonly events: SessionEventFollower;
   private readonly words = liveStrings();
-  private readonly ranSteps: RanSteps;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly opts: SessionControllerOptions,
   ) {
-    this.ranSteps = opts.ranSteps ?? new RanSteps();
+    this.events = new SessionEventFollower(opts, {
+      live: () => this.live,
+      session: (session) => this.onSession(session),
+      gone: (reason) => this.confirmGone(reason),
+      changed: () => this.host.requestUpdate(),
+    });
     host.addController(this);
   }
 
@@ -87,15 +75,15 @@ export class SessionController implements ReactiveController {
 
   /** Ports published on each host, as the events socket reports them. */
   get ports(): Record<string, PublishedPort[]> {
-    return this.published;
+    return this.events.ports;
   }
 
   /** Stops following the sandbox (it stays alive, and kept in this browser). */
   detach(): void {
     this.flow?.abort();
     clearTimeout(this.goneTimer);
-    this.closeEvents();
-    this.published = {};
+    this.events.close();
+    this.events.forgetPorts();
     this.live = null;
     this.host.requestUpdate();
   }
@@ -113,7 +101,7 @@ export class SessionController implements ReactiveController {
     const stored = this.opts.store.current();
     const old = this.live ?? (stored ? { id: stored.id, token: stored.token } : null);
     this.live = null;
-    this.closeEvents();
+    this.events.close();
     this.dispatch({ type: 'start' });
     if (old) await this.endQuietly(old);
     const lessonId = this.opts.lessonId();
@@ -252,7 +240,7 @@ export class SessionController implements ReactiveController {
     this.flow?.abort();
     clearTimeout(this.slowTimer);
     clearTimeout(this.goneTimer);
-    this.closeEvents();
+    this.events.close();
   }
 
   private async reconnect(): Promise<void> {
@@ -307,8 +295,8 @@ export class SessionController implements ReactiveController {
       if (session.state === 'failed') void this.endQuietly(key);
     }
     this.dispatch({ type: 'session', session });
-    if (this.live && (session.state === 'ready' || session.state === 'starting')) this.openEvents();
-    else this.closeEvents();
+    if (this.live && (session.state === 'ready' || session.state === 'starting')) this.events.open();
+    else this.events.close();
   }
 
   private onRequestError(err: unknown, signal: AbortSignal): void {
@@ -364,53 +352,6 @@ export class SessionController implements ReactiveController {
     } catch (err) {
       // Already gone, or the server is unreachable: it removes expired sandboxes itself.
       if (!(err instanceof ApiError)) console.warn('ending the session failed', err);
-    }
-  }
-
-  private openEvents(): void {
-    const key = this.live;
-    if (!key || this.events) return;
-    const connect = this.opts.connectEvents ?? ((options) => new SessionEvents(options));
-    this.events = connect({
-      sessionId: key.id,
-      token: key.token,
-      onEvent: (event) => {
-        if (this.live === key) this.onSessionEvent(key, event);
-      },
-      onGone: (reason) => {
-        if (this.live === key) this.confirmGone(reason);
-      },
-    });
-  }
-
-  private closeEvents(): void {
-    this.events?.dispose();
-    this.events = null;
-  }
-
-  private onSessionEvent(key: SessionKey, event: SessionEvent): void {
-    switch (event.type) {
-      case 'session':
-        // Ready (a host came up), or ended and failed: the page shows that at once.
-        if (event.session.state !== 'starting') this.onSession(event.session);
-        break;
-      case 'ports':
-        this.published = { ...this.published, [event.host]: event.ports };
-        this.host.requestUpdate();
-        break;
-      case 'progress':
-        this.opts.onProgress(event.progress);
-        break;
-      case 'exec':
-        if (this.ranSteps.markRan(key.id, event.stepId)) this.opts.onStepCommand(event.command);
-        break;
-      case 'notice':
-        this.opts.onNotice(event.level, event.message);
-        break;
-      case 'trainer':
-      case 'workshop':
-        this.opts.onWorkshopEvent?.(event);
-        break;
     }
   }
 }

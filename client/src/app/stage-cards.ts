@@ -73,6 +73,21 @@ export function errorTitle(t: Strings, s: ErrorState): string {
   return s.retry === 'resume' ? t.resumeErrorTitle : t.createErrorTitle;
 }
 
+/** A sandbox that failed to start says so on the lesson's side too (a phone shows one side). */
+export function lessonStartError(t: Strings, s: AppState): TemplateResult | typeof nothing {
+  if (s.kind !== 'error') return nothing;
+  return html`<div
+    slot="start"
+    data-notice
+    class="lesson-start-error"
+    role="alert"
+    data-testid="lesson-start-error"
+  >
+    <strong>${errorTitle(t, s)}</strong>
+    <span>${s.message}</span>
+  </div>`;
+}
+
 export function errorCard(
   t: Strings,
   s: ErrorState,

@@ -1,11 +1,11 @@
 // <terminal-pane>: one xterm.js terminal bound to one shell of a session. Its connection
-// life is the state machine of pane-state.ts, run by a PaneDriver; fitting, the clipboard
-// and the WebGL renderer are controllers of their own. Everything it acquires is released
-// in dispose().
+// life is the state machine of pane-state.ts, run by a PaneDriver; fitting, the clipboard,
+// the WebGL renderer and the server's notices are controllers of their own; the events it
+// fires are in pane-events.ts. Everything it acquires is released in dispose().
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { Terminal } from '@xterm/xterm';
+import type { Terminal } from '@xterm/xterm';
 import { newPaneId, type TerminalSize } from '../../../common/protocol';
 import { LanguageController } from '../i18n/language-controller';
 import { currentLanguage } from '../i18n/language';
@@ -23,37 +23,18 @@ import { LimitController } from './limit-controller';
 import { paneBanner } from './pane-banner';
 import { paneStyles, xtermStyles } from './terminal-pane-styles';
 import { terminalUrl } from './terminal-url';
-import { terminalFontFamily, terminalTheme } from './terminal-theme';
+import { bufferText, newTerminal } from './xterm-terminal';
+import { NoticeController } from './notice-controller';
+import { announce, type PaneStateDetail, type PaneTitleDetail, type SessionGoneDetail } from './pane-events';
 
-export interface PaneStateDetail {
-  state: PaneState;
-  host: string;
-  message: string;
-  /** The close code when state is 'closed' (e.g. 4429, too many terminals). */
-  code?: number;
-}
-
-export interface PaneTitleDetail {
-  title: string;
-}
-
-export interface SessionGoneDetail {
-  code: number;
-  message: string;
-}
+export type { PaneStateDetail, PaneTitleDetail, SessionGoneDetail } from './pane-events';
 
 declare global {
   interface HTMLElementTagNameMap {
     'terminal-pane': TerminalPane;
   }
-  interface HTMLElementEventMap {
-    'pane-state': CustomEvent<PaneStateDetail>;
-    'pane-title': CustomEvent<PaneTitleDetail>;
-    'session-gone': CustomEvent<SessionGoneDetail>;
-  }
 }
 
-const NOTICE_MS = 8000;
 /** Form feed: asks the shell to redraw its prompt at the top of a cleared screen. */
 const CTRL_L = '\x0c';
 const CTRL_C = '\x03';
@@ -86,6 +67,8 @@ export class TerminalPane extends LitElement {
     save: (size) => savePaneSize(browserPrefStorage(), this.paneIdInUse, size),
   });
   private readonly limit = new LimitController(this);
+  /** A notice from the server, shown for a while. */
+  private readonly notice = new NoticeController(this);
   private readonly driver = new PaneDriver({
     connection: (handlers) => this.newConnection(handlers),
     view: this.driverView(),
@@ -95,14 +78,12 @@ export class TerminalPane extends LitElement {
   private readonly typing = new InterruptedTyping((text) => this.driver.sendText(text));
   /** The driver's model as last drawn. */
   @state() private model: PaneModel = initialPaneModel;
-  @state() private serverNotice = '';
 
   @query('.term') private termHost!: HTMLDivElement;
 
   private term: Terminal | null = null;
   /** The phone's Ctrl key is held for the next key typed. */
   private ctrlHeld = false;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Releases everything set up by setup(); run by dispose(). */
   private cleanups: Array<() => void> = [];
   private focusedOnce = false;
@@ -203,13 +184,7 @@ export class TerminalPane extends LitElement {
 
   /** The active buffer's lines joined with "\n", trailing blank lines left out (for tests). */
   terminalText(): string {
-    const term = this.term;
-    if (!term) return '';
-    const buffer = term.buffer.active;
-    const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines.join('\n');
+    return this.term ? bufferText(this.term) : '';
   }
 
   /** The renderer in use: 'webgl' or 'dom'. */
@@ -250,8 +225,8 @@ export class TerminalPane extends LitElement {
         onFree: () => this.limit.freeOldest(),
       })}
       ${
-        this.serverNotice && this.state === 'ready'
-          ? html`<div class="notice" role="alert">${this.serverNotice}</div>`
+        this.notice.text && this.state === 'ready'
+          ? html`<div class="notice" role="alert">${this.notice.text}</div>`
           : nothing
       }
       ${this.clipboard.hint ? html`<div class="notice info" role="status">${this.clipboard.hint}</div>` : nothing}
@@ -275,26 +250,14 @@ export class TerminalPane extends LitElement {
     this.cleanups.push(() => {
       this.driver.stop();
       this.typing.dispose();
-      clearTimeout(this.noticeTimer);
+      this.notice.stop();
     });
     this.sizer.fit();
     this.connect();
   }
 
   private openTerminal(): Terminal {
-    const term = new Terminal({
-      fontFamily: terminalFontFamily,
-      fontSize: this.sizer.fontSize,
-      lineHeight: 1.15,
-      theme: terminalTheme,
-      cursorBlink: true,
-      scrollback: 5000,
-      allowProposedApi: false,
-      disableStdin: true,
-      macOptionIsMeta: true,
-      // Right-click pastes (see ClipboardController); selecting copies.
-      rightClickSelectsWord: false,
-    });
+    const term = newTerminal(this.sizer.fontSize);
     term.open(this.termHost);
     this.term = term;
     this.cleanups.push(() => {
@@ -397,9 +360,9 @@ export class TerminalPane extends LitElement {
       },
       replay: () => this.term?.reset(),
       title: (title) => this.setTitle(title),
-      notice: (message) => this.showNotice(message),
+      notice: (message) => this.notice.show(message),
       shellReady: () => this.focusOnce(),
-      sessionGone: (code, message) => this.announce<SessionGoneDetail>('session-gone', { code, message }),
+      sessionGone: (code, message) => announce<SessionGoneDetail>(this, 'session-gone', { code, message }),
     };
   }
 
@@ -409,7 +372,7 @@ export class TerminalPane extends LitElement {
     if (this.term) this.term.options.disableStdin = model.state !== 'ready';
     if (report && model.state === 'ready') this.limit.attached();
     if (!report) return;
-    this.announce<PaneStateDetail>('pane-state', {
+    announce<PaneStateDetail>(this, 'pane-state', {
       state: model.state,
       host: model.shellHost || this.host,
       message: model.message,
@@ -425,19 +388,9 @@ export class TerminalPane extends LitElement {
     if (!active || active === document.body || active === this || this.contains(active)) this.term?.focus();
   }
 
-  private showNotice(message: string): void {
-    this.serverNotice = message;
-    clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.serverNotice = ''), NOTICE_MS);
-  }
-
   private setTitle(title: string): void {
     if (title === this.shellTitle) return;
     this.shellTitle = title;
-    this.announce<PaneTitleDetail>('pane-title', { title });
-  }
-
-  private announce<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+    announce<PaneTitleDetail>(this, 'pane-title', { title });
   }
 }

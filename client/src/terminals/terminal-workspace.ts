@@ -12,7 +12,6 @@ import { sharedStyles } from '../ui/shared-styles';
 import './terminal-pane';
 import type { PaneState } from './pane-state';
 import type { PaneStateDetail, PaneTitleDetail, TerminalPane } from './terminal-pane';
-import { terminalFontSize } from './terminal-theme';
 import { workspaceStyles } from './terminal-workspace-styles';
 import './workspace-tab-bar';
 import type { FontStepDetail, PaneIdDetail } from './workspace-tab-bar';
@@ -24,15 +23,10 @@ import {
   addPane,
   closePane,
   cyclePane,
-  emptyLayout,
   hostForPane,
-  initialLayout,
-  keepHosts,
   paneById,
   paneByNumber,
-  parseLayout,
   removeHostPanes,
-  serializeLayout,
   shownPanes,
   splitMode,
   toggleSplit,
@@ -40,14 +34,11 @@ import {
   type SplitMode,
   type WorkspaceLayout,
 } from './workspace-layout';
-import {
-  browserPrefStorage,
-  clampFontSize,
-  loadFontSize,
-  loadLayoutJson,
-  saveFontSize,
-  saveLayoutJson,
-} from './workspace-storage';
+import { FontSizeController } from './font-size-controller';
+import { PaneLayoutController } from './pane-layout-controller';
+import { WidthController } from './width-controller';
+import { WorkspaceMenuController } from './workspace-menu-controller';
+import { requestHost } from './workspace-host-requests';
 import { LanguageController } from '../i18n/language-controller';
 import type { WorkspaceStrings } from '../i18n/strings-type';
 import { WorkspaceShortcutsController } from './workspace-shortcuts-controller';
@@ -65,13 +56,6 @@ export interface RunOptions {
 declare global {
   interface HTMLElementTagNameMap {
     'terminal-workspace': TerminalWorkspace;
-  }
-  interface HTMLElementEventMap {
-    /** The server names the new host (the first free nodeN). */
-    'add-host': CustomEvent<null>;
-    'remove-host': CustomEvent<HostEventDetail>;
-    /** The learner asked for a fresh sandbox for a failed host. */
-    'restart-host': CustomEvent<HostEventDetail>;
   }
 }
 
@@ -102,49 +86,42 @@ export class TerminalWorkspace extends LitElement {
   /** 'auto' uses WebGL on shown panes; 'dom' never tries it. */
   @property() renderer: 'auto' | 'dom' = 'auto';
 
-  @state() private layout: WorkspaceLayout = emptyLayout;
   @state() private paneStates: Record<string, PaneState> = {};
   @state() private titles: Record<string, string> = {};
-  @state() private fontSize = loadFontSize(browserPrefStorage(), 0);
   @state() private fullscreen = false;
   /** The phone key row's Ctrl is held for the next key. */
   @state() private ctrlHeld = false;
-  @state() private width = 0;
-  @state() private menu: 'new' | { remove: string } | null = null;
 
-  /** The session whose layout is loaded; another session loads its own. */
-  private loadedFor = '';
-  /** Hosts seen ready: a host that becomes ready later gets a pane of its own. */
-  private readyHosts = new Set<string>();
-  private resizeObserver: ResizeObserver | null = null;
+  /** The panes, kept per session and grown on each host that becomes ready. */
+  private readonly panesLayout = new PaneLayoutController(
+    this,
+    () => this,
+    (host) => this.hostState(host),
+  );
+  private get layout(): WorkspaceLayout {
+    return this.panesLayout.layout;
+  }
+  /** The open menu (new pane on a host, confirm a host's removal). */
+  private readonly menus = new WorkspaceMenuController(this);
+  /** The workspace's own width, for split view and the tab bar. */
+  private readonly widthOf = new WidthController(this);
+  private readonly font = new FontSizeController(this);
 
   /** Font size, moving between panes, Esc for the menu and for full screen. */
   private readonly shortcuts = new WorkspaceShortcutsController(this, {
-    isMenuOpen: () => this.menu !== null,
+    isMenuOpen: () => this.menus.menu !== null,
     isFullscreen: () => this.fullscreen,
     run: (shortcut) => this.runShortcut(shortcut),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.onPointerDown);
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      if (width > 0) this.width = width;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onPointerDown);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sessionId') || changed.has('hosts') || changed.has('maxTerminals')) this.syncLayout();
-    if (changed.has('hosts') || changed.has('hostStates')) this.openPanesOnNewHosts();
+    if (changed.has('sessionId') || changed.has('hosts') || changed.has('maxTerminals'))
+      this.panesLayout.sync(() => {
+        this.paneStates = {};
+        this.titles = {};
+      });
+    if (changed.has('hosts') || changed.has('hostStates'))
+      this.panesLayout.openOnNewHosts((host) => this.openPane(host));
   }
 
   // ----- Public API -----
@@ -156,7 +133,7 @@ export class TerminalWorkspace extends LitElement {
    */
   async runInPane(paneNumber: number, text: string, opts: RunOptions = {}): Promise<void> {
     const spec = this.ensurePane(paneNumber);
-    this.setLayout(activatePane(this.layout, spec.id));
+    this.panesLayout.set(activatePane(this.layout, spec.id));
     if (this.fullscreen && this.layout.active !== spec.id) this.setFullscreen(false);
     await this.updateComplete;
     const pane = this.paneElement(spec.id);
@@ -197,46 +174,10 @@ export class TerminalWorkspace extends LitElement {
 
   // ----- Layout -----
 
-  private syncLayout(): void {
-    if (!this.sessionId || this.hosts.length === 0) return;
-    if (this.loadedFor !== this.sessionId) {
-      this.loadedFor = this.sessionId;
-      this.readyHosts = new Set(this.hosts.filter((h) => this.hostState(h) === 'ready'));
-      const saved = parseLayout(
-        loadLayoutJson(browserPrefStorage(), this.sessionId),
-        this.hosts,
-        this.maxTerminals,
-      );
-      this.paneStates = {};
-      this.titles = {};
-      this.setLayout(saved ?? initialLayout(this.initialPanes, this.hosts, newPaneId, this.maxTerminals));
-      return;
-    }
-    this.setLayout(keepHosts(this.layout, this.hosts));
-  }
-
-  /** Opens a pane on each host that has just become ready and has none yet. */
-  private openPanesOnNewHosts(): void {
-    if (this.loadedFor !== this.sessionId || !this.sessionId) return;
-    for (const host of this.hosts) {
-      if (this.hostState(host) !== 'ready' || this.readyHosts.has(host)) continue;
-      this.readyHosts.add(host);
-      const hasPane = this.layout.panes.some((p) => p.host === host);
-      if (!hasPane && this.layout.panes.length < this.maxTerminals) this.openPane(host);
-    }
-    for (const host of [...this.readyHosts]) if (!this.hosts.includes(host)) this.readyHosts.delete(host);
-  }
-
-  private setLayout(next: WorkspaceLayout): void {
-    if (next === this.layout) return;
-    this.layout = next;
-    if (this.loadedFor) saveLayoutJson(browserPrefStorage(), this.loadedFor, serializeLayout(next));
-  }
-
   private openPane(host: string): void {
-    this.menu = null;
+    this.menus.menu = null;
     if (this.layout.panes.length >= this.maxTerminals) return;
-    this.setLayout(addPane(this.layout, { id: newPaneId(), host }, this.maxTerminals));
+    this.panesLayout.set(addPane(this.layout, { id: newPaneId(), host }, this.maxTerminals));
   }
 
   /** Pane `n`, opened on the lesson's host for it (else the active pane's host) if missing. */
@@ -249,31 +190,25 @@ export class TerminalWorkspace extends LitElement {
     const host = hostForPane(this.layout, n, this.initialPanes, this.hosts);
     if (!host) throw new Error(`No host for terminal T${n}.`);
     const id = newPaneId();
-    this.setLayout(addPane(this.layout, { id, host, number: n }, this.maxTerminals));
+    this.panesLayout.set(addPane(this.layout, { id, host, number: n }, this.maxTerminals));
     return paneById(this.layout, id)!;
   }
 
   private closeTab(id: string): void {
     this.paneElement(id)?.closeShell();
-    this.setLayout(closePane(this.layout, id));
+    this.panesLayout.set(closePane(this.layout, id));
     const { [id]: _state, ...states } = this.paneStates;
     this.paneStates = states;
     void this.updateComplete.then(() => this.focusActive());
   }
 
   private activate(id: string): void {
-    this.setLayout(activatePane(this.layout, id));
+    this.panesLayout.set(activatePane(this.layout, id));
     void this.updateComplete.then(() => this.focusActive());
   }
 
   private toggleSplit(): void {
-    this.setLayout(toggleSplit(this.layout, this.hosts[0], newPaneId, this.maxTerminals));
-  }
-
-  private changeFont(step: 1 | -1): void {
-    const base = this.fontSize > 0 ? this.fontSize : terminalFontSize(window.innerWidth);
-    this.fontSize = clampFontSize(base + step);
-    saveFontSize(browserPrefStorage(), this.fontSize);
+    this.panesLayout.set(toggleSplit(this.layout, this.hosts[0], newPaneId, this.maxTerminals));
   }
 
   private clearActive(): void {
@@ -288,23 +223,11 @@ export class TerminalWorkspace extends LitElement {
     void this.updateComplete.then(() => this.focusActive());
   }
 
-  private requestAddHost(): void {
-    this.dispatchEvent(new CustomEvent<null>('add-host', { detail: null, bubbles: true, composed: true }));
-  }
-
-  private requestRestartHost(host: string): void {
-    this.dispatchEvent(
-      new CustomEvent<HostEventDetail>('restart-host', { detail: { host }, bubbles: true, composed: true }),
-    );
-  }
-
   private confirmRemoveHost(host: string): void {
-    this.menu = null;
+    this.menus.menu = null;
     for (const p of this.layout.panes.filter((q) => q.host === host)) this.paneElement(p.id)?.closeShell();
-    this.setLayout(removeHostPanes(this.layout, host));
-    this.dispatchEvent(
-      new CustomEvent<HostEventDetail>('remove-host', { detail: { host }, bubbles: true, composed: true }),
-    );
+    this.panesLayout.set(removeHostPanes(this.layout, host));
+    requestHost(this, 'remove-host', host);
   }
 
   // ----- Helpers -----
@@ -319,7 +242,7 @@ export class TerminalWorkspace extends LitElement {
 
   /** How split view fits the workspace's width: side by side, stacked, or tabs only. */
   private splitMode(): SplitMode {
-    return splitMode(this.layout, this.fullscreen, this.width || window.innerWidth);
+    return splitMode(this.layout, this.fullscreen, this.widthOf.width || window.innerWidth);
   }
 
   private shownIds(): string[] {
@@ -337,34 +260,26 @@ export class TerminalWorkspace extends LitElement {
   private runShortcut(shortcut: WorkspaceShortcut | 'leave-fullscreen'): void {
     switch (shortcut) {
       case 'font-larger':
-        return this.changeFont(1);
+        return this.font.step(1);
       case 'font-smaller':
-        return this.changeFont(-1);
+        return this.font.step(-1);
       case 'next-pane':
       case 'previous-pane':
-        this.setLayout(cyclePane(this.layout, shortcut === 'next-pane' ? 1 : -1));
+        this.panesLayout.set(cyclePane(this.layout, shortcut === 'next-pane' ? 1 : -1));
         void this.updateComplete.then(() => this.focusActive());
         return;
       case 'close-menu':
-        this.menu = null;
+        this.menus.menu = null;
         return;
       case 'leave-fullscreen':
         return this.setFullscreen(false);
     }
   }
 
-  private onPointerDown = (e: PointerEvent): void => {
-    if (!this.menu) return;
-    const inside = e
-      .composedPath()
-      .some((el) => el instanceof HTMLElement && el.dataset['keepsMenu'] !== undefined);
-    if (!inside) this.menu = null;
-  };
-
   private onNewClick(): void {
     const ready = this.hosts.filter((h) => this.hostState(h) === 'ready');
     if (this.hosts.length > 1) {
-      this.menu = this.menu === 'new' ? null : 'new';
+      this.menus.menu = this.menus.menu === 'new' ? null : 'new';
       return;
     }
     const host = ready[0] ?? this.hosts[0];
@@ -419,14 +334,14 @@ export class TerminalWorkspace extends LitElement {
       .split=${this.layout.split}
       .splitShown=${mode !== 'none'}
       .fullscreen=${this.fullscreen}
-      .width=${this.width}
-      .menuOpen=${this.menu === 'new'}
+      .width=${this.widthOf.width}
+      .menuOpen=${this.menus.menu === 'new'}
       @tab-select=${(e: CustomEvent<PaneIdDetail>) => this.activate(e.detail.id)}
       @tab-close=${(e: CustomEvent<PaneIdDetail>) => this.closeTab(e.detail.id)}
       @new-pane=${this.onNewClick}
       @new-pane-on=${(e: CustomEvent<HostEventDetail>) => this.openPane(e.detail.host)}
       @split-toggle=${this.toggleSplit}
-      @font-step=${(e: CustomEvent<FontStepDetail>) => this.changeFont(e.detail.step)}
+      @font-step=${(e: CustomEvent<FontStepDetail>) => this.font.step(e.detail.step)}
       @clear-pane=${this.clearActive}
       @fullscreen-toggle=${() => this.setFullscreen(!this.fullscreen)}
     ></workspace-tab-bar>`;
@@ -438,12 +353,12 @@ export class TerminalWorkspace extends LitElement {
       .hosts=${this.hosts}
       .hostStates=${this.hostStates}
       .maxHosts=${this.maxHosts}
-      .removing=${typeof this.menu === 'object' && this.menu ? this.menu.remove : null}
-      @add-host-click=${this.requestAddHost}
-      @remove-host-click=${(e: CustomEvent<HostEventDetail>) => (this.menu = { remove: e.detail.host })}
-      @remove-host-cancel=${() => (this.menu = null)}
+      .removing=${this.menus.removing}
+      @add-host-click=${() => requestHost(this, 'add-host')}
+      @remove-host-click=${(e: CustomEvent<HostEventDetail>) => (this.menus.menu = { remove: e.detail.host })}
+      @remove-host-cancel=${() => (this.menus.menu = null)}
       @remove-host-confirm=${(e: CustomEvent<HostEventDetail>) => this.confirmRemoveHost(e.detail.host)}
-      @restart-host-click=${(e: CustomEvent<HostEventDetail>) => this.requestRestartHost(e.detail.host)}
+      @restart-host-click=${(e: CustomEvent<HostEventDetail>) => requestHost(this, 'restart-host', e.detail.host)}
     ></workspace-host-strip>`;
   }
 
@@ -456,7 +371,7 @@ export class TerminalWorkspace extends LitElement {
       ?hidden=${!visible}
       style=${visible ? `order: ${order}` : ''}
       data-pane=${p.number}
-      @focusin=${() => this.layout.active !== p.id && this.setLayout(activatePane(this.layout, p.id))}
+      @focusin=${() => this.layout.active !== p.id && this.panesLayout.set(activatePane(this.layout, p.id))}
     >
       ${
         st === 'ready'
@@ -466,14 +381,14 @@ export class TerminalWorkspace extends LitElement {
               host=${p.host}
               pane-id=${p.id}
               renderer=${this.renderer}
-              .fontSize=${this.fontSize}
+              .fontSize=${this.font.size}
               .visible=${visible}
               @pane-state=${(e: CustomEvent<PaneStateDetail>) => this.onPaneState(p.id, e)}
               @pane-title=${(e: CustomEvent<PaneTitleDetail>) => this.onPaneTitle(p.id, e)}
               @ctrl-used=${() => (this.ctrlHeld = false)}
             ></terminal-pane>`
           : hostWaiting(this.tw, p.host, this.hostStates[p.host] ?? { state: st }, () =>
-              this.requestRestartHost(p.host),
+              requestHost(this, 'restart-host', p.host),
             )
       }
       <span class="pane-label">${this.tw.tabLabel(p.host, p.number)}</span>

@@ -1,6 +1,13 @@
 // What a learner's page shows beside its terminal when its session holds a workshop seat:
 // the trainer's presence (watching, asking to type, typing) and the "Follow the trainer" pane.
-import { html, nothing, type TemplateResult } from 'lit';
+// Kept here, not in the page, so the page only routes the session's workshop events to it.
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { SessionEvent } from '../../../common/events';
 import type { SeatInfo, TrainerPresence } from '../../../common/workshop-live';
 import './follow-trainer';
@@ -43,4 +50,38 @@ export function seatExtras(
       ></follow-trainer>`
     : nothing;
   return { above, below };
+}
+
+/**
+ * The seat's view as a lit reactive controller, so the page only hands it the session's
+ * workshop events and renders what it gives back.
+ */
+export class SeatExtrasController implements ReactiveController {
+  private view: SeatView = noSeat;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** A session event that may be about the workshop (the trainer's presence, the seat). */
+  accept(event: SessionEvent): void {
+    this.set(seatViewAfter(this.view, event));
+  }
+
+  /** A new sandbox holds no seat until its events say so. */
+  reset(): void {
+    this.set(noSeat);
+  }
+
+  render(session: { id: string; token: string } | null): ReturnType<typeof seatExtras> {
+    return seatExtras(this.view, session);
+  }
+
+  private set(next: SeatView): void {
+    if (next === this.view) return;
+    this.view = next;
+    this.host.requestUpdate();
+  }
 }

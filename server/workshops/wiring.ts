@@ -1,0 +1,129 @@
+// The workshops' parts and the warm sessions they share a stock with, made from the parts
+// app.ts hands over. app.ts stays the one place that wires the server: it calls this with
+// explicit parts (never its own types, so no import cycle), and stops what this returns.
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { LessonCatalogue } from '../lessons/catalogue.js';
+import { pullImages } from '../sandboxes/pull-images.js';
+import type { SandboxManager } from '../sandboxes/manager.js';
+import type { SessionEventHub } from '../sessions/event-hub.js';
+import type { SessionService } from '../sessions/service.js';
+import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from '../sessions/warm-pool.js';
+import { WarmStock } from '../sessions/warm-stock.js';
+import type { TerminalRegistry } from '../terminals/registry.js';
+import { info as workshopInfo, workshopApi } from './api.js';
+import type { LiveSources } from './class/class-state.js';
+import { Classroom } from './class/classroom.js';
+import { LiveActions } from './class/live-actions.js';
+import { liveApi } from './class/live-api.js';
+import { WorkshopTerminals } from './live-terminals.js';
+import { WorkshopSeats } from './seating.js';
+import { WorkshopService } from './service.js';
+
+/** What the workshops and warm sessions are made of. */
+export interface WorkshopInputs {
+  config: Pick<Config, 'warmSandboxes' | 'sessionTtlMs' | 'seatsLeadMs' | 'seatsUnclaimedMs'>;
+  db: Db;
+  sandboxes: SandboxManager;
+  catalogue: LessonCatalogue;
+  events: SessionEventHub;
+  sessions: SessionService;
+}
+
+export type WarmParts = ReturnType<typeof startWarm>;
+export type WorkshopParts = ReturnType<typeof workshopParts>;
+
+/**
+ * Sessions started ahead: the general warm pool and the workshops' ready seats, one stock of
+ * warm sessions (counted in every limit like any other session). Started after the adoption,
+ * which has removed the warm sessions of an earlier server (their tokens died with it).
+ */
+function startWarm({ config, db, sandboxes, catalogue, events, sessions }: WorkshopInputs) {
+  const kindOf = (lessonId: string | undefined) => {
+    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
+    return lesson ? lessonKind(lesson) : FREE_PLAY;
+  };
+  let refill = (_pool: string) => undefined as void;
+  const stock = new WarmStock(
+    sessions,
+    (id, kind) => pullImages(sandboxes, id, kind.hosts, kind.images),
+    (pool) => refill(pool),
+  );
+  const pool = new WarmPool(sessions, stock, {
+    size: config.warmSandboxes,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const seats = new WorkshopSeats({
+    db,
+    sessions,
+    stock,
+    events,
+    kindOf,
+    leadMs: config.seatsLeadMs,
+    unclaimedMs: config.seatsUnclaimedMs,
+  });
+  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
+  pool.start();
+  seats.start();
+  return { stock, pool, seats };
+}
+
+/** The workshops' live class: the grid follows every session's progress and pages. */
+function liveClass(
+  workshops: ReturnType<typeof workshopApi>,
+  { db, catalogue, events, sessions }: WorkshopInputs,
+  live: LiveSources,
+) {
+  const classroom = new Classroom({
+    db,
+    workshops: workshops.service,
+    catalogue,
+    events,
+    info: (workshop) => workshopInfo(workshops, workshop),
+    live,
+  });
+  classroom.start();
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
+  return liveApi(classroom, actions, workshops.service);
+}
+
+/** Ready seats and warm sessions, the workshops' API, watched terminals and the live class. */
+export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry) {
+  const warm = startWarm(core);
+  const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
+  const service = new WorkshopService(core.db);
+  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats);
+  const workshopTerminals = watchedTerminals(workshops, core, terminals);
+  const live = liveClass(workshops, core, {
+    terminalsOf: (sessionId) => workshopTerminals.terminalsOf(sessionId),
+    presenceOf: (learnerId) => workshopTerminals.presenceOf(learnerId),
+    readySeats: (workshopId) => {
+      const workshop = service.byId(workshopId);
+      return workshop ? warm.seats.readySeats(workshop) : 0;
+    },
+  });
+  workshops.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
+  // The trainer's grid shows each learner's terminals and whether the trainer watches them.
+  workshopTerminals.onChange((change) => {
+    if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);
+    if (change.kind !== 'terminals') return;
+    const seat = service.seatOf(change.sessionId);
+    if (seat) live.classroom.learnerChanged(seat.learner.id);
+  });
+  return { warm, workshops, workshopTerminals, live };
+}
+
+/** Learners' terminals the trainer watches, and the trainer's own the learners follow. */
+function watchedTerminals(
+  workshops: ReturnType<typeof workshopApi>,
+  { sessions, events, catalogue }: WorkshopInputs,
+  terminals: TerminalRegistry,
+): WorkshopTerminals {
+  return new WorkshopTerminals({
+    workshops: workshops.service,
+    sessions,
+    terminals,
+    events,
+    lessonHosts: (id) => catalogue.get(id)?.hosts,
+  });
+}
