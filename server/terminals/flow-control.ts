@@ -10,11 +10,18 @@ import { ProtocolError } from '../../common/protocol.js';
 
 /**
  * Unacknowledged output above which reading stops. xterm.js advises at most ~500 KB; less
- * is what a browser must still draw after Ctrl-C (VS Code uses 100,000 characters).
+ * is what a browser must still draw after Ctrl-C (VS Code uses 100,000 characters). Four
+ * of Docker's 64 KiB chunks: a window of only two or three made every pause wait for the
+ * browser to acknowledge all it had, so the relay stood still for a round trip each time.
  */
-export const HIGH_WATERMARK = 128 * 1024;
-/** Reading resumes below this; must exceed the browser's ack batch (8 KiB) or the stream stalls. */
-export const LOW_WATERMARK = 32 * 1024;
+export const HIGH_WATERMARK = 256 * 1024;
+/**
+ * Reading resumes below this. One frame (64 KiB) under the high watermark, so reading starts
+ * again while the browser still has frames to draw and the stream never runs dry (with 32
+ * KiB, below one chunk, it paused every ~200 KiB until everything was acknowledged: a third
+ * of the time). Must exceed the browser's ack batch (8 KiB) or the stream stalls.
+ */
+export const LOW_WATERMARK = HIGH_WATERMARK - 64 * 1024;
 
 /**
  * Send buffer above which reading stops, whatever the acknowledgements say. Above

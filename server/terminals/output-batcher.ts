@@ -5,8 +5,8 @@ import { gatherOutput } from './output-frame.js';
 
 /** Output waits at most this long for more to join it... */
 export const BATCH_DELAY_MS = 5;
-/** ...and goes out at once when this much has gathered. */
-export const BATCH_MAX_BYTES = 32 * 1024;
+/** ...and goes out at once when this much has gathered (Docker's largest chunk: a flood's frame is one chunk, no copy of it waits). */
+export const BATCH_MAX_BYTES = 64 * 1024;
 
 export class OutputBatcher {
   private chunks: Buffer[] = [];

@@ -24,11 +24,12 @@ const log = logger('terminals');
 
 /**
  * Output a watcher's socket may hold unsent beyond its first screen before it is dropped.
- * The owner's flow control keeps at most 128 KiB in flight to the owner's browser: a watcher
- * that keeps pace with the owner stays well below this; one that cannot is dropped (its page
- * reconnects to a fresh screen). With 100 learners following a demo that is at most 25 MiB.
+ * The owner's flow control keeps at most HIGH_WATERMARK plus a frame (320 KiB) in flight to
+ * the owner's browser: a watcher that keeps pace with the owner stays below this; one that
+ * cannot is dropped (its page reconnects to a fresh screen). With 100 learners following a
+ * demo that is at most 50 MiB.
  */
-export const WATCHER_SEND_BUFFER_LIMIT = 256 * 1024;
+export const WATCHER_SEND_BUFFER_LIMIT = 512 * 1024;
 
 export interface WatchSocketOptions {
   sessionId: string;

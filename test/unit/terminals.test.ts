@@ -3,7 +3,16 @@ import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
 import { ProtocolError } from '../../common/protocol.js';
 import { fitCloseReason } from '../../server/terminals/close.js';
-import { FlowControl, HIGH_WATERMARK, LOW_WATERMARK } from '../../server/terminals/flow-control.js';
+import { ACK_BATCH_BYTES } from '../../client/src/terminals/ack-batcher.js';
+import {
+  FlowControl,
+  HIGH_WATERMARK,
+  LOW_WATERMARK,
+  SEND_BUFFER_HIGH,
+  SEND_BUFFER_LOW,
+} from '../../server/terminals/flow-control.js';
+import { BATCH_MAX_BYTES } from '../../server/terminals/output-batcher.js';
+import { WATCHER_SEND_BUFFER_LIMIT } from '../../server/terminals/watch-socket.js';
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
 import {
   MIRROR_HISTORY_CELLS,
@@ -36,6 +45,28 @@ test('output pauses above the high watermark and resumes below the low one', () 
   flow.acked(1);
   assert.deepEqual(events, ['pause', 'resume']);
   assert.equal(flow.pending, LOW_WATERMARK - 1);
+});
+
+test('the watermarks fit together: no stall, no pipe run dry, an honest client held only by its window', () => {
+  assert.ok(
+    LOW_WATERMARK > ACK_BATCH_BYTES,
+    "the browser's unsent ack batch cannot hold the stream below the low mark",
+  );
+  assert.ok(
+    HIGH_WATERMARK - LOW_WATERMARK <= BATCH_MAX_BYTES,
+    'reading resumes while a frame is still in flight',
+  );
+  assert.ok(LOW_WATERMARK >= BATCH_MAX_BYTES, 'and with at least a frame still to draw');
+  assert.ok(HIGH_WATERMARK <= 512 * 1024, "within xterm.js's advice: what a browser draws after Ctrl-C");
+  assert.ok(
+    SEND_BUFFER_HIGH > HIGH_WATERMARK + BATCH_MAX_BYTES,
+    'the window plus a frame fit in the send buffer',
+  );
+  assert.ok(SEND_BUFFER_LOW < SEND_BUFFER_HIGH);
+  assert.ok(
+    WATCHER_SEND_BUFFER_LIMIT > HIGH_WATERMARK + BATCH_MAX_BYTES,
+    'a watcher keeping pace with the owner is kept',
+  );
 });
 
 test('acknowledging more than was sent is a protocol error, and changes nothing', () => {
