@@ -28,7 +28,7 @@ import { startPlayground, type RunningPlayground } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { execCapture } from '../server/engine/exec.js';
 import { runSetup, type SetupResult } from '../server/setup/index.js';
-import { removeDeadRuns, runInstance } from '../test/support/instances.js';
+import { removeDeadRuns, runDatabase, runInstance } from '../test/support/instances.js';
 import { api, readySession } from '../test/support/playground.js';
 import { benchBrowser } from './browser.js';
 import { benchCapacity } from './capacity.js';
@@ -99,11 +99,13 @@ function chosenModules(args: string[]): string[] {
 
 async function main(): Promise<void> {
   const chosen = chosenModules(process.argv.slice(2));
-  // The bench's own instance and limits: it never touches the sessions of another
-  // playground on this engine, and theirs do not count against it.
+  // The bench's own instance, database and limits: it never touches the sessions or
+  // workshops of another playground on this engine, and theirs do not count against it.
+  const instance = runInstance('bench');
   const config: Config = {
     ...loadConfig(),
-    instance: runInstance('bench'),
+    instance,
+    dbPath: runDatabase(instance),
     host: '127.0.0.1',
     port: 0,
     maxSessionsPerClient: 50,

@@ -5,17 +5,14 @@
 //   ready seat       host-wide memory per ready seat, and how many fit this machine
 // Each figure comes from playgrounds of its own (own instance, own database file). Waits are
 // bounded; every session and workshop is ended. BENCH_WARM=0 leaves it all out.
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { CreatedSession } from '../common/api.js';
 import type { CreatedWorkshop, JoinedWorkshop } from '../common/workshops.js';
 import { startPlayground, type RunningPlayground } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { parseMemAvailable } from '../server/sandboxes/machine.js';
 import type { SetupResult } from '../server/setup/index.js';
-import { runInstance } from '../test/support/instances.js';
+import { runDatabase, runInstance } from '../test/support/instances.js';
 import { api } from '../test/support/playground.js';
 import { TestTerminal } from '../test/support/terminal-client.js';
 import { median, percentile, sleep, type Record } from './figures.js';
@@ -29,13 +26,12 @@ const MiB = 1024 * 1024;
 
 /** A playground of its own for one figure: `tag` names its instance and database. */
 function playground(config: Config, setup: SetupResult, tag: string, extra: Partial<Config>) {
-  const dir = mkdtempSync(path.join(tmpdir(), `bench-${tag}-`));
   const limits = { maxSessions: BURST + 10, maxSandboxes: BURST + 10, maxSessionsPerClient: BURST + 10 };
   return startPlayground(
     {
       ...config,
       instance: runInstance('bench', tag),
-      dbPath: path.join(dir, 'playground.db'),
+      dbPath: runDatabase(runInstance('bench', tag)),
       ...limits,
       ...extra,
     },

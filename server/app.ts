@@ -28,7 +28,7 @@ import { chooseRecipe, type RecipeChoice } from './sandboxes/recipe.js';
 import { LessonCatalogue } from './lessons/catalogue.js';
 import { watchCatalogue, type CatalogueWatch } from './lessons/catalogue-watch.js';
 import { LessonSessions } from './progress/lesson-sessions.js';
-import { importProgressFiles } from './progress/progress-import.js';
+import { importOlderProgress } from './progress/progress-import.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { SessionEventHub } from './sessions/event-hub.js';
 import { LeaseStore } from './sessions/leases.js';
@@ -119,7 +119,7 @@ async function startOn(
   let listeningPort = 0;
   const followers = followSessions(core, () => listeningPort);
   // Progress kept in files by an older playground, before a tracker may look for it.
-  await importProgressFiles(path.join(config.stateDir, 'progress'), followers.progress);
+  await importOlderProgress(config, followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.

@@ -4,7 +4,9 @@
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { LessonProgress } from '../../common/events.js';
+import type { Config } from '../config.js';
 import { logger } from '../log.js';
+import { DEFAULT_INSTANCE } from '../sandboxes/labels.js';
 import { parseProgress, type ProgressStore } from './progress-store.js';
 
 const log = logger('progress');
@@ -41,4 +43,16 @@ export async function importProgressFiles(dir: string, store: ProgressStore): Pr
   await rmdir(dir).catch(() => undefined); // only if empty
   if (readable.length) log.info(`imported the lesson progress of ${readable.length} session(s) from ${dir}`);
   return readable.length;
+}
+
+/**
+ * The older playground's files (`<state dir>/progress`), imported by the default instance
+ * alone: that playground was it, and a test run or a second server must leave them be.
+ */
+export async function importOlderProgress(
+  config: Pick<Config, 'instance' | 'stateDir'>,
+  store: ProgressStore,
+): Promise<number> {
+  if (config.instance !== DEFAULT_INSTANCE) return 0;
+  return importProgressFiles(path.join(config.stateDir, 'progress'), store);
 }

@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { CreatedSession } from '../../common/api.js';
 import type { CreatedWorkshop, JoinedWorkshop } from '../../common/workshops.js';
-import { loadConfig } from '../../server/config.js';
 import { openDatabase } from '../../server/db/database.js';
 import { WorkshopService } from '../../server/workshops/service.js';
 import { run, waitForTerminal } from '../support/browser.js';
 import { SHOTS, useBrowserPlayground } from '../support/browser-playground.js';
+import { runDatabase, runInstance } from '../support/instances.js';
 import { api } from '../support/playground.js';
 
 const env = useBrowserPlayground();
@@ -46,7 +46,7 @@ test('the trainer sees what the learner types, types once allowed, and is stoppe
   const workshop = (await api<CreatedWorkshop>(env.pg.url, 'POST', '/api/workshops', undefined, body)).body;
   const joinPath = `/api/workshops/${workshop.joinCode}/join`;
   const seat = (await api<JoinedWorkshop>(env.pg.url, 'POST', joinPath, undefined, { name: 'Ani' })).body;
-  const db = openDatabase(loadConfig().dbPath);
+  const db = openDatabase(runDatabase(runInstance('test')));
   new WorkshopService(db).assignSession(seat.learnerId, session.id);
   db.close();
 

@@ -17,6 +17,7 @@ import { LessonCatalogue } from '../../server/lessons/catalogue.js';
 import { freeLoopbackPort } from '../../server/registry/process.js';
 import { LABEL } from '../../server/sandboxes/labels.js';
 import { TestEvents } from '../support/events-client.js';
+import { runDatabase, runInstance } from '../support/instances.js';
 import { api, readySession } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
@@ -30,15 +31,20 @@ after(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** `npm start`'s server as a child process on its own port, with the shared state directory. */
+/** This run's instance and database: the killed server never touches a live server's objects. */
+const INSTANCE = runInstance('test', 'kill');
+
+/** `npm start`'s server as a child process on its own port, instance and database. */
 async function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
     cwd: PROJECT_ROOT,
-    // No warm pool: a killed server would leave its warm sandboxes to the next default server.
+    // No warm pool: the test counts only the session it makes.
     env: {
       ...process.env,
       PLAYGROUND_PORT: String(port),
       PLAYGROUND_HOST: '127.0.0.1',
+      PLAYGROUND_INSTANCE: INSTANCE,
+      PLAYGROUND_DB_PATH: runDatabase(INSTANCE),
       PLAYGROUND_WARM_SANDBOXES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

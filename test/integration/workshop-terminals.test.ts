@@ -12,10 +12,10 @@ import { CloseCode, newPaneId, type ServerMessage, type WatchState } from '../..
 import { demoTerminalPath, watchTerminalPath, type TrainerPresence } from '../../common/workshop-live.js';
 import type { CreatedWorkshop, JoinedWorkshop } from '../../common/workshops.js';
 import type { RunningPlayground } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
 import { openDatabase, type Db } from '../../server/db/database.js';
 import { WorkshopService } from '../../server/workshops/service.js';
 import { TestEvents } from '../support/events-client.js';
+import { runDatabase, runInstance } from '../support/instances.js';
 import { api, readySession, startTestPlayground, waitForSession } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
@@ -32,7 +32,7 @@ before(async () => {
   pg = await startTestPlayground();
   // The seat's session is tied to the learner here as joining does (a second connection to the
   // playground's own database file).
-  db = openDatabase(loadConfig().dbPath);
+  db = openDatabase(runDatabase(runInstance('test')));
 });
 
 after(async () => {

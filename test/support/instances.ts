@@ -1,18 +1,35 @@
 // Each test run and benchmark is a playground instance of its own (`test-<pid>`,
 // `bench-<pid>`), so it never adopts or reaps another playground's sessions. A run that
 // died leaves its objects behind; the next run removes those of runs whose process is gone.
+// Each instance has its own database file too, in a folder of this process's, removed at exit:
+// a test never starts seats for, or writes into, the workshops of a live server's database.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Config } from '../../server/config.js';
 import { SandboxDisks } from '../../server/sandboxes/disks.js';
-import { InstanceScope, LABEL } from '../../server/sandboxes/labels.js';
+import { DEFAULT_INSTANCE, InstanceScope, LABEL } from '../../server/sandboxes/labels.js';
 
 const RUN_INSTANCE = /^(?:test|bench)-(\d+)(?:-[a-z0-9_-]+)?$/;
 
 /** This process's instance name for a kind of run, optionally one of several (`test-42-b`). */
 export function runInstance(kind: 'test' | 'bench', tag?: string): string {
   return `${kind}-${process.pid}${tag ? `-${tag}` : ''}`;
+}
+
+/** This process's folder of run databases: `playground-run-<pid>-XXXXXX` in the temp folder. */
+const RUN_DIR = /^playground-run-(\d+)-/;
+let runDir: string | undefined;
+
+/** The database file of one of this process's instances (its own, created on first use). */
+export function runDatabase(instance: string): string {
+  if (!runDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `playground-run-${process.pid}-`));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    runDir = dir;
+  }
+  return path.join(runDir, `${instance}.db`);
 }
 
 function processAlive(pid: number): boolean {
@@ -32,6 +49,18 @@ function deadRun(instance: string): boolean {
 
 const fromDeadRun = (labels: Record<string, string> | undefined) => deadRun(labels?.[LABEL.instance] ?? '');
 
+/**
+ * The instances (besides `instance`) with a running sandbox on the engine: learners of a live
+ * server, or another run. A test that would stop the engine or the mirror for all must not.
+ */
+export async function otherLiveInstances(docker: Docker, instance: string): Promise<string[]> {
+  const sandboxes = await docker.listContainers({ filters: { label: [`${LABEL.role}=sandbox`] } });
+  const others = sandboxes
+    .map((c) => c.Labels[LABEL.instance] ?? DEFAULT_INSTANCE)
+    .filter((name) => name !== instance);
+  return [...new Set(others)].sort();
+}
+
 /** Removes the containers, volumes, networks and sandbox disks that ended test and bench runs left. */
 export async function removeDeadRuns(docker: Docker, config: Config): Promise<void> {
   const filters = { label: [LABEL.instance] };
@@ -49,6 +78,16 @@ export async function removeDeadRuns(docker: Docker, config: Config): Promise<vo
   const networks = (await docker.listNetworks({ filters })).filter((n) => fromDeadRun(n.Labels));
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignore)));
   await releaseDeadRunDisks(config);
+  removeDeadRunDatabases();
+}
+
+/** The database folders of runs that were killed before their exit handler ran. */
+function removeDeadRunDatabases(): void {
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    const pid = RUN_DIR.exec(entry)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+  }
 }
 
 /** A dead run's disks, named `playground.<instance>.<volume>` (server/sandboxes/disks.ts). */

@@ -1,10 +1,11 @@
 // Starts a real playground (real engine, real sandboxes) on a free loopback port, as this
-// test run's own instance: it adopts and reaps only the sessions this run made.
+// test run's own instance: it adopts and reaps only the sessions this run made, and keeps its
+// workshops and progress in a database file of its own (the same one across its restarts).
 import { startPlayground, type PlaygroundOptions, type RunningPlayground } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { runSetup } from '../../server/setup/index.js';
 import type { CreatedSession, CreateSessionRequest, SessionView } from '../../common/api.js';
-import { removeDeadRuns, runInstance } from './instances.js';
+import { removeDeadRuns, runDatabase, runInstance } from './instances.js';
 
 export async function startTestPlayground(
   overrides: Partial<Config> = {},
@@ -21,6 +22,7 @@ export async function startTestPlayground(
     warmSandboxes: 0,
     ...overrides,
   };
+  config.dbPath = overrides.dbPath ?? runDatabase(config.instance);
   const setup = await runSetup(config, () => undefined);
   await removeDeadRuns(setup.endpoint.docker, config);
   return startPlayground(config, setup, options);
