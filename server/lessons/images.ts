@@ -157,7 +157,7 @@ export function imagesInCommand(command: string): ImageUse[] {
 }
 
 /** A Dockerfile `FROM` line: options, the image, and an optional stage name. */
-const FROM_LINE = /^[ \t]*FROM[ \t]+((?:--[a-z-]+=\S+[ \t]+)*)([^\s$]+)(?:[ \t]+AS[ \t]+(\S+))?[ \t]*$/i;
+const FROM_LINE = /^[ \t]*FROM[ \t]+((?:--[a-z-]+=\S+[ \t]+)*)(\S+)(?:[ \t]+AS[ \t]+(\S+))?[ \t]*$/i;
 const IMAGE_REF = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
 
 /**
@@ -175,6 +175,7 @@ export function imagesInDockerfileLines(text: string): { image: string; line: nu
     if (!m) return;
     const image = m[2] ?? '';
     if (m[3]) stages.add(m[3].toLowerCase());
+    // A stage is named even when its image is a variable (`FROM golang:${GO_VERSION} AS base`).
     if (image.toLowerCase() === 'scratch' || stages.has(image.toLowerCase()) || !IMAGE_REF.test(image))
       return;
     found.push({ image, line: i + 1 });

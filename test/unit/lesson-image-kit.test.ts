@@ -23,6 +23,9 @@ test('FROM lines name images; stage names, scratch, variables and prose do not',
     'FROM build AS test',
     'FROM scratch',
     'FROM $BASE',
+    // killercoda/scenarios-docker, dockerfile-best-practices: a stage whose image is a variable.
+    'FROM golang:${GO_VERSION}-alpine AS base',
+    'FROM base AS build-client',
     '  FROM python:3.10-alpine',
     'FROM nginx:1.25-alpine',
     '```',
@@ -30,8 +33,8 @@ test('FROM lines name images; stage names, scratch, variables and prose do not',
   ].join('\n');
   assert.deepEqual(imagesInDockerfileLines(text), [
     { image: 'golang:1.21-alpine', line: 3 },
-    { image: 'python:3.10-alpine', line: 8 },
-    { image: 'nginx:1.25-alpine', line: 9 },
+    { image: 'python:3.10-alpine', line: 10 },
+    { image: 'nginx:1.25-alpine', line: 11 },
   ]);
 });
 
