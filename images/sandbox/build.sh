@@ -40,7 +40,7 @@ printf '%s\n' 'HostKey /etc/ssh/ssh_host_ed25519_key' 'PasswordAuthentication no
   'KbdInteractiveAuthentication no' 'PermitRootLogin prohibit-password' \
   >"$rootfs/etc/ssh/sshd_config.d/playground.conf"
 # The daemon as a service, with the systemctl and init script lessons call, Docker Hub's
-# stand-in (hub.sh), `docker compose`, and a podman that explains its absence.
+# stand-in (hub.sh), `docker compose`, and podman in front of the same daemon.
 lib="$rootfs/usr/local/lib/playground"
 install -D -m 0755 "$here/docker-service.sh" "$lib/docker-service"
 install -m 0755 "$here/hub.sh" "$lib/hub"
@@ -55,8 +55,14 @@ install -D -m 0755 "$here/compose-plugin.sh" "$rootfs/usr/libexec/docker/cli-plu
 # nginx-light serves only the hub stand-in; its own site and service stay off.
 rm -f "$rootfs/etc/nginx/sites-enabled/default"
 install -m 0644 "$here/motd.id" "$rootfs/etc/motd.id"
-# Debian's docker.io may ship an engine config we do not want inside a sandbox.
+# Debian's docker.io may ship an engine config we do not want inside a sandbox; the
+# entrypoint writes one shaped as Killercoda's.
 rm -f "$rootfs/etc/docker/daemon.json"
+# Scenarios append their registries to podman's configuration; podman here is docker, which
+# reads daemon.json instead.
+mkdir -p "$rootfs/etc/containers"
+printf '%s\n' '# podman in this sandbox runs its containers with Docker: registries go in /etc/docker/daemon.json.' \
+  'unqualified-search-registries = ["docker.io"]' >"$rootfs/etc/containers/registries.conf"
 
 echo "importing the image"
 tar -C "$rootfs" -c . | docker import \

@@ -20,7 +20,8 @@ daemon_pid() {
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q dockerd "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
 }
 
-# The daemon's configuration: the learner's daemon.json plus the mirror and the socket.
+# The daemon's configuration: the learner's daemon.json plus the mirror and the socket. The
+# mirror comes first: a scenario's own mirrors (Killercoda's) are out of reach offline.
 write_config() {
   local base='{}'
   if [ -s "$USER_CONFIG" ]; then
@@ -32,7 +33,7 @@ write_config() {
   jq --arg mirror "${MIRROR:-}" '
     .hosts = ((.hosts // []) + ["unix:///var/run/docker.sock"] | unique)
     | if $mirror == "" then . else
-        .["registry-mirrors"] = ((.["registry-mirrors"] // []) + ["http://" + $mirror] | unique)
+        .["registry-mirrors"] = (["http://" + $mirror] + ((.["registry-mirrors"] // []) - ["http://" + $mirror]))
         | .["insecure-registries"] = ((.["insecure-registries"] // []) + [$mirror] | unique)
       end' <<<"$base" >"$EFFECTIVE.tmp" && mv "$EFFECTIVE.tmp" "$EFFECTIVE"
 }

@@ -50,6 +50,26 @@ if [ -x /usr/sbin/sshd ]; then
   /usr/sbin/sshd || log "sshd did not start"
 fi
 
+# The daemon.json a Killercoda machine has, in its shape: one setting a line, the mirrors
+# neither first nor last, so scenarios' set-up scripts that edit it with grep and echo
+# (and then `systemctl restart docker`) leave valid JSON, as there.
+if [ ! -e /etc/docker/daemon.json ]; then
+  mkdir -p /etc/docker
+  mirrors=
+  [ -n "${MIRROR:-}" ] && mirrors="\"http://$MIRROR\""
+  printf '{\n  "log-driver": "json-file",\n  "registry-mirrors": [%s],\n  "max-concurrent-downloads": 3\n}\n' \
+    "$mirrors" >/etc/docker/daemon.json
+fi
+
+# Killercoda's machines are 172.30.1.2 (controlplane) and 172.30.2.2 (node01); scenarios name
+# these addresses (`echo '172.30.1.2 local-registry' >> /etc/hosts`), so each sandbox answers
+# on its own one.
+case $(cat /proc/sys/kernel/hostname) in
+  node01 | node2) own=172.30.2.2 ;;
+  *) own=172.30.1.2 ;;
+esac
+ip addr add "$own/32" dev lo 2>/dev/null || log "could not add $own"
+
 lib=/usr/local/lib/playground
 if [ -n "${MIRROR:-}" ]; then
   "$lib/hub" setup || log "no Docker Hub stand-in: a missing image will show a connection error"
