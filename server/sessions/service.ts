@@ -63,6 +63,7 @@ export class SessionService implements SandboxLossListener {
           client: lease?.client ?? record.client,
           state: 'ready',
           expiresAt: lease?.expiresAt ?? record.expiresAt,
+          ...(lease?.extended ? { extended: true } : {}),
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
           maxTerminals: this.config.maxTerminalsPerSession,
@@ -184,7 +185,7 @@ export class SessionService implements SandboxLossListener {
     if (session.extended) throw new LearnerRefusal(message('extend-once', {}), 409);
     session.extended = true;
     session.expiresAt = new Date(session.expiresAt.getTime() + session.extendMs);
-    this.leases.set(id, { client: session.client, expiresAt: session.expiresAt });
+    this.leases.set(id, { client: session.client, expiresAt: session.expiresAt, extended: true });
     this.changed(session);
     return view(session);
   }
