@@ -12,6 +12,7 @@ import { MemoryLeases, type SessionLeases } from './leases.js';
 import { failureMessage, lostHost, sessionFailure, stateRefusal } from './refusals.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
 import {
+  sessionLimits,
   view,
   type Claim,
   type CreateSessionOptions,
@@ -65,9 +66,7 @@ export class SessionService implements SandboxLossListener {
           expiresAt: lease?.expiresAt ?? record.expiresAt,
           ...(lease?.extended ? { extended: true } : {}),
           ...(record.lessonId ? { lessonId: record.lessonId } : {}),
-          maxHosts: this.config.maxHostsPerSession,
-          maxTerminals: this.config.maxTerminalsPerSession,
-          extendMs: this.config.sessionExtendMs,
+          ...sessionLimits(this.config),
           hosts: new Map(),
           ready: Promise.resolve(),
         };
@@ -154,9 +153,7 @@ export class SessionService implements SandboxLossListener {
       state: 'starting',
       expiresAt: options.expiresAt ?? new Date(Date.now() + this.config.sessionTtlMs),
       ...(options.lessonId ? { lessonId: options.lessonId } : {}),
-      maxHosts: this.config.maxHostsPerSession,
-      maxTerminals: this.config.maxTerminalsPerSession,
-      extendMs: this.config.sessionExtendMs,
+      ...sessionLimits(this.config),
       hosts: new Map(),
       ready: Promise.resolve(),
       ...(options.pool ? { pool: options.pool } : {}),

@@ -1,6 +1,7 @@
 // What the session service holds about one session, and how a page sees it.
 import type { HostState, SessionView } from '../../common/api.js';
 import type { Message } from '../../common/messages.js';
+import type { Config } from '../config.js';
 
 export interface Host extends HostState {
   /** Settles when the host's sandbox is ready (or failed); terminals wait on it. */
@@ -22,6 +23,8 @@ export interface Session {
   lessonId?: string;
   maxHosts: number;
   maxTerminals: number;
+  /** Lines of scrollback a pane keeps and a replay restores (PLAYGROUND_TERMINAL_HISTORY_LINES). */
+  historyLines: number;
   /** Extended once already: a session is extended at most once. */
   extended?: boolean;
   /** How much an extension adds (0: none may be asked for). */
@@ -92,9 +95,22 @@ export function view(s: Session): SessionView {
     hostStates,
     maxHosts: s.maxHosts,
     maxTerminals: s.maxTerminals,
+    historyLines: s.historyLines,
     ...(s.lessonId ? { lessonId: s.lessonId } : {}),
     ...(s.extendMs > 0 && !s.extended && (s.state === 'ready' || s.state === 'starting')
       ? { canExtend: true, extendMinutes: Math.round(s.extendMs / 60_000) }
       : {}),
+  };
+}
+
+/** What a session may hold, from the settings. */
+export function sessionLimits(
+  config: Config,
+): Pick<Session, 'maxHosts' | 'maxTerminals' | 'extendMs' | 'historyLines'> {
+  return {
+    maxHosts: config.maxHostsPerSession,
+    maxTerminals: config.maxTerminalsPerSession,
+    extendMs: config.sessionExtendMs,
+    historyLines: config.terminalHistoryLines,
   };
 }
