@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 // - Layers: common/ is shared by both sides and imports neither; the client never imports
 //   the server and the server never imports the client (each side's tsconfig also keeps
 //   the other's globals out: see tsconfig.json).
+// - A learner's refusals come from the message catalogue (LearnerRefusal, below).
 // - No promise left floating (an unhandled rejection ends the server). Import cycles, type
 //   imports included, are dependency-cruiser's job (.dependency-cruiser.cjs, `npm run lint`).
 const sizes = (lines, perFunction) => ({
@@ -69,6 +70,25 @@ export default tseslint.config(
     ['**/client/**', 'lit', 'lit/*'],
     'The server may import common/ but never client/.',
   ),
+  // What a learner meets about sandboxes, sessions and steps speaks their language: these parts
+  // refuse with a LearnerRefusal, whose type asks for a catalogue message, never bare English.
+  {
+    files: [
+      'server/sessions/**/*.ts',
+      'server/sandboxes/**/*.ts',
+      'server/engine/**/*.ts',
+      'server/progress/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='PlaygroundError']",
+          message: 'A learner reads this: throw a LearnerRefusal with a message from common/messages-*.ts.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     files: ['images/**/*.js'],

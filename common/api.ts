@@ -21,6 +21,8 @@ export interface SessionView {
   maxHosts: number;
   /** Most terminals this session may have open at once (PLAYGROUND_MAX_TERMINALS). */
   maxTerminals: number;
+  /** Lines of scrollback each pane keeps, as many as a replay restores (PLAYGROUND_TERMINAL_HISTORY_LINES). */
+  historyLines: number;
   /** The lesson this session was started for, if any. */
   lessonId?: string;
   /** The learner may still extend it (once, by `extendMinutes`) with POST /api/sessions/:id/extend. */

@@ -2,6 +2,7 @@
 // learner can meet. The server sends a message as its code and parameters (./messages.ts)
 // beside this English text; the page shows it from the catalogue of its own language
 // (./messages-id.ts has the same keys, or it does not compile).
+import { sandboxWords } from './messages-sandbox-en.js';
 
 type P<T> = (p: T) => string;
 type Name = { name: string };
@@ -327,4 +328,10 @@ const refusalWords = {
     `Too many workshops created from this address; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
 } as const;
 
-export const enMessages = { ...checkWords, ...storageWords, ...commandWords, ...refusalWords };
+export const enMessages = {
+  ...checkWords,
+  ...storageWords,
+  ...commandWords,
+  ...refusalWords,
+  ...sandboxWords,
+};

@@ -25,3 +25,14 @@ export class LearnerMessageError extends Error {
     super(messageText(detail));
   }
 }
+
+/**
+ * A refusal a learner meets (a sandbox, a session, a host): its words come from the catalogue,
+ * so the page says them in the learner's language. The parts a learner reaches throw this,
+ * never a PlaygroundError with bare English (eslint.config.js holds them to it).
+ */
+export class LearnerRefusal extends PlaygroundError {
+  constructor(message: Message, status: number) {
+    super(message, status);
+  }
+}

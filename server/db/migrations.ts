@@ -135,4 +135,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE learners ADD COLUMN session_token_sealed TEXT;
     `,
   },
+  {
+    version: 5,
+    name: "a learner's own extension of their session",
+    sql: `
+      -- The learner extended the session (once): a restarted server must not offer it again.
+      ALTER TABLE session_leases ADD COLUMN extended INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1));
+    `,
+  },
 ];

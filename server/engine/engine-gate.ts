@@ -3,14 +3,13 @@
 // engine's event stream is the cheap signal: while it is attached the engine is there.
 // While it is not, one ping at a time (bounded) decides, so the gate opens as soon as the
 // engine answers again, before the event stream's own backoff brings it back.
-import { PlaygroundError } from '../errors.js';
+import { message } from '../../common/messages.js';
+import { LearnerRefusal } from '../errors.js';
 
 /** How long a ping may take before the engine counts as away. */
 export const ENGINE_PING_MS = 2_000;
 
-export const ENGINE_AWAY_MESSAGE =
-  'The Docker engine is not answering right now (it may be restarting), so no sandbox can start. ' +
-  'Try again in a minute.';
+export const ENGINE_AWAY_MESSAGE = message('engine-away', {});
 
 export interface EngineGateOptions {
   /** Whether the engine's event stream is attached now. */
@@ -24,11 +23,11 @@ export class EngineGate {
 
   constructor(private readonly options: EngineGateOptions) {}
 
-  /** Throws a 503 PlaygroundError unless the engine is there. */
+  /** Throws a 503 LearnerRefusal unless the engine is there. */
   async ensureReachable(): Promise<void> {
     if (this.options.following()) return;
     // Requests arriving during one ping share it: an outage costs one ping in flight.
     this.pinging ??= this.options.ping().finally(() => (this.pinging = null));
-    if (!(await this.pinging)) throw new PlaygroundError(ENGINE_AWAY_MESSAGE, 503);
+    if (!(await this.pinging)) throw new LearnerRefusal(ENGINE_AWAY_MESSAGE, 503);
   }
 }

@@ -8,7 +8,8 @@ import { copyAssets } from '../lessons/assets.js';
 import { startStep } from '../lessons/step-start.js';
 import { logger } from '../log.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
-import { PlaygroundError } from '../errors.js';
+import { message } from '../../common/messages.js';
+import { LearnerRefusal } from '../errors.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionObserver, SessionService } from '../sessions/service.js';
@@ -120,17 +121,18 @@ export class LessonSessions implements SessionObserver {
   async check(sessionId: string, stepId?: string): Promise<StepProgress> {
     const tracker = await this.trackers.get(sessionId);
     if (!tracker) {
-      throw new PlaygroundError(
-        this.deps.sessions.lessonOf(sessionId)
-          ? 'The lesson is still starting; try again in a moment.'
-          : 'This session was not started for a lesson.',
+      throw new LearnerRefusal(
+        message(this.deps.sessions.lessonOf(sessionId) ? 'lesson-starting' : 'lesson-none', {}),
         409,
       );
     }
     try {
       return await tracker.check(stepId);
-    } catch (err) {
-      throw new PlaygroundError((err as Error).message, 404);
+    } catch {
+      throw new LearnerRefusal(
+        stepId === undefined ? message('steps-all-done', {}) : message('step-unknown', { step: stepId }),
+        404,
+      );
     }
   }
 

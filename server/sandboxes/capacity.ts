@@ -3,7 +3,7 @@
 // host runs out). Pure: the machine's numbers come in (machine.ts reads them), so every
 // decision can be tested with made-up machines.
 import { messageText } from '../../common/message-catalogues.js';
-import { message, type Message } from '../../common/messages.js';
+import { message, verbatim, type Message } from '../../common/messages.js';
 import type { Config, MachineReserve, SandboxLimits } from '../config.js';
 
 /** What the machine has, and has left. */
@@ -56,8 +56,8 @@ export const OUT_OF = {
 } as const;
 
 /** A refusal as a message the page can say in the learner's language. */
-export function refusalMessage(refusal: string): Message | string {
-  return Object.values(OUT_OF_MESSAGES).find((m) => messageText(m) === refusal) ?? refusal;
+export function refusalMessage(refusal: string): Message {
+  return Object.values(OUT_OF_MESSAGES).find((m) => messageText(m) === refusal) ?? verbatim(refusal);
 }
 
 const MiB = 1024 * 1024;

@@ -15,7 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
-import { PlaygroundError } from '../errors.js';
+import { LearnerRefusal } from '../errors.js';
 import { logger } from '../log.js';
 import { OUT_OF, refusalMessage } from './capacity.js';
 import type { Config } from '../config.js';
@@ -141,7 +141,7 @@ export class SandboxDisks {
     const { blocks, bavail, bsize } = await fs.statfs(this.opts.dir);
     const reserve = (blocks * bsize * this.opts.reservePercent) / 100;
     if (bavail * bsize - reserve < this.opts.sizeBytes)
-      throw new PlaygroundError(refusalMessage(OUT_OF.disk), 503);
+      throw new LearnerRefusal(refusalMessage(OUT_OF.disk), 503);
     await run('fallocate', ['-l', String(this.opts.sizeBytes), file], { timeout: COMMAND_TIMEOUT_MS });
   }
 

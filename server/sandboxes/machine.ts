@@ -3,7 +3,7 @@
 // at start, and a refusal before a new sandbox would eat into the machine's reserve.
 import fs from 'node:fs';
 import os from 'node:os';
-import { PlaygroundError } from '../errors.js';
+import { LearnerRefusal } from '../errors.js';
 import {
   admissionRefusal,
   planWarnings,
@@ -101,7 +101,7 @@ export class MachineCapacity {
   /** Throws a 503 if `sandboxes` more (with `starting` still coming up) would eat the reserve. */
   ensureRoom(sandboxes: number, starting = 0): void {
     const refusal = admissionRefusal(this.settings, this.read(this.opts.diskPath), sandboxes, starting);
-    if (refusal) throw new PlaygroundError(refusalMessage(refusal), 503);
+    if (refusal) throw new LearnerRefusal(refusalMessage(refusal), 503);
   }
 
   report(): CapacityReport {

@@ -6,7 +6,8 @@ import type { EngineCapabilities } from '../engine/capabilities.js';
 import { logger } from '../log.js';
 import { sandboxStartSeconds } from '../metrics/meters.js';
 import { delegateCgroups } from './cgroups.js';
-import { PlaygroundError } from '../errors.js';
+import { message } from '../../common/messages.js';
+import { LearnerRefusal } from '../errors.js';
 import { execCapture } from '../engine/exec.js';
 import { explainEngineError } from './engine-errors.js';
 import type { SandboxDisks } from './disks.js';
@@ -242,15 +243,15 @@ export class SandboxManager {
       if (exitCode === 0) return;
       const { State } = await container.inspect();
       if (!State.Running) {
-        throw new PlaygroundError(
-          `The sandbox stopped while starting (exit ${State.ExitCode}). See \`docker logs ${container.id.slice(0, 12)}\`.`,
+        throw new LearnerRefusal(
+          message('sandbox-stopped-starting', { exit: State.ExitCode, container: container.id.slice(0, 12) }),
           500,
         );
       }
       await sleep(100);
     }
-    throw new PlaygroundError(
-      `The sandbox's Docker daemon did not answer within ${this.opts.config.sandboxReadyTimeoutMs / 1000} s.`,
+    throw new LearnerRefusal(
+      message('sandbox-daemon-silent', { seconds: this.opts.config.sandboxReadyTimeoutMs / 1000 }),
       504,
     );
   }

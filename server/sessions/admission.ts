@@ -3,7 +3,7 @@
 // the service so the counting rules read in one place.
 import type { Config } from '../config.js';
 import { message } from '../../common/messages.js';
-import { PlaygroundError } from '../errors.js';
+import { LearnerRefusal } from '../errors.js';
 import type { MachineRoom, Session } from './session-state.js';
 
 type Limits = Pick<Config, 'maxSessions' | 'maxSessionsPerClient' | 'maxSandboxes' | 'maxHostsPerSession'>;
@@ -35,7 +35,7 @@ export class Admission {
   ensureSessionRoom(client: string, hosts: number, clientLimited: boolean): void {
     const active = this.active();
     if (active.length >= this.limits.maxSessions) {
-      throw new PlaygroundError(
+      throw new LearnerRefusal(
         message('playground-full-sessions', { used: active.length, max: this.limits.maxSessions }),
         503,
       );
@@ -43,7 +43,7 @@ export class Admission {
     if (clientLimited) this.ensureClientRoom(client);
     this.ensureRoomFor(hosts);
     if (hosts > this.limits.maxHostsPerSession) {
-      throw new PlaygroundError(
+      throw new LearnerRefusal(
         message('lesson-needs-hosts', { hosts, max: this.limits.maxHostsPerSession }),
         503,
       );
@@ -54,7 +54,7 @@ export class Admission {
   ensureClientRoom(client: string): void {
     const held = this.active().filter((s) => s.client === client && !s.pool && !s.exempt).length;
     if (held >= this.limits.maxSessionsPerClient) {
-      throw new PlaygroundError(
+      throw new LearnerRefusal(
         message('sessions-per-client', { max: this.limits.maxSessionsPerClient }),
         429,
       );
@@ -65,7 +65,7 @@ export class Admission {
   ensureRoomFor(sandboxes: number): void {
     const running = this.active().reduce((n, s) => n + s.hosts.size, 0);
     if (running + sandboxes > this.limits.maxSandboxes) {
-      throw new PlaygroundError(
+      throw new LearnerRefusal(
         message('playground-full-sandboxes', { used: running, max: this.limits.maxSandboxes }),
         503,
       );

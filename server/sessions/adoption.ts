@@ -22,6 +22,7 @@ export function adoptSandboxes(
         client: lease?.client ?? record.client,
         state: 'ready',
         expiresAt: lease?.expiresAt ?? record.expiresAt,
+        ...(lease?.extended ? { extended: true } : {}),
         ...(record.lessonId ? { lessonId: record.lessonId } : {}),
         ...sessionLimits(config),
         hosts: new Map(),

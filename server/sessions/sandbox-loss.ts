@@ -4,6 +4,7 @@
 // the host engine's own events, never polls; after each break in the stream it compares
 // the sessions' hosts with what the engine holds, for what happened while it was not looking.
 import type Docker from 'dockerode';
+import { message, type Message } from '../../common/messages.js';
 import { followEngineEvents, type EngineEvent, type EngineEventFollower } from '../engine/engine-events.js';
 import { logger } from '../log.js';
 import { LABEL } from '../sandboxes/labels.js';
@@ -13,7 +14,7 @@ const log = logger('sessions');
 /** What the follower tells the sessions (SessionService implements it). */
 export interface SandboxLossListener {
   /** A ready host's sandbox container stopped or was removed. */
-  hostLost(sessionId: string, host: string, containerId: string, reason: string): void;
+  hostLost(sessionId: string, host: string, containerId: string, reason: Message): void;
   /** Marks lost every ready host whose sandbox is no longer running. */
   verifyHosts(): Promise<void>;
 }
@@ -41,7 +42,7 @@ export function followSandboxLoss(docker: Docker, sessions: SandboxLossListener)
 
 function lossOf(
   event: EngineEvent,
-): { sessionId: string; host: string; containerId: string; reason: string } | null {
+): { sessionId: string; host: string; containerId: string; reason: Message } | null {
   const attributes = event.Actor?.Attributes ?? {};
   const sessionId = attributes[LABEL.session];
   const host = attributes[LABEL.host];
@@ -51,12 +52,8 @@ function lossOf(
   return { sessionId, host, containerId, reason: lossReason(host, action, attributes.exitCode) };
 }
 
-export function lossReason(host: string, action: string, exitCode?: string): string {
-  const how =
-    action === 'destroy'
-      ? 'was removed'
-      : action === 'die'
-        ? `stopped${exitCode ? ` (exit ${exitCode})` : ''}`
-        : 'is gone';
-  return `The sandbox ${host} ${how}. Restart it to get a fresh one.`;
+export function lossReason(host: string, action: string, exitCode?: string): Message {
+  if (action === 'destroy') return message('sandbox-lost-removed', { host });
+  if (action === 'die') return message('sandbox-lost-stopped', { host, exit: exitCode ?? '' });
+  return message('sandbox-lost-gone', { host });
 }

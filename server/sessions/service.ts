@@ -4,11 +4,12 @@ import type Docker from 'dockerode';
 import type { SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
-import { message } from '../../common/messages.js';
-import { PlaygroundError } from '../errors.js';
+import { message, type Message } from '../../common/messages.js';
+import { LearnerRefusal, PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
 import { MemoryLeases, type SessionLeases } from './leases.js';
+import { failureMessage, lostHost, sessionFailure, stateRefusal } from './refusals.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
 import { adoptSandboxes } from './adoption.js';
 import { Admission } from './admission.js';
@@ -95,7 +96,7 @@ export class SessionService implements SandboxLossListener {
 
   /** Starts a new session; its sandboxes come up in the background. */
   create(client: string, options: CreateSessionOptions = {}): { session: SessionView; token: string } {
-    if (this.stopped) throw new PlaygroundError('The playground is stopping; try again in a moment.', 503);
+    if (this.stopped) throw new LearnerRefusal(message('playground-stopping', {}), 503);
     const hosts = options.hosts?.length ? options.hosts : [PRIMARY_HOST];
     this.admission.ensureSessionRoom(client, hosts.length, !options.pool && !options.exempt);
     const token = options.token ?? newToken();
@@ -119,8 +120,7 @@ export class SessionService implements SandboxLossListener {
       if (session.state !== 'starting') return;
       if (failed) {
         session.state = 'failed';
-        session.error = failed.error ?? 'A sandbox failed to start.';
-        if (failed.errorMessage) session.errorMessage = failed.errorMessage;
+        Object.assign(session, sessionFailure(failed));
       } else session.state = 'ready';
       this.changed(session);
     });
@@ -131,12 +131,12 @@ export class SessionService implements SandboxLossListener {
   extend(id: string, token: string | undefined): SessionView {
     const session = this.authorized(id, token);
     if (session.state !== 'ready' && session.state !== 'starting')
-      throw new PlaygroundError(message('session-over', {}), 410);
-    if (session.extendMs <= 0) throw new PlaygroundError(message('extend-off', {}), 409);
-    if (session.extended) throw new PlaygroundError(message('extend-once', {}), 409);
+      throw new LearnerRefusal(message('session-over', {}), 410);
+    if (session.extendMs <= 0) throw new LearnerRefusal(message('extend-off', {}), 409);
+    if (session.extended) throw new LearnerRefusal(message('extend-once', {}), 409);
     session.extended = true;
     session.expiresAt = new Date(session.expiresAt.getTime() + session.extendMs);
-    this.leases.set(id, { client: session.client, expiresAt: session.expiresAt });
+    this.leases.set(id, { client: session.client, expiresAt: session.expiresAt, extended: true });
     this.changed(session);
     return view(session);
   }
@@ -182,10 +182,10 @@ export class SessionService implements SandboxLossListener {
   addHost(id: string, token: string | undefined): SessionView {
     const session = this.authorized(id, token);
     if (session.state !== 'ready' && session.state !== 'starting') {
-      throw new PlaygroundError(`This session has ${session.state}.`, 410);
+      throw new LearnerRefusal(stateRefusal(session.state), 410);
     }
     if (session.hosts.size >= this.config.maxHostsPerSession) {
-      throw new PlaygroundError(message('hosts-at-most', { max: this.config.maxHostsPerSession }), 409);
+      throw new LearnerRefusal(message('hosts-at-most', { max: this.config.maxHostsPerSession }), 409);
     }
     this.admission.ensureRoomFor(1);
     let n = 1;
@@ -199,9 +199,9 @@ export class SessionService implements SandboxLossListener {
   async removeHost(id: string, token: string | undefined, host: string): Promise<SessionView> {
     const session = this.authorized(id, token);
     const entry = session.hosts.get(host);
-    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
+    if (!entry) throw new LearnerRefusal(message('host-unknown', { host }), 404);
     if (session.hosts.size === 1) {
-      throw new PlaygroundError('A session keeps at least one host. End the session instead.', 409);
+      throw new LearnerRefusal(message('host-keep-one', {}), 409);
     }
     session.hosts.delete(host);
     entry.abort?.abort();
@@ -218,10 +218,10 @@ export class SessionService implements SandboxLossListener {
    */
   restartHost(id: string, token: string | undefined, host: string): SessionView {
     const session = this.authorized(id, token);
-    if (session.state !== 'ready') throw new PlaygroundError(`This session is ${session.state}.`, 409);
+    if (session.state !== 'ready') throw new LearnerRefusal(stateRefusal(session.state), 409);
     const entry = session.hosts.get(host);
-    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
-    if (entry.state === 'starting') throw new PlaygroundError(`The host ${host} is starting already.`, 409);
+    if (!entry) throw new LearnerRefusal(message('host-unknown', { host }), 404);
+    if (entry.state === 'starting') throw new LearnerRefusal(message('host-starting', { host }), 409);
     if (entry.state === 'ready') this.notify((o) => o.hostRemoved?.(id, host));
     const primary = session.hosts.keys().next().value === host;
     // The new entry replaces the old at once, so the old sandbox's last events change nothing.
@@ -231,13 +231,12 @@ export class SessionService implements SandboxLossListener {
   }
 
   /** A ready host's sandbox stopped or was removed without the playground asking (see sandbox-loss.ts). */
-  hostLost(sessionId: string, host: string, containerId: string, reason: string): void {
+  hostLost(sessionId: string, host: string, containerId: string, reason: Message): void {
     const session = this.sessions.get(sessionId);
     const entry = session?.hosts.get(host);
     if (!session || !entry || entry.state !== 'ready' || entry.containerId !== containerId) return;
-    log.warn(`session ${sessionId}: ${reason}`);
-    entry.state = 'failed';
-    entry.error = reason;
+    Object.assign(entry, lostHost(reason));
+    log.warn(`session ${sessionId}: ${entry.error}`);
     this.changed(session);
     this.notify((o) => o.hostRemoved?.(sessionId, host));
   }
@@ -272,14 +271,14 @@ export class SessionService implements SandboxLossListener {
   async whenReady(id: string, token: string | undefined, host = this.primaryHost(id)): Promise<SessionView> {
     const session = this.authorized(id, token);
     const entry = session.hosts.get(host);
-    if (!entry) throw new PlaygroundError(`This session has no host "${host}".`, 404);
+    if (!entry) throw new LearnerRefusal(message('host-unknown', { host }), 404);
     await entry.ready;
     if (session.state === 'ended' || session.state === 'failed') {
-      throw new PlaygroundError(session.error ?? `This session has ${session.state}.`, 410);
+      throw new LearnerRefusal(failureMessage(session, stateRefusal(session.state)), 410);
     }
-    if (session.hosts.get(host) !== entry) throw new PlaygroundError(`The host ${host} was removed.`, 410);
+    if (session.hosts.get(host) !== entry) throw new LearnerRefusal(message('host-removed', { host }), 410);
     if (entry.state !== 'ready') {
-      throw new PlaygroundError(entry.error ?? `The host ${host} is not ready.`, 410);
+      throw new LearnerRefusal(failureMessage(entry, message('host-not-ready', { host })), 410);
     }
     return view(session);
   }
@@ -291,7 +290,7 @@ export class SessionService implements SandboxLossListener {
   async readySandbox(id: string, token: string | undefined, host: string): Promise<Docker.Container> {
     await this.whenReady(id, token);
     const container = await this.sandboxes.runningContainer(id, host);
-    if (!container) throw new PlaygroundError(message('sandbox-gone', {}), 410);
+    if (!container) throw new LearnerRefusal(message('sandbox-gone', {}), 410);
     return container;
   }
 
@@ -369,8 +368,8 @@ export class SessionService implements SandboxLossListener {
 
   private authorized(id: string, token: string | undefined): Session {
     const session = this.sessions.get(id);
-    if (!session) throw new PlaygroundError(message('session-unknown', {}), 404);
-    if (!tokenMatches(token, session.tokenHash)) throw new PlaygroundError('Wrong session token.', 401);
+    if (!session) throw new LearnerRefusal(message('session-unknown', {}), 404);
+    if (!tokenMatches(token, session.tokenHash)) throw new LearnerRefusal(message('token-wrong', {}), 401);
     return session;
   }
 }

@@ -23,6 +23,8 @@ export interface Session {
   lessonId?: string;
   maxHosts: number;
   maxTerminals: number;
+  /** Lines of scrollback a pane keeps and a replay restores (PLAYGROUND_TERMINAL_HISTORY_LINES). */
+  historyLines: number;
   /** Extended once already: a session is extended at most once. */
   extended?: boolean;
   /** How much an extension adds (0: none may be asked for). */
@@ -93,6 +95,7 @@ export function view(s: Session): SessionView {
     hostStates,
     maxHosts: s.maxHosts,
     maxTerminals: s.maxTerminals,
+    historyLines: s.historyLines,
     ...(s.lessonId ? { lessonId: s.lessonId } : {}),
     ...(s.extendMs > 0 && !s.extended && (s.state === 'ready' || s.state === 'starting')
       ? { canExtend: true, extendMinutes: Math.round(s.extendMs / 60_000) }
@@ -100,11 +103,14 @@ export function view(s: Session): SessionView {
   };
 }
 
-/** The limits every session gets from the configuration (new or adopted alike). */
-export function sessionLimits(config: Config): Pick<Session, 'maxHosts' | 'maxTerminals' | 'extendMs'> {
+/** What a session may hold, from the settings. */
+export function sessionLimits(
+  config: Config,
+): Pick<Session, 'maxHosts' | 'maxTerminals' | 'extendMs' | 'historyLines'> {
   return {
     maxHosts: config.maxHostsPerSession,
     maxTerminals: config.maxTerminalsPerSession,
     extendMs: config.sessionExtendMs,
+    historyLines: config.terminalHistoryLines,
   };
 }

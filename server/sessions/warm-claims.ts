@@ -1,7 +1,8 @@
 // A warm session (started ahead with a `pool`) changing hands: who may still claim it, and
 // what a claim makes of it. The service records the claim and tells observers; the rules
 // live here, beside nothing else.
-import { PlaygroundError } from '../errors.js';
+import { message } from '../../common/messages.js';
+import { LearnerRefusal } from '../errors.js';
 import type { Claim, Session } from './session-state.js';
 
 /** Whether the session is a warm one of `pool` that can still be claimed. */
@@ -19,7 +20,7 @@ export function claimWarm(
   ensureClientRoom: (client: string) => void,
 ): Session {
   if (!session?.pool || (session.state !== 'starting' && session.state !== 'ready'))
-    throw new PlaygroundError('This warm session is no longer available.', 409);
+    throw new LearnerRefusal(message('warm-taken', {}), 409);
   if (claim.limited) ensureClientRoom(claim.client);
   delete session.pool;
   session.client = claim.client;

@@ -1,6 +1,6 @@
 // The whole page in the learner's language, on a real sandbox in a real browser: a check's
-// reason, a refusal from the server and the shell's welcome text come in Indonesian on an
-// Indonesian page, and an imported scenario written in English says so on its card.
+// reason, a refusal from the server, a lost sandbox and the shell's welcome text come in
+// Indonesian on an Indonesian page, and an imported scenario written in English says so on its card.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -104,4 +104,20 @@ test('a refusal from the server comes in Indonesian', async () => {
   } finally {
     await other.close();
   }
+});
+
+test('a lost sandbox is told in Indonesian', async () => {
+  const lesson = (await env.pg.sandboxes.list()).find(
+    (r) => r.lessonId === 'docker-networks' && r.host === 'node1' && r.running,
+  );
+  assert.ok(lesson, "the lesson's sandbox is running");
+  await (await env.pg.sandboxes.container(lesson.sessionId, 'node1'))!.remove({ force: true, v: true });
+  // Removing a running container stops it first: the engine tells of its end before its removal.
+  const reason = env.page.locator('terminal-workspace .placeholder.bad .err').first();
+  await reason.waitFor({ timeout: 30_000 });
+  assert.match(
+    (await reason.textContent())?.trim() ?? '',
+    /^Sandbox node1 berhenti \(kode keluar \d+\)\. Mulai ulang untuk mendapat yang baru\.$/,
+  );
+  await env.page.screenshot({ path: `${SHOTS}/id-sandbox-lost.png` });
 });

@@ -1,12 +1,14 @@
 // A reload keeps everything: a background tab's shell keeps the size it had (a full-screen
-// program is not garbled by a stray 80x24), and each pane gets its whole history back, all
-// 5,000 lines its scrollback holds.
+// program is not garbled by a stray 80x24), and each pane gets its whole history back: as
+// many lines as PLAYGROUND_TERMINAL_HISTORY_LINES says, which the pane's own scrollback follows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SHOTS, useBrowserPlayground } from '../support/browser-playground.js';
 
-const env = useBrowserPlayground();
+// More than the default 5,000: the page's panes must keep what the setting says, not a number of their own.
+const LINES = 8000;
+const env = useBrowserPlayground(undefined, { terminalHistoryLines: LINES });
 
 /** Calls a method of the page's <terminal-workspace>. */
 function workspace<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
@@ -43,7 +45,7 @@ async function waitForPane(page: Page, n: number, pattern: RegExp, timeoutMs = 3
   throw new Error(`pane ${n} never showed ${pattern}; it shows:\n${text.slice(-800)}`);
 }
 
-/** The numbers 1 to 5000 on lines of their own, in order, as `seq 1 5000` printed them. */
+/** The numbers on lines of their own, in order, as `seq` printed them. */
 function seqLines(text: string): number[] {
   return text
     .split('\n')
@@ -51,15 +53,15 @@ function seqLines(text: string): number[] {
     .map(Number);
 }
 
-test('a reload restores a background tab at its own size with its 5,000 lines of history', async () => {
+test('a reload restores a background tab at its own size with all the history the setting keeps', async () => {
   await env.page.goto(env.pg.url + '/#/play');
   await env.page.locator('[data-action="start"]').first().click();
   await env.page.locator('.tab[data-pane="1"][data-state="ready"]').waitFor({ timeout: 90_000 });
   await waitForPane(env.page, 1, /[#$] $/m);
   await env.page.locator('terminal-workspace [data-action="new-pane"]').click();
   await waitForPane(env.page, 2, /[#$] $/m);
-  await workspace(env.page, 'runInPane', 2, 'tty; stty size; seq 1 5000');
-  const before = await waitForPane(env.page, 2, /^5000\s*$/m);
+  await workspace(env.page, 'runInPane', 2, `tty; stty size; seq 1 ${LINES}`);
+  const before = await waitForPane(env.page, 2, new RegExp(`^${LINES}\\s*$`, 'm'));
   const tty = /^(\/dev\/pts\/\d+)\s*$/m.exec(before)?.[1];
   const size = /^(\d+ \d+)\s*$/m.exec(before)?.[1];
   assert.ok(tty && size, `pane 2 told its tty and size:\n${before.slice(0, 400)}`);
@@ -77,11 +79,11 @@ test('a reload restores a background tab at its own size with its 5,000 lines of
       [2, false],
     ],
   );
-  const restored = await waitForPane(env.page, 2, /^5000\s*$/m);
+  const restored = await waitForPane(env.page, 2, new RegExp(`^${LINES}\\s*$`, 'm'));
   const numbers = seqLines(restored);
-  assert.equal(numbers.length, 5000, 'every line of history came back');
+  assert.equal(numbers.length, LINES, 'every line of history came back');
   assert.deepEqual(numbers.slice(0, 2), [1, 2]);
-  assert.equal(numbers.at(-1), 5000);
+  assert.equal(numbers.at(-1), LINES);
 
   // The background shell kept its size through the reload, as its own terminal sees it.
   await workspace(env.page, 'runInPane', 1, `echo "size=$(stty -F ${tty} size)"`);

@@ -108,6 +108,7 @@ async function fakedPage(
     hostStates: { node1: { state: 'ready' }, node2: { state: 'ready' } },
     maxHosts: 3,
     maxTerminals: 8,
+    historyLines: 5000,
   };
   await context.route(`**/api/sessions/${id}`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(session) }),

@@ -23,6 +23,7 @@ const session = (state: SessionView['state'], error?: string): SessionView => ({
   hostStates: { node1: { state: 'ready' } },
   maxHosts: 3,
   maxTerminals: 8,
+  historyLines: 5000,
   ...(error ? { error } : {}),
 });
 

@@ -26,6 +26,7 @@ const view = (id: string, state: SessionView['state'], error?: string): SessionV
   hostStates: { node1: { state: state === 'ready' ? 'ready' : 'starting' } },
   maxHosts: 3,
   maxTerminals: 8,
+  historyLines: 5000,
   ...(error ? { error } : {}),
 });
 

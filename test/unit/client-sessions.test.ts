@@ -25,6 +25,7 @@ const session = (state: SessionView['state'], extra: Partial<SessionView> = {}):
   hostStates: { node1: { state: 'ready' } },
   maxHosts: 3,
   maxTerminals: 8,
+  historyLines: 5000,
   ...extra,
 });
 

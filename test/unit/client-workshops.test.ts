@@ -167,6 +167,7 @@ describe('the join page', () => {
       hostStates: {},
       maxHosts: 3,
       maxTerminals: 6,
+      historyLines: 5000,
       lessonId: 'docker-basics',
     },
     token: 'tok1',

@@ -126,7 +126,7 @@ test('while the engine is away, starts are refused with a 503 that says so; one 
     const err = (r as PromiseRejectedResult).reason as PlaygroundError;
     assert.ok(err instanceof PlaygroundError);
     assert.equal(err.status, 503);
-    assert.equal(err.message, ENGINE_AWAY_MESSAGE);
+    assert.deepEqual(err.detail, ENGINE_AWAY_MESSAGE);
   }
   // The engine is back: the next start pings again and goes through.
   const next = gate.ensureReachable();

@@ -74,6 +74,7 @@ export function terminalCard(p: TerminalCardProps): TemplateResult {
             .hostStates=${p.session.hostStates}
             .maxHosts=${p.session.maxHosts}
             .maxTerminals=${p.session.maxTerminals}
+            .historyLines=${p.session.historyLines}
             .initialPanes=${p.panes}
             renderer=${RENDERER}
             @pane-state=${(e: CustomEvent<PaneStateDetail>) => p.onPaneState(e)}

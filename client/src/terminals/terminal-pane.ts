@@ -57,6 +57,8 @@ export class TerminalPane extends LitElement {
   @property({ type: Number, attribute: false }) fontSize = 0;
   /** Only shown panes hold a WebGL context (browsers keep about 16 in all). */
   @property({ type: Boolean, attribute: false }) visible = true;
+  /** Lines of scrollback: as many as the server's replay restores (the session's historyLines). */
+  @property({ type: Number, attribute: false }) scrollback = 5000;
 
   /** The page's language: the pane's words follow the learner's choice. */
   private readonly i18n = new LanguageController(this);
@@ -116,6 +118,7 @@ export class TerminalPane extends LitElement {
       this.connect();
     }
     if (changed.has('fontSize')) this.sizer.applyFontSize();
+    if (changed.has('scrollback') && this.term) this.term.options.scrollback = this.scrollback;
     // The WebGL controller has followed `visible` already.
     if (changed.has('visible') && this.visible) this.sizer.fit();
   }
@@ -257,7 +260,7 @@ export class TerminalPane extends LitElement {
   }
 
   private openTerminal(): Terminal {
-    const term = newTerminal(this.sizer.fontSize);
+    const term = newTerminal(this.sizer.fontSize, this.scrollback);
     term.open(this.termHost);
     this.term = term;
     this.cleanups.push(() => {

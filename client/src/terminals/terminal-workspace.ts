@@ -81,6 +81,8 @@ export class TerminalWorkspace extends LitElement {
   @property({ type: Number, attribute: false }) maxHosts = 1;
   /** Most terminals the session may have open: the session view's maxTerminals. */
   @property({ type: Number, attribute: false }) maxTerminals = 1;
+  /** Lines of scrollback each pane keeps: the session view's historyLines. */
+  @property({ type: Number, attribute: false }) historyLines = 5000;
   /** A lesson's panes: pane N of the lesson is on initialPanes[N-1].host. */
   @property({ attribute: false }) initialPanes: { host: string }[] | undefined = undefined;
   /** 'auto' uses WebGL on shown panes; 'dom' never tries it. */
@@ -383,6 +385,7 @@ export class TerminalWorkspace extends LitElement {
               renderer=${this.renderer}
               .fontSize=${this.font.size}
               .visible=${visible}
+              .scrollback=${this.historyLines}
               @pane-state=${(e: CustomEvent<PaneStateDetail>) => this.onPaneState(p.id, e)}
               @pane-title=${(e: CustomEvent<PaneTitleDetail>) => this.onPaneTitle(p.id, e)}
               @ctrl-used=${() => (this.ctrlHeld = false)}

@@ -5,14 +5,15 @@ import { Terminal } from '@xterm/xterm';
 import { terminalFontFamily, terminalTheme } from './terminal-theme';
 
 /** A terminal with input off until its shell is ready (the pane turns it on). */
-export function newTerminal(fontSize: number): Terminal {
+/** A pane's terminal; `scrollback` follows the server's history setting. */
+export function newTerminal(fontSize: number, scrollback: number): Terminal {
   return new Terminal({
     fontFamily: terminalFontFamily,
     fontSize,
     lineHeight: 1.15,
     theme: terminalTheme,
     cursorBlink: true,
-    scrollback: 5000,
+    scrollback,
     allowProposedApi: false,
     disableStdin: true,
     macOptionIsMeta: true,
