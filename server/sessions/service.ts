@@ -5,7 +5,7 @@ import type { SessionView } from '../../common/api.js';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import { message, type Message } from '../../common/messages.js';
-import { LearnerRefusal, PlaygroundError } from '../errors.js';
+import { LearnerRefusal } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
 import { MemoryLeases, type SessionLeases } from './leases.js';
