@@ -3,6 +3,8 @@
 // beside this English text; the page shows it from the catalogue of its own language
 // (./messages-id.ts has the same keys, or it does not compile).
 
+import { workshopWords } from './messages-workshops-en.js';
+
 type P<T> = (p: T) => string;
 type Name = { name: string };
 
@@ -327,4 +329,10 @@ const refusalWords = {
     `Too many workshops created from this address; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
 } as const;
 
-export const enMessages = { ...checkWords, ...storageWords, ...commandWords, ...refusalWords };
+export const enMessages = {
+  ...checkWords,
+  ...storageWords,
+  ...commandWords,
+  ...refusalWords,
+  ...workshopWords,
+};

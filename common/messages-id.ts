@@ -1,5 +1,6 @@
 // The server's words for learners, in Indonesian: the same keys as ./messages-en.ts.
 import type { MessageCatalogue, MessageParams } from './messages.js';
+import { workshopWordsId } from './messages-workshops-id.js';
 
 type MountHint = MessageParams['mounts-none'];
 const mountHint = (p: MountHint) =>
@@ -172,4 +173,5 @@ export const idMessages: MessageCatalogue = {
   ...storageWords,
   ...commandWords,
   ...refusalWords,
+  ...workshopWordsId,
 };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
+import { creationPolicy } from './workshops/creation-policy.js';
 import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
 import { ENGINE_PING_MS, EngineGate } from './engine/engine-gate.js';
@@ -362,7 +363,10 @@ function workshopParts(core: Core, terminals: TerminalRegistry) {
   const warm = startWarm(core);
   const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
   const service = new WorkshopService(core.db);
-  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats);
+  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats, {
+    policy: creationPolicy(core.db, core.config, (id) => core.catalogue.get(id)?.hosts.length),
+    trustedProxies: networkPolicy(core.config).trustedProxies,
+  });
   const workshopTerminals = watchedTerminals(workshops, core, terminals);
   const live = liveClass(workshops, core, {
     terminalsOf: (sessionId) => workshopTerminals.terminalsOf(sessionId),

@@ -135,4 +135,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE learners ADD COLUMN session_token_sealed TEXT;
     `,
   },
+  {
+    version: 5,
+    name: "a workshop's creator, for the bound on live workshops per address",
+    sql: `
+      -- The creating client's key (an IPv4 address or an IPv6 /64, server/http/client-address.ts);
+      -- NULL for workshops made before this step.
+      ALTER TABLE workshops ADD COLUMN creator TEXT;
+      CREATE INDEX workshops_creator ON workshops (creator) WHERE ended_at IS NULL;
+    `,
+  },
 ];
