@@ -4,6 +4,8 @@
 // (./messages-id.ts has the same keys, or it does not compile).
 import { sandboxWords } from './messages-sandbox-en.js';
 
+import { workshopWords } from './messages-workshops-en.js';
+
 type P<T> = (p: T) => string;
 type Name = { name: string };
 
@@ -334,4 +336,5 @@ export const enMessages = {
   ...commandWords,
   ...refusalWords,
   ...sandboxWords,
+  ...workshopWords,
 };

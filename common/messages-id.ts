@@ -1,6 +1,7 @@
 // The server's words for learners, in Indonesian: the same keys as ./messages-en.ts.
 import type { MessageCatalogue, MessageParams } from './messages.js';
 import { sandboxWords } from './messages-sandbox-id.js';
+import { workshopWordsId } from './messages-workshops-id.js';
 
 type MountHint = MessageParams['mounts-none'];
 const mountHint = (p: MountHint) =>
@@ -174,4 +175,5 @@ export const idMessages: MessageCatalogue = {
   ...commandWords,
   ...refusalWords,
   ...sandboxWords,
+  ...workshopWordsId,
 };

@@ -103,6 +103,10 @@ export interface Config {
   seatsLeadMs: number;
   /** How long after a workshop's start its seats nobody took are removed. */
   seatsUnclaimedMs: number;
+  /** When set, creating a workshop needs it (Authorization: Bearer); unset, anyone may, within bounds. */
+  workshopKey?: string;
+  /** Share (%) of the session and sandbox limits all workshops' seats may hold at once; the rest stays free play's. */
+  workshopSharePercent: number;
 }
 
 /** The playground's own lessons/ unless PLAYGROUND_LESSONS_DIR names other folders. */
@@ -149,6 +153,13 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a whole number, 0 or more, got "${raw}"`);
+  return value;
+}
+
+/** A whole percentage, 0 to 100. */
+function percent(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = count(env, name, fallback);
+  if (value > 100) throw new Error(`${name} is a percentage, 0 to 100, got "${value}"`);
   return value;
 }
 
@@ -232,6 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warmSandboxes: count(env, 'PLAYGROUND_WARM_SANDBOXES', 2),
     seatsLeadMs: count(env, 'PLAYGROUND_SEATS_LEAD_MINUTES', 10) * 60_000,
     seatsUnclaimedMs: count(env, 'PLAYGROUND_SEATS_UNCLAIMED_MINUTES', 30) * 60_000,
+    workshopKey: secret(env, 'PLAYGROUND_WORKSHOP_KEY'),
+    workshopSharePercent: percent(env, 'PLAYGROUND_WORKSHOP_SHARE_PERCENT', 75),
   };
 }
 

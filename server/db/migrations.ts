@@ -141,6 +141,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- The learner extended the session (once): a restarted server must not offer it again.
       ALTER TABLE session_leases ADD COLUMN extended INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1));
+      `,
+  },
+  {
+    version: 6,
+    name: "a workshop's creator, for the bound on live workshops per address",
+    sql: `
+      -- The creating client's key (an IPv4 address or an IPv6 /64, server/http/client-address.ts);
+      -- NULL for workshops made before this step.
+      ALTER TABLE workshops ADD COLUMN creator TEXT;
+      CREATE INDEX workshops_creator ON workshops (creator) WHERE ended_at IS NULL;
     `,
   },
 ];

@@ -66,13 +66,16 @@ export interface Route extends Endpoint {
 /** A join code as a path segment: any case, dashes allowed; checked by the handler. */
 const CODE = '([A-Za-z0-9-]{1,16})';
 
-/** Workshops (server/workshops/api.ts): anyone creates; learners join by code; trainers by key. */
+/**
+ * Workshops (server/workshops/api.ts): anyone creates (or holders of the operator's workshop
+ * key, when set: creation-policy.ts); learners join by code; trainers by key.
+ */
 const WORKSHOP_ROUTES: readonly Route[] = [
   {
     method: 'POST',
     pattern: /^\/api\/workshops$/,
     access: 'public',
-    handle: ({ req, res, deps }) => workshops.createWorkshop(req, res, deps.workshops),
+    handle: ({ req, res, token, deps }) => workshops.createWorkshop(req, res, token, deps.workshops),
   },
   {
     method: 'GET',

@@ -13,9 +13,11 @@ import {
 } from '../../common/workshops.js';
 import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
+import { clientAddress, clientKey, TrustedProxies } from '../http/client-address.js';
 import { readJsonBody } from '../http/json-body.js';
 import { sendJson } from '../http/refusal.js';
-import { clientKey, RateLimiter, type RateLimit } from './rate-limit.js';
+import type { CreationPolicy } from './creation-policy.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
 import { parseExtend, parseNewWorkshop } from './requests.js';
 import type { WorkshopSeats } from './seating.js';
 import { endsAt, type Joined, type Workshop, type WorkshopService } from './service.js';
@@ -39,6 +41,10 @@ export interface WorkshopApi {
   seats?: WorkshopSeats;
   /** Told when a workshop's times or state changed (extended, ended): the live class shows it. */
   changed?: (workshopId: number) => void;
+  /** Who may create a workshop and how many seats fit; without it (unit tests) any may. */
+  policy?: CreationPolicy;
+  /** Proxies whose X-Forwarded-For names the client the limits count (PLAYGROUND_TRUST_PROXY). */
+  trustedProxies: TrustedProxies;
 }
 
 export function workshopApi(
@@ -46,6 +52,7 @@ export function workshopApi(
   lessonExists: (id: string) => boolean,
   now: () => number = Date.now,
   seats?: WorkshopSeats,
+  extra: { policy?: CreationPolicy; trustedProxies?: TrustedProxies } = {},
 ): WorkshopApi {
   return {
     service,
@@ -54,20 +61,31 @@ export function workshopApi(
     creations: new RateLimiter(CREATE_LIMIT, now),
     now,
     ...(seats ? { seats } : {}),
+    ...(extra.policy ? { policy: extra.policy } : {}),
+    trustedProxies: extra.trustedProxies ?? new TrustedProxies([]),
   };
 }
 
-/** POST /api/workshops: anyone may create one, within CREATE_LIMIT per address. */
+/** The key the request's client is limited under: behind a trusted proxy, the forwarded client's. */
+const clientOf = (req: IncomingMessage, api: WorkshopApi): string =>
+  clientKey(clientAddress(req, api.trustedProxies));
+
+/**
+ * POST /api/workshops: within CREATE_LIMIT per address, and what the creation policy allows
+ * (the operator's workshop key, if set, as `Authorization: Bearer`; seats that fit).
+ */
 export async function createWorkshop(
   req: IncomingMessage,
   res: ServerResponse,
+  key: string | undefined,
   api: WorkshopApi,
 ): Promise<void> {
-  const client = clientKey(req.socket.remoteAddress);
+  const client = clientOf(req, api);
   refuseIfWaiting(res, api.creations.waitMs(client), 'workshops-created-wait');
   const input = parseNewWorkshop(await readJsonBody(req), api.lessonExists, api.now());
-  api.creations.take(client);
-  const { workshop, trainerKey } = api.service.create(input);
+  api.creations.take(client); // refusals count too: a wrong workshop key is a guess
+  api.policy?.admit(input, client, key);
+  const { workshop, trainerKey } = api.service.create(input, client);
   api.seats?.tick(); // a workshop starting within the lead time gets its ready seats now
   const base = publicBase(req);
   sendJson(res, 201, {
@@ -167,8 +185,8 @@ export async function extendWorkshop(
 ): Promise<void> {
   const workshop = api.service.authorizeTrainer(code, key);
   const { minutes, learnerId } = parseExtend(await readJsonBody(req));
-  if (workshop.endedAt !== null) throw new PlaygroundError('This workshop has ended.', 409);
-  if (!api.seats) throw new PlaygroundError('This playground runs no workshop sandboxes.', 503);
+  if (workshop.endedAt !== null) throw new PlaygroundError(message('workshop-ended', {}), 409);
+  if (!api.seats) throw new PlaygroundError(message('workshop-no-sandboxes', {}), 503);
   const extended = api.seats.extend(workshop, minutes, learnerId);
   api.changed?.(workshop.id);
   sendJson(res, 200, info(api, extended));
@@ -185,7 +203,7 @@ function liveWorkshop(api: WorkshopApi, code: string): Workshop {
  * attempt left, and charged one when the code names no live workshop.
  */
 function lookUp<T>(req: IncomingMessage, res: ServerResponse, api: WorkshopApi, find: () => T): T {
-  const client = clientKey(req.socket.remoteAddress);
+  const client = clientOf(req, api);
   refuseIfWaiting(res, api.codeGuesses.waitMs(client), 'workshop-codes-wait');
   try {
     return find();

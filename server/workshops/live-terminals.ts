@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws';
 import type { CreatedSession } from '../../common/api.js';
 import { CloseCode } from '../../common/protocol.js';
 import type { LearnerTerminal, TrainerPresence } from '../../common/workshop-live.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { SocketQuota } from '../http/socket-quota.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
@@ -86,10 +87,10 @@ export class WorkshopTerminals {
    * token of no seat there get the same 403, so this tells nobody which codes are live.
    */
   authorizeSeat(code: string, token: string | undefined): { workshop: Workshop; learner: Learner } {
-    if (!token) throw new PlaygroundError('This needs your session token.', 401);
+    if (!token) throw new PlaygroundError(message('session-token-needed', {}), 401);
     const workshop = this.deps.workshops.byCode(code);
     const learner = workshop && this.deps.workshops.learners(workshop).find((l) => this.opens(l, token));
-    if (!workshop || !learner) throw new PlaygroundError('This session holds no seat in this workshop.', 403);
+    if (!workshop || !learner) throw new PlaygroundError(message('seat-not-here', {}), 403);
     return { workshop, learner };
   }
 
@@ -97,7 +98,7 @@ export class WorkshopTerminals {
   watch(ws: WebSocket, code: string, learnerId: string, paneId: string, key: string | undefined): void {
     const workshop = this.deps.workshops.authorizeTrainer(code, key);
     const learner = this.learnerIn(workshop, learnerId);
-    if (!learner.sessionId) throw new PlaygroundError('This learner has no sandbox yet.', 404);
+    if (!learner.sessionId) throw new PlaygroundError(message('learner-no-sandbox', {}), 404);
     const release = this.watchSockets.take(`workshop:${workshop.id}`);
     this.sessionOf.set(learner.id, learner.sessionId);
     const served = serveWatcher(ws, {
@@ -119,7 +120,7 @@ export class WorkshopTerminals {
   demo(ws: WebSocket, code: string, paneId: string, token: string | undefined): void {
     const { workshop, learner } = this.authorizeSeat(code, token);
     const trainer = this.deps.workshops.trainerSession(workshop);
-    if (!trainer) throw new PlaygroundError('The trainer has no demo terminal open.', 404);
+    if (!trainer) throw new PlaygroundError(message('no-demo-terminal', {}), 404);
     const release = this.demoSockets.take(learner.sessionId!);
     const served = serveWatcher(ws, {
       sessionId: trainer,
@@ -142,7 +143,7 @@ export class WorkshopTerminals {
   /** POST /api/sessions/:id/trainer (session token): the learner allows, declines or stops. */
   answer(sessionId: string, answer: PresenceAnswer): TrainerPresence {
     const seat = this.deps.workshops.seatOf(sessionId);
-    if (!seat) throw new PlaygroundError('This session holds no workshop seat.', 404);
+    if (!seat) throw new PlaygroundError(message('no-workshop-seat', {}), 404);
     this.sessionOf.set(seat.learner.id, sessionId);
     return this.presence.answer(seat.learner.id, answer);
   }
@@ -155,7 +156,7 @@ export class WorkshopTerminals {
 
   private learnerIn(workshop: Workshop, learnerId: string): Learner {
     const learner = this.deps.workshops.learners(workshop).find((l) => l.id === learnerId);
-    if (!learner) throw new PlaygroundError('No such learner in this workshop.', 404);
+    if (!learner) throw new PlaygroundError(message('learner-unknown', {}), 404);
     return learner;
   }
 

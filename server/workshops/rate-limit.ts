@@ -1,7 +1,6 @@
 // A token bucket per client address, in memory: `capacity` attempts at once, refilled at a
-// steady rate. Used for the attempts that could guess a join code (see docs/security.md).
-import { isIPv6 } from 'node:net';
-
+// steady rate. Used for the attempts that could guess a join code (see docs/security.md); the
+// key is the client's (server/http/client-address.ts: an address, or an IPv6 /64).
 export interface RateLimit {
   /** Attempts available at once (and after a quiet spell). */
   capacity: number;
@@ -67,25 +66,4 @@ export class RateLimiter {
       this.buckets.delete(key);
     }
   }
-}
-
-/**
- * The key an address is limited under. One IPv6 host usually holds a whole /64 (2^64
- * addresses), so IPv6 is limited per /64; an IPv4 address mapped into IPv6 is the IPv4 one.
- */
-export function clientKey(address: string | undefined): string {
-  if (!address) return 'unknown';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!isIPv6(address)) return address;
-  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
-}
-
-/** The eight groups of an IPv6 address, zone dropped, `::` expanded. */
-function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
-  return [...left, ...(tail === undefined ? [] : zeros), ...right].map((g) => g.replace(/^0+(?=.)/, ''));
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../../common/lesson.js';
 import { WORKSHOP_TITLE_MAX } from '../../common/workshops.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import type { NewWorkshop } from './service.js';
 import { cleanText } from './text.js';
@@ -44,13 +45,12 @@ export function parseNewWorkshop(
   }
   const request = parsed.data;
   const unknown = request.lessons.find((id) => !lessonExists(id));
-  if (unknown !== undefined) throw new PlaygroundError(`No lesson "${unknown}".`, 404);
+  if (unknown !== undefined) throw new PlaygroundError(message('lesson-unknown', { id: unknown }), 404);
   const startsAt = request.startsAt ? Date.parse(request.startsAt) : now;
   const durationMs = request.durationMinutes * 60_000;
-  if (startsAt + durationMs <= now)
-    throw new PlaygroundError('"startsAt": this workshop would be over already.', 400);
+  if (startsAt + durationMs <= now) throw new PlaygroundError(message('workshop-over-before-start', {}), 400);
   if (startsAt > now + WORKSHOP_LIMITS.maxDaysAhead * DAY_MS)
-    throw new PlaygroundError(`"startsAt": at most ${WORKSHOP_LIMITS.maxDaysAhead} days ahead.`, 400);
+    throw new PlaygroundError(message('workshop-too-far', { days: WORKSHOP_LIMITS.maxDaysAhead }), 400);
   return {
     title: cleanText(request.title, 'title', WORKSHOP_TITLE_MAX),
     lessons: request.lessons,

@@ -5,6 +5,7 @@
 import type { CreatedSession } from '../../common/api.js';
 import type { SeatInfo } from '../../common/workshop-live.js';
 import type { Db } from '../db/database.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { logger } from '../log.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
@@ -22,6 +23,7 @@ const log = logger('workshops');
 const SEAT_STARTS_AT_ONCE = 3;
 /** A workshop runs at most two days in all, extensions included; one learner gets at most a day more. */
 export const EXTENSION_LIMITS = { workshopMs: 2 * 24 * 60 * 60_000, learnerMs: 24 * 60 * 60_000 } as const;
+const HOUR_MS = 60 * 60_000;
 /** How often the seats are looked at (start times, refills, unclaimed seats, ends). */
 const TICK_MS = 2_000;
 
@@ -104,7 +106,7 @@ export class WorkshopSeats {
    */
   seat(workshop: Workshop, joined: Joined): CreatedSession | null {
     const row = this.seats.seat(workshop.id, joined.learner.id);
-    if (!row) throw new PlaygroundError('This seat is gone.', 404);
+    if (!row) throw new PlaygroundError(message('seat-gone', {}), 404);
     const held = this.heldSession(row, joined.resumeToken);
     if (held) return held;
     if (!this.plan(workshop).open) return null;
@@ -149,13 +151,19 @@ export class WorkshopSeats {
     const ms = minutes * 60_000;
     if (learnerId !== undefined) {
       const row = this.seats.seat(workshop.id, learnerId);
-      if (!row) throw new PlaygroundError('This workshop has no such learner.', 404);
+      if (!row) throw new PlaygroundError(message('learner-unknown', {}), 404);
       if (row.extendedMs + ms > EXTENSION_LIMITS.learnerMs)
-        throw new PlaygroundError('One learner may be given at most 24 hours more.', 409);
+        throw new PlaygroundError(
+          message('extend-learner-max', { hours: EXTENSION_LIMITS.learnerMs / HOUR_MS }),
+          409,
+        );
       this.seats.extendLearner(learnerId, ms);
     } else {
       if (workshop.durationMs + ms > EXTENSION_LIMITS.workshopMs)
-        throw new PlaygroundError('A workshop may last at most 48 hours, extensions included.', 409);
+        throw new PlaygroundError(
+          message('extend-workshop-max', { hours: EXTENSION_LIMITS.workshopMs / HOUR_MS }),
+          409,
+        );
       this.seats.extendWorkshop(workshop.id, ms);
     }
     const now = this.workshops.byId(workshop.id)!;

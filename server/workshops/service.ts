@@ -51,13 +51,16 @@ export class WorkshopService {
     this.store = new WorkshopStore(db);
   }
 
-  /** Creates a workshop with a code no live workshop has; the key is shown only here. */
-  create(input: NewWorkshop): { workshop: Workshop; trainerKey: string } {
+  /**
+   * Creates a workshop with a code no live workshop has; the key is shown only here.
+   * `creator` is the creating client's key (server/workshops/creation-policy.ts counts it).
+   */
+  create(input: NewWorkshop, creator: string | null = null): { workshop: Workshop; trainerKey: string } {
     const trainerKey = newToken();
     const id = this.db
       .transaction(() => {
         const code = this.freeCode();
-        return this.store.insert({ ...input, code, createdAt: this.now() }, hashToken(trainerKey));
+        return this.store.insert({ ...input, code, createdAt: this.now() }, hashToken(trainerKey), creator);
       })
       .immediate();
     return { workshop: this.store.byId(id)!, trainerKey };
@@ -83,13 +86,12 @@ export class WorkshopService {
    * same answer for the same work, so this cannot tell which codes exist.
    */
   authorizeTrainer(code: string, key: string | undefined): Workshop {
-    if (!key)
-      throw new PlaygroundError("This needs the workshop's trainer key (Authorization: Bearer).", 401);
+    if (!key) throw new PlaygroundError(message('trainer-key-needed', {}), 401);
     const candidates = this.store.withCode(normalizeJoinCode(code) ?? '');
     const hashes = candidates.length ? candidates.map((c) => c.trainerKeyHash) : [NO_WORKSHOP_HASH];
     const index = hashes.findIndex((hash) => tokenMatches(key, hash));
     const found = candidates[index]?.workshop;
-    if (!found) throw new PlaygroundError('This trainer key does not open this workshop.', 403);
+    if (!found) throw new PlaygroundError(message('trainer-key-wrong', {}), 403);
     return found;
   }
 
@@ -170,7 +172,7 @@ export class WorkshopService {
       const code = this.newCode();
       if (!this.store.live(code)) return code;
     }
-    throw new PlaygroundError('No free join code was found; try again.', 503);
+    throw new PlaygroundError(message('join-code-none-free', {}), 503);
   }
 }
 

@@ -56,14 +56,14 @@ export class WorkshopStore {
   constructor(readonly db: Db) {}
 
   /** Adds a workshop and its lessons (in the caller's transaction); returns its id. */
-  insert(workshop: Omit<Workshop, 'id' | 'endedAt'>, trainerKeyHash: string): number {
+  insert(workshop: Omit<Workshop, 'id' | 'endedAt'>, trainerKeyHash: string, creator: string | null): number {
     const { code, title, language, seats, startsAt, durationMs, createdAt } = workshop;
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO workshops (code, trainer_key_hash, title, language, seats, starts_at, duration_ms, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO workshops (code, trainer_key_hash, title, language, seats, starts_at, duration_ms, created_at, creator)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(code, trainerKeyHash, title, language, seats, startsAt, durationMs, createdAt);
+      .run(code, trainerKeyHash, title, language, seats, startsAt, durationMs, createdAt, creator);
     const id = Number(lastInsertRowid);
     const lesson = this.db.prepare(
       'INSERT INTO workshop_lessons (workshop_id, position, lesson_id) VALUES (?, ?, ?)',
@@ -83,6 +83,28 @@ export class WorkshopStore {
       .prepare<WorkshopRow>('SELECT * FROM workshops WHERE code = ? AND ended_at IS NULL')
       .get(code);
     return row ? this.workshop(row) : null;
+  }
+
+  /** How many workshops `creator` made that are neither ended nor over at `now`. */
+  liveCountOf(creator: string, now: number): number {
+    const row = this.db
+      .prepare<{ n: number }>(
+        `SELECT count(*) AS n FROM workshops
+         WHERE creator = ? AND ended_at IS NULL AND starts_at + duration_ms > ?`,
+      )
+      .get(creator, now);
+    return row?.n ?? 0;
+  }
+
+  /** The workshops neither ended nor over whose time meets [from, to). */
+  liveDuring(from: number, to: number): Workshop[] {
+    return this.db
+      .prepare<WorkshopRow>(
+        `SELECT * FROM workshops
+         WHERE ended_at IS NULL AND starts_at < ? AND starts_at + duration_ms > ? ORDER BY id`,
+      )
+      .all(to, from)
+      .map((row) => this.workshop(row));
   }
 
   /** Every workshop that had this code, ended ones too, with their trainer keys' hashes. */

@@ -5,6 +5,7 @@
 // gone, so a later watch starts read-only again. Held in memory: after a restart no socket is
 // open and nobody may type.
 import type { TrainerPresence } from '../../common/workshop-live.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 
 type Control = 'none' | 'requested' | 'granted';
@@ -71,7 +72,7 @@ export class TrainerPresenceBoard {
       if (watch) this.update(learnerId, () => (watch.control = 'none'));
       return this.presenceOf(learnerId);
     }
-    if (!watch) throw new PlaygroundError("Open one of the learner's terminals before asking to type.", 409);
+    if (!watch) throw new PlaygroundError(message('watch-before-typing', {}), 409);
     if (watch.control === 'none') this.update(learnerId, () => (watch.control = 'requested'));
     return this.presenceOf(learnerId);
   }
@@ -85,7 +86,7 @@ export class TrainerPresenceBoard {
     }
     if (allowControl === true) {
       if (watch?.control !== 'requested' && watch?.control !== 'granted')
-        throw new PlaygroundError('The trainer has not asked to type.', 409);
+        throw new PlaygroundError(message('trainer-not-asked', {}), 409);
       this.update(learnerId, () => (watch.control = 'granted'));
     } else if (allowControl === false && watch) {
       this.update(learnerId, () => (watch.control = 'none'));

@@ -4,6 +4,7 @@
 // and the token does not reveal the key. Its id is kept in the workshop's row.
 import { createHmac } from 'node:crypto';
 import type { CreatedSession } from '../../common/api.js';
+import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import type { SessionService } from '../sessions/service.js';
 import type { Workshop, WorkshopService } from './service.js';
@@ -31,7 +32,7 @@ export function trainerSession(
   workshop: Workshop,
   trainerKey: string,
 ): CreatedSession & { created: boolean } {
-  if (workshop.endedAt !== null) throw new PlaygroundError('This workshop has ended.', 410);
+  if (workshop.endedAt !== null) throw new PlaygroundError(message('workshop-ended', {}), 410);
   const token = trainerSessionToken(trainerKey);
   const existing = deps.workshops.trainerSession(workshop);
   if (existing && deps.sessions.has(existing))

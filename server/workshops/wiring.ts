@@ -16,13 +16,15 @@ import type { LiveSources } from './class/class-state.js';
 import { Classroom } from './class/classroom.js';
 import { LiveActions } from './class/live-actions.js';
 import { liveApi } from './class/live-api.js';
+import { networkPolicy } from '../http/network-policy.js';
+import { creationPolicy } from './creation-policy.js';
 import { WorkshopTerminals } from './live-terminals.js';
 import { WorkshopSeats } from './seating.js';
 import { WorkshopService } from './service.js';
 
 /** What the workshops and warm sessions are made of. */
 export interface WorkshopInputs {
-  config: Pick<Config, 'warmSandboxes' | 'sessionTtlMs' | 'seatsLeadMs' | 'seatsUnclaimedMs'>;
+  config: Config;
   db: Db;
   sandboxes: SandboxManager;
   catalogue: LessonCatalogue;
@@ -92,7 +94,10 @@ export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry)
   const warm = startWarm(core);
   const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
   const service = new WorkshopService(core.db);
-  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats);
+  const workshops = workshopApi(service, lessonExists, Date.now, warm.seats, {
+    policy: creationPolicy(core.db, core.config, (id) => core.catalogue.get(id)?.hosts.length),
+    trustedProxies: networkPolicy(core.config).trustedProxies,
+  });
   const workshopTerminals = watchedTerminals(workshops, core, terminals);
   const live = liveClass(workshops, core, {
     terminalsOf: (sessionId) => workshopTerminals.terminalsOf(sessionId),

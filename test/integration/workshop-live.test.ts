@@ -17,7 +17,7 @@ import { openDatabase } from '../../server/db/database.js';
 import { WorkshopService } from '../../server/workshops/service.js';
 import { TestClass } from '../support/class-client.js';
 import { TestEvents } from '../support/events-client.js';
-import { api, readySession, startTestPlayground } from '../support/playground.js';
+import { api, readySession, startTestPlayground, waitForSession } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
 const LESSON = 'docker-networks';
@@ -161,6 +161,51 @@ test('a learner’s step turns done on the trainer’s socket; checks, help, mes
   assert.equal(ended.status, 200);
   await checkResults(code, key, first!.id);
   endedClass = { code, key, stepId: first!.id };
+});
+
+test('five learners join through the join route from one address; each one’s step turns done on the trainer’s socket', async () => {
+  const lesson = pg.catalogue.get(LESSON)!;
+  const first = lesson.steps[0]!;
+  const cell = cellKey(LESSON, first.id);
+  const created = await api<CreatedWorkshop>(pg.url, 'POST', '/api/workshops', undefined, {
+    title: 'Five at once',
+    lessons: [LESSON],
+    seats: 5,
+    durationMinutes: 60,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { joinCode: code, trainerKey: key } = created.body;
+  after(() => api(pg.url, 'POST', `/api/workshops/${code}/end`, key));
+  const trainer = await TestClass.open(pg.url, code, key);
+  after(() => trainer.close());
+  await trainer.waitFor((e) => e.type === 'class');
+
+  // All five from this test's one address, through seating: each gets a seat and a session.
+  const seated = [];
+  for (const name of ['Ani', 'Budi', 'Citra', 'Dewi', 'Eko']) {
+    const joined = await api<JoinedWorkshop>(pg.url, 'POST', `/api/workshops/${code}/join`, undefined, {
+      name,
+    });
+    assert.equal(joined.status, 201, JSON.stringify(joined.body));
+    assert.ok(joined.body.session, `${name} has a session`);
+    seated.push({ id: joined.body.learnerId, ...joined.body.session });
+  }
+  // Each runs the step's command in a real shell of their own seat.
+  await Promise.all(
+    seated.map(async ({ id, session, token }) => {
+      await waitForSession(pg.url, session.id, token, (s) => s.state === 'ready');
+      const term = await TestTerminal.open(pg.url, session.id, token);
+      after(() => term.close());
+      term.start();
+      await term.waitFor(/[#$] $/m, 30_000);
+      term.type(`${first.solution.join(' && ')}\r`);
+      await trainer.row(id, (l) => l.cells[cell] === 'done', 60_000);
+    }),
+  );
+  // The summary row counts all five.
+  await trainer.waitFor((e) => e.type === 'learner' && e.finished[cell] === 5, 10_000);
+  const ended = await api(pg.url, 'POST', `/api/workshops/${code}/end`, key);
+  assert.equal(ended.status, 200);
 });
 
 /** The results, as JSON and CSV in both languages, hold the learner's done step. */

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { networkPolicy } from '../../server/http/network-policy.js';
 import { openDatabase } from '../../server/db/database.js';
 import { info, workshopApi } from '../../server/workshops/api.js';
+import { creationPolicy } from '../../server/workshops/creation-policy.js';
 import { Classroom } from '../../server/workshops/class/classroom.js';
 import { LiveActions } from '../../server/workshops/class/live-actions.js';
 import { liveApi } from '../../server/workshops/class/live-api.js';
@@ -56,7 +57,10 @@ export async function startTestHttpServer(
   let port = 0;
   const catalogue = new LessonCatalogue([], []);
   const db = openDatabase(':memory:');
-  const workshops = workshopApi(new WorkshopService(db), () => false);
+  const workshops = workshopApi(new WorkshopService(db), () => false, Date.now, undefined, {
+    policy: creationPolicy(db, config, () => 1),
+    trustedProxies: networkPolicy(config).trustedProxies,
+  });
   const classroom = new Classroom({
     db,
     workshops: workshops.service,

@@ -4,6 +4,7 @@
 // finishing a step together, costs one grid build per THROTTLE_MS, not one per change.
 // A learner turns 'slow' only as time passes: a sweep looks for that while anyone follows.
 import type { ClassEvent, ClassState, StuckReason } from '../../../common/workshop-live.js';
+import { message } from '../../../common/messages.js';
 import { PlaygroundError } from '../../errors.js';
 
 export interface ClassFeedOptions {
@@ -43,12 +44,9 @@ export class ClassFeed {
   subscribe(workshopId: number, send: Send): () => void {
     let followed = this.followed.get(workshopId);
     if (followed && followed.subscribers.size >= this.options.maxPerWorkshop)
-      throw new PlaygroundError(
-        `This workshop has ${this.options.maxPerWorkshop} class views open already; close one.`,
-        429,
-      );
+      throw new PlaygroundError(message('class-views-max', { max: this.options.maxPerWorkshop }), 429);
     const state = this.build(workshopId, true);
-    if (!state) throw new PlaygroundError('This workshop is gone.', 404);
+    if (!state) throw new PlaygroundError(message('workshop-gone', {}), 404);
     if (!followed) this.followed.set(workshopId, (followed = this.follow(workshopId)));
     const group = followed;
     for (const l of state.learners) group.stuck.set(l.id, l.stuck);

@@ -10,6 +10,7 @@ import {
   type HelpRequest,
   type MessageSent,
 } from '../../../common/workshop-live.js';
+import { message } from '../../../common/messages.js';
 import { PlaygroundError } from '../../errors.js';
 import type { LessonCatalogue } from '../../lessons/catalogue.js';
 import type { SessionEventHub } from '../../sessions/event-hub.js';
@@ -37,8 +38,8 @@ export class LiveActions {
   /** The seat a session holds in a running workshop, or a 409 saying why there is none. */
   seatOf(sessionId: string): SeatOf {
     const seat = this.deps.classroom.store.seatBySession(sessionId);
-    if (!seat) throw new PlaygroundError('This session holds no workshop seat.', 409);
-    if (seat.workshopEnded) throw new PlaygroundError('The workshop has ended.', 409);
+    if (!seat) throw new PlaygroundError(message('no-workshop-seat', {}), 409);
+    if (seat.workshopEnded) throw new PlaygroundError(message('workshop-ended', {}), 409);
     return seat;
   }
 
@@ -79,8 +80,7 @@ export class LiveActions {
     const seat = this.seatOf(sessionId);
     const lessonId = this.deps.lessonOf(sessionId);
     const step = lessonId === undefined ? undefined : this.step(lessonId, stepId);
-    if (!lessonId || !step)
-      throw new PlaygroundError(`This session's lesson has no step "${String(stepId)}".`, 404);
+    if (!lessonId || !step) throw new PlaygroundError(message('step-unknown', { step: String(stepId) }), 404);
     const key = { learnerId: seat.id, lessonId, stepId: step.id };
     if (this.deps.classroom.store.hintOpened(key, step.hints.en.length)) this.deps.classroom.changed(seat);
   }
@@ -89,7 +89,7 @@ export class LiveActions {
   resolveHelp(workshop: Workshop, helpId: string): void {
     const id = /^[1-9]\d{0,15}$/.test(helpId) ? Number(helpId) : 0;
     const learnerId = id ? this.deps.classroom.store.helpOwner(workshop.id, id) : null;
-    if (!learnerId) throw new PlaygroundError('This workshop has no such help request.', 404);
+    if (!learnerId) throw new PlaygroundError(message('help-unknown', {}), 404);
     const seat = this.deps.classroom.store.seat(workshop.id, learnerId)!;
     const open = this.deps.classroom.store.openHelpOf(learnerId);
     if (open?.id !== id || !this.deps.classroom.store.closeHelp(learnerId, 'trainer', this.now())) return;
@@ -99,7 +99,7 @@ export class LiveActions {
 
   /** A message to one learner of the workshop, or to every learner with a session. */
   sendMessage(workshop: Workshop, text: unknown, learnerId: unknown): MessageSent {
-    if (workshop.endedAt !== null) throw new PlaygroundError('The workshop has ended.', 409);
+    if (workshop.endedAt !== null) throw new PlaygroundError(message('workshop-ended', {}), 409);
     const line = cleanLine(text, 'text', MESSAGE_TEXT_MAX, true);
     const to = learnerId === undefined || learnerId === null ? null : this.reachable(workshop, learnerId);
     const seats = to ? [to] : this.deps.classroom.store.seats(workshop.id);
@@ -124,17 +124,17 @@ export class LiveActions {
   pushHint(workshop: Workshop, learnerId: string, stepId: unknown): void {
     const seat = this.reachable(workshop, learnerId);
     const lessonId = workshop.lessons.find((id) => this.step(id, stepId)?.hints.en.length);
-    if (!lessonId) throw new PlaygroundError(`No step "${String(stepId)}" with hints in this workshop.`, 404);
+    if (!lessonId) throw new PlaygroundError(message('hint-step-unknown', { step: String(stepId) }), 404);
     this.tell(seat.sessionId!, { type: 'hint', stepId: String(stepId) });
   }
 
   /** A learner of the running workshop whose page can be told something. */
   private reachable(workshop: Workshop, learnerId: unknown): SeatOf {
-    if (workshop.endedAt !== null) throw new PlaygroundError('The workshop has ended.', 409);
+    if (workshop.endedAt !== null) throw new PlaygroundError(message('workshop-ended', {}), 409);
     const seat =
       typeof learnerId === 'string' ? this.deps.classroom.store.seat(workshop.id, learnerId) : null;
-    if (!seat) throw new PlaygroundError('This workshop has no such learner.', 404);
-    if (!seat.sessionId) throw new PlaygroundError(`${seat.name} has no sandbox session yet.`, 409);
+    if (!seat) throw new PlaygroundError(message('learner-unknown', {}), 404);
+    if (!seat.sessionId) throw new PlaygroundError(message('learner-no-session', { name: seat.name }), 409);
     return seat;
   }
 

@@ -4,6 +4,7 @@
 // script pressing a button in a loop fills no table and floods no page (docs/security.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LanguageSchema } from '../../../common/lesson.js';
+import { message } from '../../../common/messages.js';
 import { PlaygroundError } from '../../errors.js';
 import { readJsonBody } from '../../http/json-body.js';
 import { sendJson } from '../../http/refusal.js';
@@ -53,13 +54,13 @@ export function liveApi(
 /** POST /api/sessions/:id/help (session token): asks for help, or changes the open request. */
 export async function askHelp(req: IncomingMessage, res: ServerResponse, sessionId: string, api: LiveApi) {
   const body = await readJsonBody(req);
-  spend(res, api.help, api.actions.seatOf(sessionId).id, 'Too many help requests');
+  spend(res, api.help, api.actions.seatOf(sessionId).id, 'help-wait');
   sendJson(res, 201, api.actions.askHelp(sessionId, body.text));
 }
 
 /** DELETE /api/sessions/:id/help (session token): withdraws the open request. */
 export function withdrawHelp(res: ServerResponse, sessionId: string, api: LiveApi): void {
-  spend(res, api.help, api.actions.seatOf(sessionId).id, 'Too many help requests');
+  spend(res, api.help, api.actions.seatOf(sessionId).id, 'help-wait');
   api.actions.withdrawHelp(sessionId);
   res.writeHead(204).end();
 }
@@ -67,7 +68,7 @@ export function withdrawHelp(res: ServerResponse, sessionId: string, api: LiveAp
 /** POST /api/sessions/:id/hints (session token): the learner opened a step's next hint. */
 export async function hintOpened(req: IncomingMessage, res: ServerResponse, sessionId: string, api: LiveApi) {
   const body = await readJsonBody(req);
-  spend(res, api.hints, api.actions.seatOf(sessionId).id, 'Too many hints opened');
+  spend(res, api.hints, api.actions.seatOf(sessionId).id, 'hints-wait');
   api.actions.hintOpened(sessionId, body.stepId);
   res.writeHead(204).end();
 }
@@ -94,7 +95,7 @@ export async function sendMessage(
 ) {
   const workshop = api.workshops.authorizeTrainer(code, key);
   const body = await readJsonBody(req);
-  spend(res, api.messages, String(workshop.id), 'Too many messages');
+  spend(res, api.messages, String(workshop.id), 'messages-wait');
   sendJson(res, 200, api.actions.sendMessage(workshop, body.text, body.learnerId));
 }
 
@@ -107,7 +108,7 @@ export async function pushHint(
 ) {
   const workshop = api.workshops.authorizeTrainer(params.code, params.key);
   const body = await readJsonBody(req);
-  spend(res, api.pushedHints, String(workshop.id), 'Too many hints pushed');
+  spend(res, api.pushedHints, String(workshop.id), 'pushed-hints-wait');
   api.actions.pushHint(workshop, params.learnerId, body.stepId);
   res.writeHead(204).end();
 }
@@ -146,10 +147,15 @@ export function results(
 }
 
 /** Takes one attempt of `key`, or refuses with 429 and Retry-After. */
-function spend(res: ServerResponse, limiter: RateLimiter, key: string, what: string): void {
+function spend(
+  res: ServerResponse,
+  limiter: RateLimiter,
+  key: string,
+  what: 'help-wait' | 'hints-wait' | 'messages-wait' | 'pushed-hints-wait',
+): void {
   const waitMs = limiter.waitMs(key);
   if (waitMs <= 0 && limiter.take(key)) return;
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   res.setHeader('retry-after', String(seconds));
-  throw new PlaygroundError(`${what}; try again in ${seconds} s.`, 429);
+  throw new PlaygroundError(message(what, { seconds }), 429);
 }
