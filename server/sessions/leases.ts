@@ -1,11 +1,16 @@
 // Session leases: what the engine's labels cannot say because a label never changes. A warm
 // session's labels name the pool it was started for; the lease says it was handed to someone
-// (and who, for the per-client limit), and until when, which a workshop's extension moves.
+// (and who, for the per-client limit), and until when, which a workshop's extension moves;
+// and the lesson it holds now, when a workshop's learner moved on to the next one.
 import type { Db } from '../db/database.js';
+import { PlaygroundError } from '../errors.js';
+import type { Session } from './session-state.js';
 
 export interface Lease {
   client: string;
   expiresAt: Date;
+  /** Left out: the lesson stays what it was (the label's, or the last one set). */
+  lessonId?: string;
 }
 
 /** Where leases are kept; the database in the server, a Map in unit tests. */
@@ -18,6 +23,7 @@ export interface SessionLeases {
 interface LeaseRow {
   client: string;
   expires_at: number;
+  lesson_id: string | null;
 }
 
 export class LeaseStore implements SessionLeases {
@@ -25,18 +31,21 @@ export class LeaseStore implements SessionLeases {
 
   get(sessionId: string): Lease | undefined {
     const row = this.db
-      .prepare<LeaseRow>('SELECT client, expires_at FROM session_leases WHERE session_id = ?')
+      .prepare<LeaseRow>('SELECT client, expires_at, lesson_id FROM session_leases WHERE session_id = ?')
       .get(sessionId);
-    return row ? { client: row.client, expiresAt: new Date(row.expires_at) } : undefined;
+    if (!row) return undefined;
+    const lease = { client: row.client, expiresAt: new Date(row.expires_at) };
+    return row.lesson_id === null ? lease : { ...lease, lessonId: row.lesson_id };
   }
 
   set(sessionId: string, lease: Lease): void {
     this.db
       .prepare(
-        `INSERT INTO session_leases (session_id, client, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (session_id) DO UPDATE SET client = excluded.client, expires_at = excluded.expires_at`,
+        `INSERT INTO session_leases (session_id, client, expires_at, lesson_id) VALUES (?, ?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET client = excluded.client, expires_at = excluded.expires_at,
+           lesson_id = COALESCE(excluded.lesson_id, lesson_id)`,
       )
-      .run(sessionId, lease.client, lease.expiresAt.getTime());
+      .run(sessionId, lease.client, lease.expiresAt.getTime(), lease.lessonId ?? null);
   }
 
   delete(sessionId: string): void {
@@ -48,6 +57,23 @@ export class LeaseStore implements SessionLeases {
 export class MemoryLeases implements SessionLeases {
   private readonly leases = new Map<string, Lease>();
   get = (id: string) => this.leases.get(id);
-  set = (id: string, lease: Lease) => void this.leases.set(id, lease);
+  set = (id: string, lease: Lease) => void this.leases.set(id, { ...this.leases.get(id), ...lease });
   delete = (id: string) => void this.leases.delete(id);
+}
+
+/**
+ * Moves a ready session to another lesson (a workshop's next, in the same sandbox); its lease
+ * keeps the lesson over a restart, since the label names the one it started with.
+ */
+export function moveLesson(
+  session: Session | undefined,
+  lessonId: string,
+  leases: SessionLeases,
+  moved: () => void,
+): void {
+  if (session?.state !== 'ready') throw new PlaygroundError('This sandbox is not ready yet.', 409);
+  if (session.lessonId === lessonId) return;
+  session.lessonId = lessonId;
+  leases.set(session.id, { client: session.client, expiresAt: session.expiresAt, lessonId });
+  moved();
 }

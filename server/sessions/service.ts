@@ -8,7 +8,7 @@ import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
-import { MemoryLeases, type SessionLeases } from './leases.js';
+import { MemoryLeases, moveLesson, type SessionLeases } from './leases.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
 import {
   view,
@@ -62,7 +62,7 @@ export class SessionService implements SandboxLossListener {
           client: lease?.client ?? record.client,
           state: 'ready',
           expiresAt: lease?.expiresAt ?? record.expiresAt,
-          ...(record.lessonId ? { lessonId: record.lessonId } : {}),
+          ...((lease?.lessonId ?? record.lessonId) ? { lessonId: lease?.lessonId ?? record.lessonId } : {}),
           maxHosts: this.config.maxHostsPerSession,
           maxTerminals: this.config.maxTerminalsPerSession,
           extendMs: this.config.sessionExtendMs,
@@ -191,12 +191,11 @@ export class SessionService implements SandboxLossListener {
 
   private ensureClientRoom(client: string): void {
     const held = this.active().filter((s) => s.client === client && !s.pool && !s.exempt).length;
-    if (held >= this.config.maxSessionsPerClient) {
+    if (held >= this.config.maxSessionsPerClient)
       throw new PlaygroundError(
         message('sessions-per-client', { max: this.config.maxSessionsPerClient }),
         429,
       );
-    }
   }
 
   /**
@@ -245,12 +244,10 @@ export class SessionService implements SandboxLossListener {
   /** Adds the next free host (node2, node3, ...) to a session; it starts in the background. */
   addHost(id: string, token: string | undefined): SessionView {
     const session = this.authorized(id, token);
-    if (session.state !== 'ready' && session.state !== 'starting') {
+    if (session.state !== 'ready' && session.state !== 'starting')
       throw new PlaygroundError(`This session has ${session.state}.`, 410);
-    }
-    if (session.hosts.size >= this.config.maxHostsPerSession) {
+    if (session.hosts.size >= this.config.maxHostsPerSession)
       throw new PlaygroundError(message('hosts-at-most', { max: this.config.maxHostsPerSession }), 409);
-    }
     this.ensureRoomFor(1);
     let n = 1;
     while (session.hosts.has(`node${n}`)) n++;
@@ -420,6 +417,11 @@ export class SessionService implements SandboxLossListener {
   /** The lesson a session was started for, without a token (for server-side wiring only). */
   lessonOf(id: string): string | undefined {
     return this.sessions.get(id)?.lessonId;
+  }
+
+  /** The ready session holds another lesson from now on, over a restart too (a workshop's next). */
+  setLesson(id: string, lessonId: string): void {
+    moveLesson(this.sessions.get(id), lessonId, this.leases, () => this.notify((o) => o.lessonChanged?.(id)));
   }
 
   async end(id: string, token: string | undefined): Promise<void> {
