@@ -16,8 +16,9 @@
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
 //   warm sessions             a class of 30 joining with ready seats vs none, a warm claim vs a
-//                             cold start, memory per ready seat (warm.ts; BENCH_WARM=0 skips it,
-//                             `npm run bench -- warm` runs it alone)
+//                             cold start, memory per ready seat, the trainer's grid turning a
+//                             step done vs the learner's own result (warm.ts, class-grid.ts;
+//                             BENCH_WARM=0 skips it, `npm run bench -- warm` runs it alone)
 //   capacity                  sandboxes started at once until the machine refuses more, and
 //                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
 //

@@ -62,6 +62,9 @@ export const workshopWords = {
   }>,
   'help-wait': ((p) => `Too many help requests; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
   'hints-wait': ((p) => `Too many hints opened; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
+  'lesson-moves-wait': ((p) => `Too many lesson changes; try again in ${p.seconds} s.`) as P<{
+    seconds: number;
+  }>,
   'messages-wait': ((p) => `Too many messages; try again in ${p.seconds} s.`) as P<{ seconds: number }>,
   'pushed-hints-wait': ((p) => `Too many hints pushed; try again in ${p.seconds} s.`) as P<{
     seconds: number;

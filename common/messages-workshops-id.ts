@@ -45,6 +45,7 @@ export const workshopWordsId = {
   'class-views-max': (p) => `Workshop ini sudah membuka ${p.max} tampilan kelas; tutup salah satu.`,
   'help-wait': (p) => `Terlalu banyak permintaan bantuan; coba lagi dalam ${p.seconds} detik.`,
   'hints-wait': (p) => `Terlalu banyak petunjuk dibuka; coba lagi dalam ${p.seconds} detik.`,
+  'lesson-moves-wait': (p) => `Terlalu sering berganti pelajaran; coba lagi dalam ${p.seconds} detik.`,
   'messages-wait': (p) => `Terlalu banyak pesan; coba lagi dalam ${p.seconds} detik.`,
   'pushed-hints-wait': (p) => `Terlalu banyak petunjuk dikirim; coba lagi dalam ${p.seconds} detik.`,
 } satisfies Partial<MessageCatalogue>;

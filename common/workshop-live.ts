@@ -189,6 +189,11 @@ export const pushHintPath = (code: string, learnerId: string) =>
 export const resultsPath = (code: string, format: 'json' | 'csv' = 'json', lang?: 'en' | 'id') =>
   `/api/workshops/${code}/results?format=${format}${lang ? `&lang=${lang}` : ''}`;
 
+/** Body of POST /api/sessions/:id/lesson (session token): the seat moves to another of its lessons. */
+export interface MoveLesson {
+  lessonId: string;
+}
+
 /** Body of POST /api/sessions/:id/hints (session token): the learner opened a hint. */
 export interface HintOpened {
   stepId: string;
@@ -203,6 +208,8 @@ export interface SeatInfo {
   endsAt: string;
   name: string;
   seat: number;
+  /** The workshop's lessons in order: the learner moves between them in the same sandbox. */
+  lessons: string[];
   /** The trainer's demo terminals the learner may follow. */
   demoTerminals: LearnerTerminal[];
 }

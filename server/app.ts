@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeCensus, type Census } from './census.js';
 import type { Config } from './config.js';
-import { creationPolicy } from './workshops/creation-policy.js';
 import { openDatabase, type Db } from './db/database.js';
 import { pingEngine } from './engine/connect.js';
 import { ENGINE_PING_MS, EngineGate } from './engine/engine-gate.js';

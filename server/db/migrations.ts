@@ -151,6 +151,30 @@ export const MIGRATIONS: readonly Migration[] = [
       -- NULL for workshops made before this step.
       ALTER TABLE workshops ADD COLUMN creator TEXT;
       CREATE INDEX workshops_creator ON workshops (creator) WHERE ended_at IS NULL;
+      `,
+  },
+  {
+    version: 7,
+    name: 'a session moves between lessons: its lease names the lesson, progress is kept per lesson',
+    sql: `
+      -- A workshop's learner moves on to the next lesson in the same sandbox: the label names
+      -- the lesson the session started with, this column the one it holds now (NULL: the label's).
+      ALTER TABLE session_leases ADD COLUMN lesson_id TEXT;
+      -- One row per session and lesson, so moving back finds the steps done before.
+      CREATE TABLE lesson_progress_by_lesson (
+        session_id TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        progress TEXT NOT NULL, -- JSON: common/events.ts LessonProgress
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, lesson_id)
+      ) STRICT;
+      INSERT INTO lesson_progress_by_lesson
+        SELECT session_id,
+               COALESCE(CASE WHEN json_valid(progress) THEN json_extract(progress, '$.lessonId') END, ''),
+               progress, updated_at
+        FROM lesson_progress;
+      DROP TABLE lesson_progress;
+      ALTER TABLE lesson_progress_by_lesson RENAME TO lesson_progress;
     `,
   },
 ];

@@ -160,6 +160,12 @@ const LIVE_CLASS_ROUTES: readonly Route[] = [
   },
   {
     method: 'POST',
+    pattern: /^\/api\/sessions\/([a-f0-9]+)\/lesson$/,
+    access: 'session-token',
+    handle: ({ req, res, params, deps }) => live.moveLesson(req, res, params[0]!, deps.live),
+  },
+  {
+    method: 'POST',
     pattern: new RegExp(`^/api/workshops/${CODE}/help/([0-9]{1,16})/resolve$`),
     access: 'trainer-key',
     handle: ({ res, params, token, deps }) => live.resolveHelp(res, params[0]!, token, params[1]!, deps.live),

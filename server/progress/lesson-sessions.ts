@@ -93,6 +93,13 @@ export class LessonSessions implements SessionObserver {
       .catch((err: Error) => log.warn(`session ${sessionId}: stopping the tracker: ${err.message}`));
   }
 
+  /** The session moved to another lesson (a workshop's next, same sandbox): its tracker takes over. */
+  lessonChanged(sessionId: string): void {
+    const host = this.trackedHosts.get(sessionId) ?? this.deps.sessions.primaryHost(sessionId);
+    this.hostRemoved(sessionId, host);
+    this.hostReady(sessionId, host);
+  }
+
   sessionEnded(sessionId: string): void {
     const tracker = this.trackers.get(sessionId);
     this.trackers.delete(sessionId);
@@ -177,7 +184,7 @@ export class LessonSessions implements SessionObserver {
       );
       return null;
     }
-    const saved = await store.load(sessionId);
+    const saved = await store.load(sessionId, lessonId);
     const shell = new DockerSandboxShell(container);
     const notice = (message: string) => {
       if (this.live(sessionId)) events.publish(sessionId, { type: 'notice', level: 'warning', message });

@@ -1,5 +1,6 @@
 // Keeps each session's lesson progress in the database, so a reload or a server restart
-// keeps the steps a learner has completed. One row per session; removed with the session.
+// keeps the steps a learner has completed. One row per session and lesson (a workshop's
+// learner moves between lessons in one sandbox); removed with the session.
 import type { LessonProgress } from '../../common/events.js';
 import type { Db } from '../db/database.js';
 
@@ -9,10 +10,20 @@ export class ProgressStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async load(sessionId: string): Promise<LessonProgress | null> {
-    const row = this.db
-      .prepare<{ progress: string }>('SELECT progress FROM lesson_progress WHERE session_id = ?')
-      .get(checked(sessionId));
+  /** The session's progress in `lessonId`, or (left out) in the lesson it saved last. */
+  async load(sessionId: string, lessonId?: string): Promise<LessonProgress | null> {
+    const row =
+      lessonId === undefined
+        ? this.db
+            .prepare<{ progress: string }>(
+              'SELECT progress FROM lesson_progress WHERE session_id = ? ORDER BY updated_at DESC LIMIT 1',
+            )
+            .get(checked(sessionId))
+        : this.db
+            .prepare<{ progress: string }>(
+              'SELECT progress FROM lesson_progress WHERE session_id = ? AND lesson_id = ?',
+            )
+            .get(checked(sessionId), lessonId);
     return row ? parseProgress(row.progress) : null;
   }
 
@@ -20,10 +31,10 @@ export class ProgressStore {
   async save(sessionId: string, progress: LessonProgress): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO lesson_progress (session_id, progress, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (session_id) DO UPDATE SET progress = excluded.progress, updated_at = excluded.updated_at`,
+        `INSERT INTO lesson_progress (session_id, lesson_id, progress, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (session_id, lesson_id) DO UPDATE SET progress = excluded.progress, updated_at = excluded.updated_at`,
       )
-      .run(checked(sessionId), JSON.stringify(progress), this.now());
+      .run(checked(sessionId), progress.lessonId, JSON.stringify(progress), this.now());
   }
 
   /**
@@ -32,11 +43,11 @@ export class ProgressStore {
    */
   saveAllIfAbsent(entries: readonly { sessionId: string; progress: LessonProgress }[]): void {
     const insert = this.db.prepare(
-      'INSERT INTO lesson_progress (session_id, progress, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO lesson_progress (session_id, lesson_id, progress, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.db.transaction(() => {
       for (const { sessionId, progress } of entries)
-        insert.run(checked(sessionId), JSON.stringify(progress), this.now());
+        insert.run(checked(sessionId), progress.lessonId, JSON.stringify(progress), this.now());
     })();
   }
 

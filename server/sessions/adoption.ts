@@ -23,7 +23,7 @@ export function adoptSandboxes(
         state: 'ready',
         expiresAt: lease?.expiresAt ?? record.expiresAt,
         ...(lease?.extended ? { extended: true } : {}),
-        ...(record.lessonId ? { lessonId: record.lessonId } : {}),
+        ...((lease?.lessonId ?? record.lessonId) ? { lessonId: lease?.lessonId ?? record.lessonId } : {}),
         ...sessionLimits(config),
         hosts: new Map(),
         ready: Promise.resolve(),

@@ -8,7 +8,7 @@ import { message, type Message } from '../../common/messages.js';
 import { LearnerRefusal } from '../errors.js';
 import { PRIMARY_HOST, type SandboxManager, type SandboxRecord } from '../sandboxes/manager.js';
 import type { SessionEventHub } from './event-hub.js';
-import { MemoryLeases, type SessionLeases } from './leases.js';
+import { MemoryLeases, moveLesson, type SessionLeases } from './leases.js';
 import { failureMessage, lostHost, sessionFailure, stateRefusal } from './refusals.js';
 import { lossReason, type SandboxLossListener } from './sandbox-loss.js';
 import { adoptSandboxes } from './adoption.js';
@@ -307,6 +307,11 @@ export class SessionService implements SandboxLossListener {
   /** The lesson a session was started for, without a token (for server-side wiring only). */
   lessonOf(id: string): string | undefined {
     return this.sessions.get(id)?.lessonId;
+  }
+
+  /** The ready session holds another lesson from now on, over a restart too (a workshop's next). */
+  setLesson(id: string, lessonId: string): void {
+    moveLesson(this.sessions.get(id), lessonId, this.leases, () => this.notify((o) => o.lessonChanged?.(id)));
   }
 
   async end(id: string, token: string | undefined): Promise<void> {

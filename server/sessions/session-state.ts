@@ -45,6 +45,8 @@ export interface SessionObserver {
   /** The host's sandbox is gone: removed by the learner, lost (it stopped), or being restarted. */
   hostRemoved?(sessionId: string, host: string): void;
   sessionEnded?(sessionId: string): void;
+  /** The session holds another lesson now (SessionService.setLesson). */
+  lessonChanged?(sessionId: string): void;
 }
 
 /** The machine's own limits: refuses a new sandbox (a 503) before the host runs out. */

@@ -200,6 +200,7 @@ export class WorkshopSeats {
       endsAt: new Date(this.seatEndsAt(workshop, row)).toISOString(),
       name: row.name,
       seat: row.seat,
+      lessons: workshop.lessons,
       demoTerminals: [],
     };
     this.o.events.publish(row.sessionId, { type: 'workshop', seat });

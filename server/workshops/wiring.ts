@@ -85,7 +85,9 @@ function liveClass(
     live,
   });
   classroom.start();
-  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
+  const lessonOf = (id: string) => sessions.lessonOf(id);
+  const setLesson = (id: string, lessonId: string) => sessions.setLesson(id, lessonId);
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf, setLesson });
   return liveApi(classroom, actions, workshops.service);
 }
 

@@ -69,7 +69,9 @@ export async function startTestHttpServer(
     info: (w) => info(workshops, w),
   });
   classroom.start();
-  const actions = new LiveActions({ classroom, events, catalogue, lessonOf: (id) => sessions.lessonOf(id) });
+  const lessonOf = (id: string) => sessions.lessonOf(id);
+  const setLesson = (id: string, lessonId: string) => sessions.setLesson(id, lessonId);
+  const actions = new LiveActions({ classroom, events, catalogue, lessonOf, setLesson });
   const server = createPlaygroundServer({
     sessions,
     events,

@@ -265,6 +265,7 @@ function classroom() {
     events,
     catalogue,
     lessonOf: () => 'net',
+    setLesson: () => undefined,
     now: () => clock.now,
   });
   const { workshop } = service.create(NETWORKS);

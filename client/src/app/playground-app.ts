@@ -79,6 +79,8 @@ export class PlaygroundApp extends LitElement {
     onNotice: (level, message) => this.notices.notify(level, message),
     words: () => this.i18n.workshop,
     formatLeft: (ms) => formatRemaining(ms, this.t.durations),
+    lessonTitle: (id) => this.lessonTitle(id) ?? id,
+    onMoved: (lessonId) => this.go({ view: 'lesson', lessonId }),
   });
   private readonly sandbox = new SessionController(this, {
     connectEvents: (options) => this.seat.follow(options),
@@ -271,7 +273,7 @@ export class PlaygroundApp extends LitElement {
         onEnd: () => void this.endSession(),
         onNew: () => void this.sandbox.start(),
       })}
-      ${this.seat.render(this.sandbox.key?.id, this.clock.now)}
+      ${this.seat.render(this.sandbox.key?.id, this.clock.now, { lessonId: routeLesson(this.route), progress: this.lessons.progress })}
       <main data-view=${this.route.view}>
         ${
           this.route.view === 'catalogue'

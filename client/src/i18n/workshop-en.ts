@@ -88,6 +88,10 @@ export const workshopEn: WorkshopStrings = {
   resumeLinkHint: 'Open it on another device to continue in your seat. Keep it to yourself.',
   hintPushed: 'The trainer opened a hint for you.',
   cancel: 'Cancel',
+  lessonOf: (n, total) => `Lesson ${n} of ${total}`,
+  previousLesson: 'Previous lesson',
+  nextLesson: 'Next lesson',
+  lessonDoneNext: (title) => `Lesson done: on to ${title} ›`,
 
   needKeyTitle: 'This page needs the trainer link',
   needKeyText:

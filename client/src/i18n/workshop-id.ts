@@ -91,6 +91,10 @@ export const workshopId: WorkshopStrings = {
   resumeLinkHint: 'Buka di perangkat lain untuk melanjutkan di kursi Anda. Jangan bagikan.',
   hintPushed: 'Pelatih membukakan petunjuk untuk Anda.',
   cancel: 'Batal',
+  lessonOf: (n, total) => `Pelajaran ${n} dari ${total}`,
+  previousLesson: 'Pelajaran sebelumnya',
+  nextLesson: 'Pelajaran berikutnya',
+  lessonDoneNext: (title) => `Pelajaran selesai: lanjut ke ${title} ›`,
 
   needKeyTitle: 'Halaman ini memerlukan tautan pelatih',
   needKeyText:

@@ -92,6 +92,10 @@ export interface WorkshopStrings {
   resumeLink: string;
   resumeLinkHint: string;
   hintPushed: string;
+  lessonOf: (n: number, total: number) => string;
+  previousLesson: string;
+  nextLesson: string;
+  lessonDoneNext: (title: string) => string;
   cancel: string;
 
   // The trainer's class view

@@ -7,6 +7,7 @@ import type {
   ExtendRequest,
   HelpRequestBody,
   HintOpened,
+  MoveLesson,
   PushHintRequest,
   TrainerMessageRequest,
 } from '../../../common/workshop-live';
@@ -36,6 +37,8 @@ export interface WorkshopApi {
   askHelp(sessionId: string, token: string, body: HelpRequestBody): Promise<void>;
   withdrawHelp(sessionId: string, token: string): Promise<void>;
   hintOpened(sessionId: string, token: string, body: HintOpened): Promise<void>;
+  /** The seat's sandbox follows another of the workshop's lessons. */
+  moveLesson(sessionId: string, token: string, body: MoveLesson): Promise<void>;
 }
 
 export interface WorkshopApiOptions {
@@ -98,5 +101,6 @@ export function createWorkshopApi(options: WorkshopApiOptions): WorkshopApi {
     askHelp: (id, token, body) => done(call(`${sessionPath(id)}/help`, 'POST', token, body)),
     withdrawHelp: (id, token) => done(call(`${sessionPath(id)}/help`, 'DELETE', token)),
     hintOpened: (id, token, body) => done(call(`${sessionPath(id)}/hints`, 'POST', token, body)),
+    moveLesson: (id, token, body) => done(call(`${sessionPath(id)}/lesson`, 'POST', token, body)),
   };
 }

@@ -1,5 +1,6 @@
 // <workshop-bar>: a learner's workshop above their lesson: its title and their seat, the time
-// left (warning in the last 5 minutes), "Ask for help" with an optional line (then its
+// left (warning in the last 5 minutes), the way to the workshop's other lessons (when it has
+// several), "Ask for help" with an optional line (then its
 // pending state and Withdraw), their personal resume link, and the trainer's messages, which
 // stay until dismissed.
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
@@ -9,6 +10,8 @@ import { formatRemaining } from '../app/app-state';
 import { LanguageController } from '../i18n/language-controller';
 import './copy-field';
 import { timeLeft } from './class-model';
+import type { LessonPlace } from './lesson-place';
+import './workshop-lesson-nav';
 import { workshopBarStyles } from './workshop-bar-styles';
 import { clockIcon, handIcon, linkIcon } from './workshop-icons';
 
@@ -23,6 +26,8 @@ export interface WorkshopBarActions {
   askHelp(text: string): void;
   withdrawHelp(): void;
   dismiss(message: TrainerMessage): void;
+  /** Another of the workshop's lessons, in the same sandbox. */
+  moveLesson(lessonId: string): void;
 }
 
 declare global {
@@ -42,6 +47,9 @@ export class WorkshopBar extends LitElement {
   @property({ type: Number }) now = Date.now();
   @property() resumeLink = '';
   @property({ attribute: false }) actions: WorkshopBarActions | null = null;
+  /** Where the learner is among the workshop's lessons (null: one lesson, nowhere to move). */
+  @property({ attribute: false }) place: LessonPlace | null = null;
+  @property({ attribute: false }) titleOf: (lessonId: string) => string = (id) => id;
   @state() private asking = false;
   @state() private showingResume = false;
   private readonly i18n = new LanguageController(this);
@@ -58,6 +66,12 @@ export class WorkshopBar extends LitElement {
       >
         <span class="title" title=${seat.title}>${seat.title}</span>
         <span class="who">${w.seatLabel(seat.seat)} · ${seat.name}</span>
+        <workshop-lesson-nav
+          .place=${this.place}
+          .busy=${this.busy}
+          .titleOf=${this.titleOf}
+          .move=${(lessonId: string) => this.actions?.moveLesson(lessonId)}
+        ></workshop-lesson-nav>
         <span class="time" data-time-left role=${left.warn ? 'alert' : nothing}>
           ${clockIcon()}
           ${leftText ? (left.warn ? w.endsSoon(leftText) : w.timeLeft(leftText)) : w.workshopOver}

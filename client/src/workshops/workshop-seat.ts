@@ -3,11 +3,12 @@
 // own calls (ask for help, withdraw it, report a hint opened). It listens on the page's one
 // events socket by wrapping how the session controller opens it.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SessionEvent } from '../../../common/events';
+import type { LessonProgress, SessionEvent } from '../../../common/events';
 import type { SeatInfo } from '../../../common/workshop-live';
 import { SessionEvents, type SessionEventsOptions } from '../sessions/session-events';
 import { timeLeft } from './class-model';
-import { browserStorage } from '../sessions/token-store';
+import { browserStorage, TokenStore } from '../sessions/token-store';
+import { lessonPlace } from './lesson-place';
 import type { TrainerMessage } from './workshop-bar';
 import './workshop-bar';
 import type { WorkshopApi } from './workshop-api';
@@ -21,6 +22,16 @@ export interface WorkshopSeatOptions {
   onNotice(level: string, message: string): void;
   words(): { endsSoon: (time: string) => string };
   formatLeft(ms: number): string | null;
+  /** A lesson's title in the page's language. */
+  lessonTitle(lessonId: string): string;
+  /** The seat's sandbox follows another lesson now: open its page. */
+  onMoved(lessonId: string): void;
+}
+
+/** The lesson the page shows, and its progress, for the way to the workshop's other lessons. */
+export interface ShownLesson {
+  lessonId: string | undefined;
+  progress: LessonProgress | null | undefined;
 }
 
 /** Most messages kept on screen; older ones give way. */
@@ -86,7 +97,7 @@ export class WorkshopSeat {
   }
 
   /** The workshop bar, while the page shows this seat's session (sessionId). */
-  render(sessionId: string | undefined, now: number): TemplateResult | typeof nothing {
+  render(sessionId: string | undefined, now: number, shown?: ShownLesson): TemplateResult | typeof nothing {
     const seat = this.seat;
     if (!seat || !sessionId || sessionId !== this.key?.id) return nothing;
     const kept = new SeatStore(browserStorage()).get(seat.code);
@@ -98,6 +109,8 @@ export class WorkshopSeat {
       .now=${now}
       .resumeLink=${kept ? resumeUrl(location.origin, seat.code, kept.resumeToken) : ''}
       .actions=${this.actions}
+      .place=${lessonPlace(seat.lessons ?? [], shown?.lessonId, shown?.progress ?? null)}
+      .titleOf=${this.opts.lessonTitle}
     ></workshop-bar>`;
   }
 
@@ -105,7 +118,29 @@ export class WorkshopSeat {
     askHelp: (text: string) => void this.askHelp(text),
     withdrawHelp: () => void this.withdrawHelp(),
     dismiss: (message: TrainerMessage) => this.dismiss(message),
+    moveLesson: (lessonId: string) => void this.moveLesson(lessonId),
   };
+
+  /** The seat's sandbox moves to another of the workshop's lessons; the page then opens it. */
+  async moveLesson(lessonId: string): Promise<void> {
+    const k = this.key;
+    if (!k || this.busy) return;
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      await this.opts.api.moveLesson(k.id, k.token, { lessonId });
+      // The kept sandbox is for the new lesson now: opening its page resumes it, asks nothing.
+      const store = new TokenStore(browserStorage());
+      const kept = store.current();
+      if (kept?.id === k.id) store.save({ ...kept, lessonId });
+      this.opts.onMoved(lessonId);
+    } catch (err) {
+      this.opts.onNotice('error', err instanceof Error ? err.message : String(err));
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
 
   dismiss(message: TrainerMessage): void {
     this.dismissed.add(`${message.at}|${message.text}`);

@@ -1,5 +1,6 @@
 // What a learner and the trainer do in a live class, beside the grid: a learner asks for
-// help (or withdraws it) and opens hints; the trainer answers help, sends messages and
+// help (or withdraws it), opens hints and moves between the workshop's lessons in the same
+// sandbox; the trainer answers help, sends messages and
 // pushes hints. Each change is kept in the database (class-store.ts), told to the learner's
 // page as a session event and to the trainer's class views as a changed row. The HTTP
 // handlers (live-api.ts) check who calls and how often.
@@ -23,8 +24,10 @@ export interface LiveActionsDeps {
   classroom: Classroom;
   events: Pick<SessionEventHub, 'publish'>;
   catalogue: Pick<LessonCatalogue, 'get'>;
-  /** The lesson a session was started for (SessionService.lessonOf). */
+  /** The lesson a session holds (SessionService.lessonOf). */
   lessonOf(sessionId: string): string | undefined;
+  /** The session holds another lesson from now on (SessionService.setLesson). */
+  setLesson(sessionId: string, lessonId: string): void;
   now?: () => number;
 }
 
@@ -83,6 +86,16 @@ export class LiveActions {
     if (!lessonId || !step) throw new PlaygroundError(message('step-unknown', { step: String(stepId) }), 404);
     const key = { learnerId: seat.id, lessonId, stepId: step.id };
     if (this.deps.classroom.store.hintOpened(key, step.hints.en.length)) this.deps.classroom.changed(seat);
+  }
+
+  /**
+   * The learner moves on (or back) to another of the workshop's lessons in the same sandbox:
+   * its checks follow the new lesson; each lesson's progress and grid cells stay.
+   */
+  moveLesson(sessionId: string, workshop: Workshop, lessonId: unknown): void {
+    if (typeof lessonId !== 'string' || !workshop.lessons.includes(lessonId))
+      throw new PlaygroundError(`This workshop has no lesson "${String(lessonId)}".`, 404);
+    if (this.deps.lessonOf(sessionId) !== lessonId) this.deps.setLesson(sessionId, lessonId);
   }
 
   /** The trainer answered help request `helpId` of their workshop. */

@@ -21,6 +21,8 @@ export const HELP_LIMIT: RateLimit = { capacity: 5, refillMs: 20_000, maxKeys: 1
 export const HINT_LIMIT: RateLimit = { capacity: 20, refillMs: 3_000, maxKeys: 10_000 };
 /** Messages: 10 at once, then one every 6 s, per workshop (one may go to 100 pages). */
 export const MESSAGE_LIMIT: RateLimit = { capacity: 10, refillMs: 6_000, maxKeys: 10_000 };
+/** Lessons moved to: 10 at once, then one every 3 s, per learner (each move restarts the checks). */
+export const MOVE_LIMIT: RateLimit = { capacity: 10, refillMs: 3_000, maxKeys: 10_000 };
 /** Hints pushed: 30 at once, then one every 2 s, per workshop. */
 export const PUSHED_HINT_LIMIT: RateLimit = { capacity: 30, refillMs: 2_000, maxKeys: 10_000 };
 
@@ -32,6 +34,7 @@ export interface LiveApi {
   hints: RateLimiter;
   messages: RateLimiter;
   pushedHints: RateLimiter;
+  moves: RateLimiter;
 }
 
 export function liveApi(
@@ -48,6 +51,7 @@ export function liveApi(
     hints: new RateLimiter(HINT_LIMIT, now),
     messages: new RateLimiter(MESSAGE_LIMIT, now),
     pushedHints: new RateLimiter(PUSHED_HINT_LIMIT, now),
+    moves: new RateLimiter(MOVE_LIMIT, now),
   };
 }
 
@@ -70,6 +74,15 @@ export async function hintOpened(req: IncomingMessage, res: ServerResponse, sess
   const body = await readJsonBody(req);
   spend(res, api.hints, api.actions.seatOf(sessionId).id, 'hints-wait');
   api.actions.hintOpened(sessionId, body.stepId);
+  res.writeHead(204).end();
+}
+
+/** POST /api/sessions/:id/lesson (session token): {lessonId}, another of the workshop's lessons. */
+export async function moveLesson(req: IncomingMessage, res: ServerResponse, sessionId: string, api: LiveApi) {
+  const body = await readJsonBody(req);
+  const seat = api.actions.seatOf(sessionId);
+  spend(res, api.moves, seat.id, 'lesson-moves-wait');
+  api.actions.moveLesson(sessionId, api.workshops.byId(seat.workshopId)!, body.lessonId);
   res.writeHead(204).end();
 }
 
@@ -151,7 +164,7 @@ function spend(
   res: ServerResponse,
   limiter: RateLimiter,
   key: string,
-  what: 'help-wait' | 'hints-wait' | 'messages-wait' | 'pushed-hints-wait',
+  what: 'help-wait' | 'hints-wait' | 'messages-wait' | 'pushed-hints-wait' | 'lesson-moves-wait',
 ): void {
   const waitMs = limiter.waitMs(key);
   if (waitMs <= 0 && limiter.take(key)) return;
