@@ -39,6 +39,7 @@ import { PortService } from './ports/index.js';
 import { healthReport } from './health.js';
 import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
+import { ScreenStore, screenDir } from './terminals/screen-store.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 import { info as workshopInfo, workshopApi } from './workshops/api.js';
@@ -128,6 +129,7 @@ async function startOn(
   await importOlderProgress(config, followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
+  await followers.terminals.keepScreensOf((id) => sessions.has(id));
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
@@ -278,6 +280,7 @@ function followSessions(
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
     historyLines: config.terminalHistoryLines,
+    screens: new ScreenStore(screenDir(config.stateDir, config.instance)),
   });
   // Shells end with their host or session, whoever ends it (the learner, the reaper).
   sessions.observe({
