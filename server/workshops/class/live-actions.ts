@@ -94,7 +94,7 @@ export class LiveActions {
    */
   moveLesson(sessionId: string, workshop: Workshop, lessonId: unknown): void {
     if (typeof lessonId !== 'string' || !workshop.lessons.includes(lessonId))
-      throw new PlaygroundError(`This workshop has no lesson "${String(lessonId)}".`, 404);
+      throw new PlaygroundError(message('lesson-unknown', { id: String(lessonId).slice(0, 100) }), 404);
     if (this.deps.lessonOf(sessionId) !== lessonId) this.deps.setLesson(sessionId, lessonId);
   }
 
