@@ -17,7 +17,7 @@ fi
 
 packages=(
   docker.io docker-compose tini iptables iproute2 iputils-ping curl wget bind9-dnsutils netcat-openbsd
-  dtach nano vim less bash-completion procps psmisc jq ca-certificates openssl htop git tree nginx-light openssh-server openssh-client
+  nano vim less bash-completion procps psmisc jq ca-certificates openssl htop git tree nginx-light openssh-server openssh-client
 )
 rootfs="$CACHE_DIR/rootfs"
 mkdir -p "$CACHE_DIR/debs"

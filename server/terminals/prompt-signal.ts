@@ -69,7 +69,6 @@ export function withPromptSignal(backend: TerminalBackend, onSignal: () => void)
     pause: () => backend.pause(),
     resume: () => backend.resume(),
     close: () => backend.close(),
-    ...(backend.release && { release: () => backend.release?.() }),
   };
 }
 
