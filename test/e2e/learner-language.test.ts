@@ -113,7 +113,8 @@ test('a lost sandbox is told in Indonesian', async () => {
   assert.ok(lesson, "the lesson's sandbox is running");
   await (await env.pg.sandboxes.container(lesson.sessionId, 'node1'))!.remove({ force: true, v: true });
   // Removing a running container stops it first: the engine tells of its end before its removal.
-  const reason = env.page.locator('terminal-workspace .placeholder.bad .err').first();
+  // Every pane of the host says so; the one in front is the one on screen.
+  const reason = env.page.locator('terminal-workspace .placeholder.bad .err:visible').first();
   await reason.waitFor({ timeout: 30_000 });
   assert.match(
     (await reason.textContent())?.trim() ?? '',
