@@ -17,7 +17,7 @@ fi
 
 packages=(
   docker.io docker-compose tini iptables iproute2 iputils-ping curl wget bind9-dnsutils netcat-openbsd
-  nano vim less bash-completion procps psmisc jq ca-certificates openssl htop git tree nginx-light openssh-server openssh-client
+  dtach nano vim less bash-completion procps psmisc jq ca-certificates openssl htop git tree nginx-light openssh-server openssh-client
 )
 rootfs="$CACHE_DIR/rootfs"
 mkdir -p "$CACHE_DIR/debs"
@@ -51,7 +51,7 @@ install -m 0755 "$here/podman.sh" "$rootfs/usr/local/bin/podman"
 install -m 0755 "$here/sudo.sh" "$rootfs/usr/local/bin/sudo"
 printf '#!/bin/sh\nexec /usr/local/lib/playground/docker-service "$@"\n' >"$rootfs/etc/init.d/docker"
 chmod 0755 "$rootfs/etc/init.d/docker"
-install -D -m 0755 "$here/compose-plugin.sh" "$rootfs/usr/libexec/docker/cli-plugins/docker-compose"
+"$here/compose-v2.sh" "$rootfs" "$CACHE_DIR" "$mirror"
 # nginx-light serves only the hub stand-in; its own site and service stay off.
 rm -f "$rootfs/etc/nginx/sites-enabled/default"
 install -m 0644 "$here/motd.id" "$rootfs/etc/motd.id"

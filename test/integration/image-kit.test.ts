@@ -52,7 +52,7 @@ test('the tools tutorials call are in the sandbox', async () => {
   );
   for (const tool of [
     /VIM - Vi IMproved/,
-    /docker-compose version|1\.29/i,
+    /Docker Compose version v?2\./,
     /htop/,
     /jq-/,
     /git version/,
@@ -63,13 +63,14 @@ test('the tools tutorials call are in the sandbox', async () => {
     assert.match(out, tool);
 });
 
-test('compose v2 syntax runs a project', async () => {
+test('docker compose is Compose v2: a project named proj runs web as proj-web-1', async () => {
   await sh(
-    'mkdir -p /root/kit && cd /root/kit && printf "services:\\n  web:\\n    image: nginx\\n" > docker-compose.yml && ' +
+    'mkdir -p /root/proj && cd /root/proj && printf "services:\\n  web:\\n    image: nginx\\n" > compose.yaml && ' +
       'docker compose up -d',
   );
-  assert.match(await sh('cd /root/kit && docker compose ps'), /web/);
-  await sh('cd /root/kit && docker compose down');
+  assert.match(await sh('docker ps --format "{{.Names}}"'), /^proj-web-1$/m);
+  assert.match(await sh('cd /root/proj && docker compose ps'), /proj-web-1/);
+  await sh('cd /root/proj && docker compose down');
 });
 
 test('the offline alpine says what it is, and apk add explains why it cannot install', async () => {
