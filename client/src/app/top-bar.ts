@@ -1,71 +1,22 @@
 // The page's top bar: the brand (back to the catalogue) and, while a sandbox is live, New
 // sandbox and End session, each behind a small confirmation that Escape or a click outside closes.
-import {
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LessonStrings, Strings } from '../i18n/strings-type';
 import { logoIcon, plusIcon, powerIcon } from '../ui/icons';
+import { PopupController } from '../ui/popup-controller';
 
 /** The top bar's own questions (end, new), and the page's before a start ends a kept sandbox. */
 export type Confirming = 'end' | 'new' | 'replace' | null;
 
 /** Which confirmation is open; it closes on Escape and on a click outside it and its buttons. */
-export class ConfirmController implements ReactiveController {
-  private open: Confirming = null;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+export class ConfirmController extends PopupController<Exclude<Confirming, null>> {
+  constructor(host: ReactiveControllerHost) {
+    super(host, (el) => el.classList.contains('confirm') || el.classList.contains('actions'));
   }
 
   get confirming(): Confirming {
     return this.open;
   }
-
-  /** Opens `which`, or closes it when it is already open. */
-  toggle(which: Exclude<Confirming, null>): void {
-    this.set(this.open === which ? null : which);
-  }
-
-  close(): void {
-    this.set(null);
-  }
-
-  hostConnected(): void {
-    document.addEventListener('keydown', this.onKeydown);
-    document.addEventListener('pointerdown', this.onPointerDown);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('keydown', this.onKeydown);
-    document.removeEventListener('pointerdown', this.onPointerDown);
-  }
-
-  private set(open: Confirming): void {
-    this.open = open;
-    this.host.requestUpdate();
-  }
-
-  private onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.open) {
-      this.close();
-      e.stopPropagation();
-    }
-  };
-
-  private onPointerDown = (e: PointerEvent): void => {
-    if (!this.open) return;
-    const inside = e
-      .composedPath()
-      .some(
-        (el) =>
-          el instanceof HTMLElement && (el.classList.contains('confirm') || el.classList.contains('actions')),
-      );
-    if (!inside) this.close();
-  };
 }
 
 export interface TopBarProps {

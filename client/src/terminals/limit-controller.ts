@@ -1,9 +1,11 @@
 // A pane's part in the session's terminal limit: it keeps the pane's line in this browser's
 // ledger (pane-ledger.ts: attached while shown, detached once its page goes away), and when
-// the server refuses the pane for the limit it can close the oldest detached pane (a tab
-// the learner closed, whose shell waits out the grace period) to make room.
+// the server refuses the pane for the limit it closes the oldest detached pane (a tab the
+// learner closed, whose shell waits out the grace period) to make room: once by itself, then
+// only when the learner asks, so two pages cannot take turns closing each other's panes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TerminalSize } from '../../../common/protocol';
+import { CloseCode, type TerminalSize } from '../../../common/protocol';
+import type { PaneModel } from './pane-state';
 import { forgetPane, markAttached, markDetached, oldestDetached } from './pane-ledger';
 import { TerminalConnection } from './terminal-connection';
 import { terminalUrl } from './terminal-url';
@@ -25,6 +27,8 @@ export interface LimitHost extends ReactiveControllerHost {
 
 export class LimitController implements ReactiveController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether this pane already closed a detached pane by itself since it was last shown. */
+  private freedUnasked = false;
 
   constructor(private readonly host: LimitHost) {
     host.addController(this);
@@ -39,10 +43,17 @@ export class LimitController implements ReactiveController {
     clearTimeout(this.retryTimer);
   }
 
-  /** The pane's shell is shown here. */
-  attached(): void {
+  /** Follows the pane's state: a shown shell is attached; a refusal for the limit makes room once. */
+  shown(model: PaneModel): void {
     const h = this.host;
-    if (h.sessionId) markAttached(browserPrefStorage(), h.sessionId, h.paneIdInUse, h.host);
+    if (model.state === 'ready') {
+      this.freedUnasked = false;
+      if (h.sessionId) markAttached(browserPrefStorage(), h.sessionId, h.paneIdInUse, h.host);
+    } else if (model.state === 'closed' && model.closeCode === CloseCode.TooManyTerminals) {
+      if (this.freedUnasked || !this.canFree) return;
+      this.freedUnasked = true;
+      this.freeOldest();
+    }
   }
 
   /** The pane's shell was ended on purpose. */

@@ -2,7 +2,7 @@
 // pane is attached while a page shows its shell, and detached from the moment that page went
 // away (closed, or navigated elsewhere). The server keeps a detached pane's shell for its
 // grace period, counted against the session's terminal limit, so a page that hits the limit
-// can offer to close the oldest detached one rather than a Reconnect that cannot help.
+// can close the oldest detached one rather than a Reconnect that cannot help.
 import type { PrefStorage } from './workspace-storage';
 
 interface Entry {

@@ -373,7 +373,7 @@ export class TerminalPane extends LitElement {
     this.model = model;
     this.setAttribute('data-state', model.state);
     if (this.term) this.term.options.disableStdin = model.state !== 'ready';
-    if (report && model.state === 'ready') this.limit.attached();
+    if (report) this.limit.shown(model);
     if (!report) return;
     announce<PaneStateDetail>(this, 'pane-state', {
       state: model.state,

@@ -1,15 +1,13 @@
-// The workspace's one open menu (new pane on a host, or confirm removing a host) as a lit
-// reactive controller: a press anywhere outside an element marked data-keeps-menu closes it.
-
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// The workspace's one open menu (new pane on a host, or confirm removing a host): a press
+// anywhere outside an element marked data-keeps-menu, or Escape, closes it.
+import type { ReactiveControllerHost } from 'lit';
+import { PopupController } from '../ui/popup-controller';
 
 export type WorkspaceMenu = 'new' | { remove: string } | null;
 
-export class WorkspaceMenuController implements ReactiveController {
-  private open: WorkspaceMenu = null;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+export class WorkspaceMenuController extends PopupController<Exclude<WorkspaceMenu, null>> {
+  constructor(host: ReactiveControllerHost) {
+    super(host, (el) => el.dataset['keepsMenu'] !== undefined);
   }
 
   get menu(): WorkspaceMenu {
@@ -17,29 +15,12 @@ export class WorkspaceMenuController implements ReactiveController {
   }
 
   set menu(next: WorkspaceMenu) {
-    if (next === this.open) return;
     this.open = next;
-    this.host.requestUpdate();
   }
 
   /** The host whose removal waits for the learner's confirmation, if any. */
   get removing(): string | null {
-    return typeof this.open === 'object' && this.open ? this.open.remove : null;
+    const open = this.open;
+    return typeof open === 'object' && open ? open.remove : null;
   }
-
-  hostConnected(): void {
-    document.addEventListener('pointerdown', this.onPointerDown);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.onPointerDown);
-  }
-
-  private readonly onPointerDown = (e: PointerEvent): void => {
-    if (!this.open) return;
-    const inside = e
-      .composedPath()
-      .some((el) => el instanceof HTMLElement && el.dataset['keepsMenu'] !== undefined);
-    if (!inside) this.menu = null;
-  };
 }
