@@ -32,8 +32,8 @@ export interface SeatingOptions {
   sessions: SessionService;
   stock: WarmStock;
   events: SessionEventHub;
-  /** The warm kind of a workshop's first lesson (free play when it has none). */
-  kindOf(lessonId: string | undefined): WarmKind;
+  /** The warm kind of a workshop's lessons (lessonsKind; free play when it has none). */
+  kindOf(lessonIds: readonly string[]): WarmKind;
   leadMs: number;
   unclaimedMs: number;
   now?: () => number;
@@ -82,7 +82,7 @@ export class WorkshopSeats {
   }
 
   private startSeats(workshop: Workshop, count: number): number {
-    const kind = this.o.kindOf(workshop.lessons[0]);
+    const kind = this.o.kindOf(workshop.lessons);
     for (let started = 0; started < count; started++) {
       try {
         this.o.stock.start(seatPool(workshop), kind, new Date(endsAt(workshop)));
@@ -110,7 +110,7 @@ export class WorkshopSeats {
     const held = this.heldSession(row, joined.resumeToken);
     if (held) return held;
     if (!this.plan(workshop).open) return null;
-    const kind = this.o.kindOf(workshop.lessons[0]);
+    const kind = this.o.kindOf(workshop.lessons);
     const pool = seatPool(workshop);
     const expiresAt = new Date(this.seatEndsAt(workshop, row));
     const created =

@@ -8,7 +8,7 @@ import { pullImages } from '../sandboxes/pull-images.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionService } from '../sessions/service.js';
-import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from '../sessions/warm-pool.js';
+import { GENERAL_POOL, lessonsKind, WarmPool } from '../sessions/warm-pool.js';
 import { WarmStock } from '../sessions/warm-stock.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import { info as workshopInfo, workshopApi } from './api.js';
@@ -41,10 +41,8 @@ export type WorkshopParts = ReturnType<typeof workshopParts>;
  * which has removed the warm sessions of an earlier server (their tokens died with it).
  */
 function startWarm({ config, db, sandboxes, catalogue, events, sessions }: WorkshopInputs) {
-  const kindOf = (lessonId: string | undefined) => {
-    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
-    return lesson ? lessonKind(lesson) : FREE_PLAY;
-  };
+  const kindOf = (lessonIds: readonly string[]) =>
+    lessonsKind(lessonIds.flatMap((id) => catalogue.get(id) ?? []));
   let refill = (_pool: string) => undefined as void;
   const stock = new WarmStock(
     sessions,
