@@ -62,7 +62,7 @@ function startWarm({ config, db, sandboxes, catalogue, events, sessions }: Works
     leadMs: config.seatsLeadMs,
     unclaimedMs: config.seatsUnclaimedMs,
   });
-  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
+  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.poolChanged(name));
   pool.start();
   seats.start();
   return { stock, pool, seats };
@@ -108,8 +108,13 @@ export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry)
     },
   });
   workshops.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
+  // Seats taken and ready seats show in the trainer's header as they change.
+  warm.seats.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
   // The trainer's grid shows each learner's terminals and whether the trainer watches them.
+  // Learners' pages offer to follow the trainer's terminals while any is open.
+  warm.seats.demoTerminals = (workshop) => workshopTerminals.demoTerminals(workshop);
   workshopTerminals.onChange((change) => {
+    if (change.kind === 'demo') warm.seats.republish(change.workshop);
     if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);
     if (change.kind !== 'terminals') return;
     const seat = service.seatOf(change.sessionId);
