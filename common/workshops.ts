@@ -32,6 +32,12 @@ export const joinHash = (code: string): string => `#/join/${code}`;
 /** The trainer's page: the key rides in the fragment, which browsers never send. */
 export const trainerHash = (code: string, key: string): string => `#/trainer/${code}?key=${key}`;
 
+/** GET /api/workshops: what the create page needs to know before it asks. */
+export interface WorkshopCreation {
+  /** PLAYGROUND_WORKSHOP_KEY is set: creating needs it (as `Authorization: Bearer`). */
+  keyRequired: boolean;
+}
+
 /** Body of POST /api/workshops. */
 export interface CreateWorkshopRequest {
   title: string;

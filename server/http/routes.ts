@@ -79,6 +79,12 @@ const WORKSHOP_ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
+    pattern: /^\/api\/workshops$/,
+    access: 'public',
+    handle: ({ res, deps }) => workshops.creationInfo(res, deps.workshops),
+  },
+  {
+    method: 'GET',
     pattern: new RegExp(`^/api/workshops/${CODE}$`),
     access: 'public',
     handle: ({ req, res, params, deps }) => workshops.workshopInfo(req, res, params[0]!, deps.workshops),

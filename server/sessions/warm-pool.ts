@@ -28,6 +28,16 @@ export function lessonKind(lesson: { id: string; hosts: string[]; images: string
 }
 
 /**
+ * A workshop's lessons as one warm kind: the first lesson's hosts (a seat starts there) with
+ * every lesson's images pulled, since a learner moves on to the next lessons in the same sandbox.
+ */
+export function lessonsKind(lessons: readonly { id: string; hosts: string[]; images: string[] }[]): WarmKind {
+  const [first] = lessons;
+  if (!first) return FREE_PLAY;
+  return { ...lessonKind(first), images: [...new Set(lessons.flatMap((l) => l.images))] };
+}
+
+/**
  * How many warm sessions of each kind `budget` sandboxes hold: one of each kind in the order
  * given (most recently wanted first), then round again, while the sandboxes fit.
  */

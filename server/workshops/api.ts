@@ -8,6 +8,7 @@ import {
   trainerHash,
   type CreatedWorkshop,
   type JoinedWorkshop,
+  type WorkshopCreation,
   type WorkshopInfo,
   type WorkshopLearners,
 } from '../../common/workshops.js';
@@ -95,6 +96,11 @@ export async function createWorkshop(
     trainerUrl: `${base}/${trainerHash(workshop.code, trainerKey)}`,
     trainerKey,
   } satisfies CreatedWorkshop);
+}
+
+/** GET /api/workshops: whether creating needs the operator's workshop key. */
+export function creationInfo(res: ServerResponse, api: WorkshopApi): void {
+  sendJson(res, 200, { keyRequired: api.policy?.keyRequired ?? false } satisfies WorkshopCreation);
 }
 
 /** GET /api/workshops/:code: what the join page shows. */

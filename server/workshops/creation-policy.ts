@@ -69,6 +69,11 @@ export class CreationPolicy {
     this.keyHash = settings.key ? hashToken(settings.key) : undefined;
   }
 
+  /** Creating needs the operator's workshop key (the create page shows a field for it). */
+  get keyRequired(): boolean {
+    return this.keyHash !== undefined;
+  }
+
   /**
    * Refuses the workshop `client` asks for, with a message saying what would be let in, or
    * returns. Synchronous, and followed by the insert without a pause: two requests cannot

@@ -3,7 +3,7 @@
 // session given back on a rejoin from any device, every seat's time (the workshop's end plus
 // the learner's own extension), and every sandbox removed when the workshop ends.
 import type { CreatedSession } from '../../common/api.js';
-import type { SeatInfo } from '../../common/workshop-live.js';
+import type { LearnerTerminal, SeatInfo } from '../../common/workshop-live.js';
 import type { Db } from '../db/database.js';
 import { message } from '../../common/messages.js';
 import { PlaygroundError } from '../errors.js';
@@ -32,8 +32,8 @@ export interface SeatingOptions {
   sessions: SessionService;
   stock: WarmStock;
   events: SessionEventHub;
-  /** The warm kind of a workshop's first lesson (free play when it has none). */
-  kindOf(lessonId: string | undefined): WarmKind;
+  /** The warm kind of a workshop's lessons (lessonsKind; free play when it has none). */
+  kindOf(lessonIds: readonly string[]): WarmKind;
   leadMs: number;
   unclaimedMs: number;
   now?: () => number;
@@ -41,12 +41,21 @@ export interface SeatingOptions {
 
 /** The pool a workshop's ready seats are labelled with. */
 export const seatPool = (workshop: Pick<Workshop, 'id'>) => `workshop-${workshop.id}`;
+/** The workshop of a seat pool, or null for another pool. */
+const workshopOfPool = (pool: string): number | null => {
+  const id = /^workshop-([1-9]\d{0,15})$/.exec(pool)?.[1];
+  return id === undefined ? null : Number(id);
+};
 
 export class WorkshopSeats {
   private readonly seats: SeatStore;
   private readonly workshops: WorkshopStore;
   private readonly now: () => number;
   private timer?: NodeJS.Timeout;
+  /** The trainer's terminals a seat may follow (live-terminals.ts; wired once it exists). */
+  demoTerminals: (workshop: Workshop) => LearnerTerminal[] = () => [];
+  /** A workshop's seats changed (one taken, one ready or gone): the trainer's view shows them. */
+  changed: (workshopId: number) => void = () => undefined;
 
   constructor(private readonly o: SeatingOptions) {
     this.seats = new SeatStore(o.db);
@@ -56,9 +65,7 @@ export class WorkshopSeats {
 
   /** Tells every seated learner's page its times (the event hub forgot them with the last server). */
   start(): void {
-    for (const workshop of this.open()) {
-      for (const row of this.seats.seats(workshop.id)) this.publishSeat(workshop, row);
-    }
+    for (const workshop of this.open()) this.republish(workshop);
     this.tick();
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
@@ -66,6 +73,18 @@ export class WorkshopSeats {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  /** Tells every seated learner's page its seat again (the trainer opened or closed a terminal). */
+  republish(workshop: Workshop): void {
+    for (const row of this.seats.seats(workshop.id)) this.publishSeat(workshop, row);
+  }
+
+  /** A warm session of `pool` became ready or went away: a refill, and the trainer hears it. */
+  poolChanged(pool: string): void {
+    this.tick();
+    const id = workshopOfPool(pool);
+    if (id !== null) this.changed(id);
   }
 
   /** Starts, refills or removes ready seats as each open workshop's plan says. */
@@ -76,13 +95,18 @@ export class WorkshopSeats {
     for (const workshop of workshops) {
       const plan = this.plan(workshop);
       if (plan.drain && this.o.stock.count(seatPool(workshop)))
-        void this.o.stock.drain(seatPool(workshop)).catch((err: Error) => log.warn(err.message));
-      room -= this.startSeats(workshop, Math.min(plan.start, Math.max(0, room)));
+        void this.o.stock
+          .drain(seatPool(workshop))
+          .then(() => this.changed(workshop.id))
+          .catch((err: Error) => log.warn(err.message));
+      const started = this.startSeats(workshop, Math.min(plan.start, Math.max(0, room)));
+      if (started > 0) this.changed(workshop.id);
+      room -= started;
     }
   }
 
   private startSeats(workshop: Workshop, count: number): number {
-    const kind = this.o.kindOf(workshop.lessons[0]);
+    const kind = this.o.kindOf(workshop.lessons);
     for (let started = 0; started < count; started++) {
       try {
         this.o.stock.start(seatPool(workshop), kind, new Date(endsAt(workshop)));
@@ -110,7 +134,7 @@ export class WorkshopSeats {
     const held = this.heldSession(row, joined.resumeToken);
     if (held) return held;
     if (!this.plan(workshop).open) return null;
-    const kind = this.o.kindOf(workshop.lessons[0]);
+    const kind = this.o.kindOf(workshop.lessons);
     const pool = seatPool(workshop);
     const expiresAt = new Date(this.seatEndsAt(workshop, row));
     const created =
@@ -127,6 +151,7 @@ export class WorkshopSeats {
       sealToken(created.token, joined.resumeToken, row.learnerId),
     );
     this.publishSeat(workshop, { ...row, sessionId: created.session.id });
+    this.changed(workshop.id);
     this.tick(); // a refill, while seats remain
     return created;
   }
@@ -201,7 +226,7 @@ export class WorkshopSeats {
       name: row.name,
       seat: row.seat,
       lessons: workshop.lessons,
-      demoTerminals: [],
+      demoTerminals: this.demoTerminals(workshop),
     };
     this.o.events.publish(row.sessionId, { type: 'workshop', seat });
   }

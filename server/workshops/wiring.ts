@@ -8,7 +8,7 @@ import { pullImages } from '../sandboxes/pull-images.js';
 import type { SandboxManager } from '../sandboxes/manager.js';
 import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionService } from '../sessions/service.js';
-import { FREE_PLAY, GENERAL_POOL, lessonKind, WarmPool } from '../sessions/warm-pool.js';
+import { GENERAL_POOL, lessonsKind, WarmPool } from '../sessions/warm-pool.js';
 import { WarmStock } from '../sessions/warm-stock.js';
 import type { TerminalRegistry } from '../terminals/registry.js';
 import { info as workshopInfo, workshopApi } from './api.js';
@@ -41,10 +41,8 @@ export type WorkshopParts = ReturnType<typeof workshopParts>;
  * which has removed the warm sessions of an earlier server (their tokens died with it).
  */
 function startWarm({ config, db, sandboxes, catalogue, events, sessions }: WorkshopInputs) {
-  const kindOf = (lessonId: string | undefined) => {
-    const lesson = lessonId === undefined ? undefined : catalogue.get(lessonId);
-    return lesson ? lessonKind(lesson) : FREE_PLAY;
-  };
+  const kindOf = (lessonIds: readonly string[]) =>
+    lessonsKind(lessonIds.flatMap((id) => catalogue.get(id) ?? []));
   let refill = (_pool: string) => undefined as void;
   const stock = new WarmStock(
     sessions,
@@ -64,7 +62,7 @@ function startWarm({ config, db, sandboxes, catalogue, events, sessions }: Works
     leadMs: config.seatsLeadMs,
     unclaimedMs: config.seatsUnclaimedMs,
   });
-  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.tick());
+  refill = (name) => (name === GENERAL_POOL ? pool.refill() : seats.poolChanged(name));
   pool.start();
   seats.start();
   return { stock, pool, seats };
@@ -110,8 +108,13 @@ export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry)
     },
   });
   workshops.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
+  // Seats taken and ready seats show in the trainer's header as they change.
+  warm.seats.changed = (workshopId) => live.classroom.workshopChanged(workshopId);
   // The trainer's grid shows each learner's terminals and whether the trainer watches them.
+  // Learners' pages offer to follow the trainer's terminals while any is open.
+  warm.seats.demoTerminals = (workshop) => workshopTerminals.demoTerminals(workshop);
   workshopTerminals.onChange((change) => {
+    if (change.kind === 'demo') warm.seats.republish(change.workshop);
     if (change.kind === 'presence') live.classroom.learnerChanged(change.learnerId);
     if (change.kind !== 'terminals') return;
     const seat = service.seatOf(change.sessionId);

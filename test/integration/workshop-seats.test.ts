@@ -4,79 +4,41 @@
 // after SIGKILL and a new start the workshop, its seats, the sessions and their shells are
 // back. Extending moves the sessions' ends; ending leaves no container, volume or network.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { SessionView } from '../../common/api.js';
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopLearners } from '../../common/workshops.js';
-import { PROJECT_ROOT } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { engineEndpoint } from '../../server/engine/connect.js';
 import { freeLoopbackPort } from '../../server/registry/process.js';
 import { LABEL } from '../../server/sandboxes/labels.js';
+import { killChildServer, startChildServer } from '../support/child-server.js';
 import { runInstance } from '../support/instances.js';
 import { api } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
-const SERVE_WITHIN_MS = 120_000;
 const SEATS = 6;
 const LEARNERS = 5;
 const INSTANCE = runInstance('test', 'seats');
 const docker = engineEndpoint(loadConfig().dockerHost).docker;
-const children = new Set<ChildProcess>();
 const dir = await mkdtemp(path.join(tmpdir(), 'seats-it-'));
 
-after(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => rm(dir, { recursive: true, force: true }));
 
 /** The server as `npm start` runs it, on its own port, instance and database; no general warm pool. */
-async function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      PLAYGROUND_PORT: String(port),
-      PLAYGROUND_HOST: '127.0.0.1',
-      PLAYGROUND_INSTANCE: INSTANCE,
-      PLAYGROUND_DB_PATH: path.join(dir, 'playground.db'),
-      PLAYGROUND_WARM_SANDBOXES: '0',
-      // One sandbox per address: the seats must not care.
-      PLAYGROUND_MAX_SESSIONS_PER_CLIENT: '1',
-      PLAYGROUND_MAX_SESSIONS: '10',
-      PLAYGROUND_MAX_SANDBOXES: '10',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startServer = (port: number) =>
+  startChildServer(port, {
+    PLAYGROUND_INSTANCE: INSTANCE,
+    PLAYGROUND_DB_PATH: path.join(dir, 'playground.db'),
+    PLAYGROUND_WARM_SANDBOXES: '0',
+    // One sandbox per address: the seats must not care.
+    PLAYGROUND_MAX_SESSIONS_PER_CLIENT: '1',
+    PLAYGROUND_MAX_SESSIONS: '10',
+    PLAYGROUND_MAX_SANDBOXES: '10',
   });
-  children.add(child);
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => tail.push(...chunk.toString().split('\n').slice(-20));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + SERVE_WITHIN_MS;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200 || r.status === 503,
-      () => false,
-    );
-    if (up) return { child, url };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not serve in time:\n${tail.slice(-20).join('\n')}`);
-}
-
-async function kill9(child: ChildProcess): Promise<void> {
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-  children.delete(child);
-}
+const kill9 = killChildServer;
 
 const mine = { label: [`${LABEL.instance}=${INSTANCE}`] };
 

@@ -10,7 +10,7 @@ import { SessionEventHub } from '../../server/sessions/event-hub.js';
 import { MemoryLeases } from '../../server/sessions/leases.js';
 import { SessionService } from '../../server/sessions/service.js';
 import { hashToken } from '../../server/sessions/tokens.js';
-import { FREE_PLAY, GENERAL_POOL, planWarm, WarmPool } from '../../server/sessions/warm-pool.js';
+import { FREE_PLAY, GENERAL_POOL, lessonsKind, planWarm, WarmPool } from '../../server/sessions/warm-pool.js';
 import { WarmStock, type WarmKind } from '../../server/sessions/warm-stock.js';
 import { FakeSandboxes } from '../support/fake-sandboxes.js';
 
@@ -70,6 +70,18 @@ test('the plan fills the budget one kind at a time, most recently wanted first',
     ],
   );
   assert.deepEqual([...planWarm(0, [FREE_PLAY])], [['', 0]]);
+});
+
+test("a workshop's seats start on its first lesson's hosts with every lesson's images", () => {
+  const first = { id: 'one', hosts: ['node1'], images: ['alpine', 'redis'] };
+  const second = { id: 'two', hosts: ['node1', 'node2'], images: ['redis', 'nginx'] };
+  assert.deepEqual(lessonsKind([first, second]), {
+    key: 'one',
+    lessonId: 'one',
+    hosts: ['node1'],
+    images: ['alpine', 'redis', 'nginx'],
+  });
+  assert.deepEqual(lessonsKind([]), FREE_PLAY, 'free play when the workshop has no lesson');
 });
 
 test('a warm session is handed out once, its observers hear of it only then, and it counts in the limits', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { MessageCode } from '../../common/messages.js';
-import type { CreatedWorkshop } from '../../common/workshops.js';
+import type { CreatedWorkshop, WorkshopCreation } from '../../common/workshops.js';
 import { openDatabase } from '../../server/db/database.js';
 import { PlaygroundError } from '../../server/errors.js';
 import {
@@ -59,7 +59,7 @@ function policy(settings: Partial<CreationSettings> = {}) {
     guard.admit(input, client, key);
     return workshops.create(input, client).workshop;
   };
-  return { create, workshops, clock };
+  return { create, workshops, clock, guard };
 }
 
 /** A refusal with this status and message code (and these parameters, if given). */
@@ -128,7 +128,9 @@ test('without a workshop key: a few live workshops per address, each a working d
 
 test('with a workshop key set: none or a wrong one is refused; the key lifts the open bounds, not the seats', () => {
   const key = 'operator-workshop-key-0123';
-  const { create } = policy({ key });
+  const { create, guard } = policy({ key });
+  assert.equal(guard.keyRequired, true, 'the create page asks for the key');
+  assert.equal(policy().guard.keyRequired, false);
   assert.throws(() => create({}), refused(401, 'workshop-key-needed'));
   assert.throws(() => create({}, '192.0.2.1', `${key}x`), refused(403, 'workshop-key-wrong'));
   create({ seats: 1, durationMs: 20 * HOUR }, '192.0.2.1', key);
@@ -150,6 +152,12 @@ const body = (seats: number, startsAt?: number) => ({
 test('the create route applies the policy and answers the message code with its parameters', async () => {
   const server = await startTestHttpServer({ maxSessions: 8, workshopSharePercent: 50 });
   after(() => server.close());
+  const creation = await api<WorkshopCreation>(server.url, 'GET', '/api/workshops');
+  assert.deepEqual([creation.status, creation.body], [200, { keyRequired: false }], 'no key is asked for');
+  const keyed = await startTestHttpServer({ workshopKey: 'operator-workshop-key-0123' });
+  after(() => keyed.close());
+  const asks = await api<WorkshopCreation>(keyed.url, 'GET', '/api/workshops');
+  assert.deepEqual(asks.body, { keyRequired: true }, 'the key is asked for, never shown');
   const tooMany = await api<{ error: string; code: string; params: unknown }>(
     server.url,
     'POST',

@@ -125,14 +125,22 @@ test('seats start at the lead time, joins from one address take them, and a rejo
   assert.equal(stock.count(pool), 0, 'not yet: 30 minutes before the start');
   const early = workshops.join(workshop.code, { name: 'Early' });
   assert.equal(seats.seat(workshop, early), null, 'before the seats open, the page joins again later');
+  const heard: number[] = [];
+  seats.changed = (id) => heard.push(id);
   clock.now = T0 - 10 * MIN;
   await tickUntilReady(seats, stock, pool);
   assert.equal(stock.count(pool), 5, 'every seat (the early learner holds none yet)');
+  assert.ok(
+    heard.length > 0 && heard.every((id) => id === workshop.id),
+    "the trainer's view hears of ready seats",
+  );
   const joined = [
     early,
     ...['Ana', 'Budi', 'Citra', 'Dewi'].map((name) => workshops.join(workshop.code, { name })),
   ];
+  heard.length = 0;
   const got = joined.map((j) => seats.seat(workshop, j)!);
+  assert.ok(heard.length >= joined.length, "the trainer's view hears of every seat taken");
   assert.equal(
     new Set(got.map((g) => g.session.id)).size,
     5,

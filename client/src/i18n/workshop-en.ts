@@ -23,6 +23,8 @@ export const workshopEn: WorkshopStrings = {
   remove: 'Remove',
   seatsLabel: 'Seats',
   seatsHint: '1 to 100 learners',
+  keyLabel: 'Workshop key',
+  keyHint: "This playground's operator gives its trainers this key.",
   startLabel: 'Start',
   startNow: 'Now',
   startAt: 'At a time',

@@ -24,6 +24,8 @@ export const workshopId: WorkshopStrings = {
   remove: 'Hapus',
   seatsLabel: 'Kursi',
   seatsHint: '1 sampai 100 peserta',
+  keyLabel: 'Kunci workshop',
+  keyHint: 'Operator playground ini memberikan kunci ini kepada para pelatihnya.',
   startLabel: 'Mulai',
   startNow: 'Sekarang',
   startAt: 'Pada waktu tertentu',

@@ -26,6 +26,9 @@ export interface WorkshopStrings {
   remove: string;
   seatsLabel: string;
   seatsHint: string;
+  /** The operator's workshop key (PLAYGROUND_WORKSHOP_KEY), when creating needs it. */
+  keyLabel: string;
+  keyHint: string;
   startLabel: string;
   startNow: string;
   startAt: string;

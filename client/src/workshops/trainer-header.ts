@@ -119,6 +119,9 @@ export const trainerHeaderStyles = css`
     margin: 0;
     font-size: 20px;
     letter-spacing: -0.01em;
+    /* Its own width (up to 36ch): the spacer takes the free room, not half of it. */
+    flex: 0 1 auto;
+    min-width: 0;
     max-width: 36ch;
     overflow: hidden;
     text-overflow: ellipsis;

@@ -16,6 +16,7 @@ import type {
   CreateWorkshopRequest,
   JoinedWorkshop,
   JoinWorkshopRequest,
+  WorkshopCreation,
   WorkshopInfo,
 } from '../../../common/workshops';
 import { ApiError, errorMessage, type ApiMessages, type FetchLike } from '../sessions/session-client';
@@ -23,7 +24,10 @@ import { ApiError, errorMessage, type ApiMessages, type FetchLike } from '../ses
 export type ResultFormat = 'csv' | 'json';
 
 export interface WorkshopApi {
-  create(request: CreateWorkshopRequest): Promise<CreatedWorkshop>;
+  /** Whether creating needs the operator's workshop key. */
+  creation(): Promise<WorkshopCreation>;
+  /** `key`: the operator's workshop key, when the playground asks for one. */
+  create(request: CreateWorkshopRequest, key?: string): Promise<CreatedWorkshop>;
   info(code: string): Promise<WorkshopInfo>;
   join(code: string, request: JoinWorkshopRequest): Promise<JoinedWorkshop>;
   end(code: string, key: string): Promise<WorkshopInfo>;
@@ -86,7 +90,8 @@ export function createWorkshopApi(options: WorkshopApiOptions): WorkshopApi {
   };
 
   return {
-    create: async (request) => json(await call('/api/workshops', 'POST', undefined, request)),
+    creation: async () => json(await call('/api/workshops', 'GET')),
+    create: async (request, key) => json(await call('/api/workshops', 'POST', key || undefined, request)),
     info: async (code) => json(await call(workshopPath(code), 'GET')),
     join: async (code, request) => json(await call(`${workshopPath(code)}/join`, 'POST', undefined, request)),
     end: async (code, key) => json(await call(`${workshopPath(code)}/end`, 'POST', key)),

@@ -54,9 +54,21 @@ export class WorkshopCreate extends LitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private created: CreatedWorkshop | null = null;
+  /** The playground asks for its workshop key (PLAYGROUND_WORKSHOP_KEY is set). */
+  @state() private keyRequired = false;
+  @state() private workshopKey = '';
 
   private readonly i18n = new LanguageController(this);
   private readonly api = createWorkshopApi({ messages: liveStrings() });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without the answer the form still works: the server's refusal then says a key is needed.
+    this.api.creation().then(
+      ({ keyRequired }) => (this.keyRequired = keyRequired === true),
+      () => undefined,
+    );
+  }
 
   override render() {
     if (this.created) return html`<workshop-created .created=${this.created}></workshop-created>`;
@@ -86,7 +98,7 @@ export class WorkshopCreate extends LitElement {
           onChange: (chosen) => (this.chosen = chosen),
         })}
         <div class="row">${this.renderSeats()} ${this.renderDuration()} ${this.renderLanguage()}</div>
-        ${this.renderStart()}
+        ${this.renderStart()} ${this.keyRequired ? this.renderKey() : nothing}
         <div class="actions">
           <button class="btn primary large" type="submit" data-action="create" ?disabled=${this.busy}>
             ${this.busy ? html`<span class="spinner"></span> ${w.creating}` : w.createButton}
@@ -112,6 +124,23 @@ export class WorkshopCreate extends LitElement {
         @input=${(e: InputEvent) => (this.seats = Number((e.target as HTMLInputElement).value))}
       />
       <span class="hint">${w.seatsHint}</span>
+    </div>`;
+  }
+
+  private renderKey(): TemplateResult {
+    const w = this.i18n.workshop;
+    return html`<div class="field">
+      <label for="workshopKey">${w.keyLabel}</label>
+      <input
+        id="workshopKey"
+        name="workshopKey"
+        type="password"
+        autocomplete="off"
+        required
+        .value=${this.workshopKey}
+        @input=${(e: InputEvent) => (this.workshopKey = (e.target as HTMLInputElement).value)}
+      />
+      <span class="hint">${w.keyHint}</span>
     </div>`;
   }
 
@@ -199,7 +228,7 @@ export class WorkshopCreate extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const created = await this.api.create(request);
+      const created = await this.api.create(request, this.keyRequired ? this.workshopKey.trim() : undefined);
       new TrainerKeys(tabStorage()).save(created.joinCode, created.trainerKey);
       this.created = created;
     } catch (err) {
@@ -224,6 +253,7 @@ export class WorkshopCreate extends LitElement {
     if (!title) return fail('title');
     if (!Number.isInteger(this.seats) || this.seats < 1 || this.seats > MAX_SEATS) return fail('seats');
     if (startsAt && !Number.isFinite(startsAt.getTime())) return fail('startsAt');
+    if (this.keyRequired && !this.workshopKey.trim()) return fail('workshopKey');
     return {
       title,
       lessons: this.chosen,

@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DISPLAY_NAME_MAX, type JoinedWorkshop, type WorkshopInfo } from '../../../common/workshops';
+import type { Language } from '../../../common/lesson';
 import { formatRemaining } from '../app/app-state';
 import { LanguageController, liveStrings } from '../i18n/language-controller';
 import { LANGUAGE_KEY, setLanguage } from '../i18n/language';
@@ -166,7 +167,7 @@ export class WorkshopJoin extends LitElement {
     return html`${this.renderHeading(info)}
       <div class="meta">
         <span data-seats-left=${info.seatsLeft}>${w.seatsLeft(info.seatsLeft, info.seats)}</span>
-        ${starts > Date.now() ? html`<span>${w.startsAtLabel(clockTime(starts))}</span>` : nothing}
+        ${starts > Date.now() ? html`<span>${w.startsAtLabel(clockTime(starts, this.i18n.language))}</span>` : nothing}
       </div>
       <form class="card" @submit=${this.submit}>
         ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
@@ -258,5 +259,6 @@ function followWorkshopLanguage(info: WorkshopInfo): void {
   if (!chosen) setLanguage(info.language);
 }
 
-const clockTime = (ms: number): string =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** The start time as the page's language writes it (Indonesian: 24 hours, "17.05"), not the browser's. */
+const clockTime = (ms: number, language: Language): string =>
+  new Date(ms).toLocaleTimeString(language === 'id' ? 'id-ID' : [], { hour: '2-digit', minute: '2-digit' });
