@@ -15,10 +15,27 @@ const PID_DIR = '/run/playground-shells';
  * Sets the TTY size before the shell starts, so the first prompt is drawn at the pane's
  * size (the exec resize API only works after start, and an early call can be lost). The
  * welcome text is the image's, in the learner's language (/etc/motd.<language>) when it has it.
+ * `$0` is the shell's files' path: it records its pid there, and bash's exit status beside it.
+ */
+const INNER_SCRIPT =
+  `echo $$ > "$0"; m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; ` +
+  `bash -l; s=$?; echo $s > "$0.status"; exit $s`;
+
+/**
+ * The shell runs under dtach in the sandbox, its socket named after the pane: it outlives
+ * this exec (a killed or restarted server), and the pane's next exec attaches to the same
+ * shell (`-A`; `-E -z`: no detach or suspend key; `-r winch`: the shell redraws). A client
+ * left by a server that died is ended first. The exec ends with bash's exit status. Without
+ * dtach (an operator's own image, or a learner who removed it) the shell is the exec's own.
+ * Arguments: the shell's id, columns, rows, and INNER_SCRIPT.
  */
 const SHELL_SCRIPT =
-  `mkdir -p ${PID_DIR}; echo $$ > ${PID_DIR}/"$1"; stty cols "$2" rows "$3" 2>/dev/null; ` +
-  `m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; exec bash -l`;
+  `d=${PID_DIR}; mkdir -p $d; stty cols "$2" rows "$3" 2>/dev/null; ` +
+  `command -v dtach >/dev/null || exec /bin/sh -c "$4" "$d/$1"; ` +
+  `c=$(cat "$d/$1.client" 2>/dev/null); case $c in ''|0|$$|*[!0-9]*) ;; *) pkill -HUP -s "$c";; esac; ` +
+  `echo $$ > "$d/$1.client"; rm -f "$d/$1.status"; ` +
+  `dtach -A "$d/$1.sock" -E -z -r winch /bin/sh -c "$4" "$d/$1"; ` +
+  `s=$(cat "$d/$1.status" 2>/dev/null); case $s in ''|*[!0-9]*) s=0;; esac; exit $s`;
 
 /** A wait that never keeps the process alive by itself (a stopping server need not wait it out). */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -34,7 +51,7 @@ const KILL_TIMEOUT_MS = 5_000;
 function killSessionScript(shellId: string): string {
   const pidFile = `${PID_DIR}/${shellId}`;
   return (
-    `pid=$(cat ${pidFile} 2>/dev/null) || exit 0; rm -f ${pidFile}; ` +
+    `pid=$(cat ${pidFile} 2>/dev/null) || exit 0; rm -f ${pidFile} ${pidFile}.client ${pidFile}.status; ` +
     `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; exit 0`
   );
 }
@@ -44,12 +61,17 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
     private readonly container: Docker.Container,
     /** The learner's language: the shell's welcome text, and PLAYGROUND_LANG in its environment. */
     private readonly language: Language = DEFAULT_LANGUAGE,
-  ) {}
+    /** Names the shell in the sandbox: the same id attaches to the same shell (a pane's id). */
+    private readonly shellId: string = randomBytes(8).toString('hex'),
+  ) {
+    if (!/^[a-z0-9]{6,32}$/.test(shellId)) throw new Error(`not a shell id: ${shellId}`);
+  }
 
   async create(size: TerminalSize): Promise<TerminalBackend> {
-    const shellId = randomBytes(8).toString('hex');
+    const { shellId } = this;
+    const args = [shellId, String(size.cols), String(size.rows), INNER_SCRIPT];
     const exec = await this.container.exec({
-      Cmd: ['/bin/sh', '-c', SHELL_SCRIPT, 'sh', shellId, String(size.cols), String(size.rows)],
+      Cmd: ['/bin/sh', '-c', SHELL_SCRIPT, 'sh', ...args],
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
@@ -124,6 +146,12 @@ class DockerExecBackend implements TerminalBackend {
 
   resume(): void {
     this.stream.resume();
+  }
+
+  /** Lets go of the shell without ending it: a restarted server attaches to it again. */
+  release(): void {
+    this.exited = true;
+    this.stream.destroy();
   }
 
   async close(): Promise<void> {
