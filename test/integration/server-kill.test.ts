@@ -1,8 +1,10 @@
 // The server killed outright (SIGKILL: no shutdown code runs) in the middle of a lesson, and
 // started again: the session is back with the same token, its sandbox still runs, the step the
 // learner passed is still passed, and the pane's socket gets the very shell it had (it lives on
-// under dtach in the sandbox: a variable set before the kill is still set), its screen as it
-// was first (saved by the killed server a few seconds after the output).
+// under dtach in the sandbox: a variable set before the kill is still set, a background job and
+// the program running in the foreground still run), its screen as it was first (saved by the
+// killed server a few seconds after the output), never wiped by dtach's attach.
+import headless from '@xterm/headless';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -100,9 +102,11 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     const term = await TestTerminal.open(server.url, session.id, token, { pane: 'killtestpane1' });
     term.start();
     await term.waitFor(/[#$] $/m);
-    term.type('kept=forty-two-$((40+2)); echo before-$((20+1))\r');
+    term.type('kept=forty-two-$((40+2)); sleep 1000 & echo before-$((20+1))\r');
     await term.waitFor(/before-21/);
-    await screenSaved(/before-21/);
+    // A program in the foreground when the server dies: it reads on after the restart.
+    term.type("sed -u 's/^/got-/'\r");
+    await screenSaved(/sed -u/);
 
     await kill9(server.child);
     // The page's sockets drop without a close frame; the page retries them.
@@ -127,17 +131,36 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     await again.waitFor(/before-21/);
     const status = again.messages.find((m) => m.type === 'status' && m.status.state === 'ready');
     assert.equal(status?.type === 'status' && status.status.attach, 'reattached');
-    again.type(
-      'echo "kept=$kept"; docker network ls --format "{{.Name}}" | grep -c . ; echo after-$((40+2))\r',
-    );
-    await again.waitFor(/after-42/);
+    await new Promise((r) => setTimeout(r, 500)); // whatever the attach draws has come
+    assert.match(await visible(again.text), /before-21/, 'the replayed screen stays on screen');
+    again.type('still-here\r');
+    await again.waitFor(/got-still-here/);
+    again.type('\x04'); // Ctrl-D ends the program that ran through the kill
+    await again.waitFor(/[#$] $/m);
+    again.type('echo "kept=$kept"; kill -0 $! && echo job-alive-$((3+4))\r');
+    await again.waitFor(/job-alive-7/);
     assert.match(again.text, /kept=forty-two-42/, 'the shell from before the kill, its variable set');
+    again.type('docker network ls --format "{{.Name}}" | grep -c . ; echo after-$((40+2))\r');
+    await again.waitFor(/after-42/);
+    assert.match(await visible(again.text), /before-21[^]*after-42/, 'the old screen, then the new output');
     again.close();
   } finally {
     await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
     await kill9(server.child);
   }
 });
+
+/** The rows a 100x30 terminal (TestTerminal's size) shows at the end of `output`. */
+async function visible(output: string): Promise<string> {
+  const xterm = new headless.Terminal({ cols: 100, rows: 30, allowProposedApi: true });
+  await new Promise<void>((resolve) => xterm.write(output, resolve));
+  const buffer = xterm.buffer.active;
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    buffer.getLine(buffer.viewportY + i)?.translateToString(true),
+  );
+  xterm.dispose();
+  return rows.join('\n');
+}
 
 /** The killed server's saved screen of the pane holds `pattern` (bounded wait). */
 async function screenSaved(pattern: RegExp): Promise<void> {
