@@ -41,6 +41,7 @@ import { TerminalRegistry } from './terminals/registry.js';
 import { GENERAL_POOL } from './sessions/warm-pool.js';
 import type { WarmStock } from './sessions/warm-stock.js';
 import { workshopParts, type WarmParts, type WorkshopParts } from './workshops/wiring.js';
+import { ScreenStore, screenDir } from './terminals/screen-store.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
 
@@ -122,6 +123,7 @@ async function startOn(
   await importOlderProgress(config, followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
+  await followers.terminals.keepScreensOf((id) => sessions.has(id));
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
@@ -237,6 +239,7 @@ function followSessions(
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
     historyLines: config.terminalHistoryLines,
+    screens: new ScreenStore(screenDir(config.stateDir, config.instance)),
   });
   // Shells end with their host or session, whoever ends it (the learner, the reaper).
   sessions.observe({

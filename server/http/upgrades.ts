@@ -134,7 +134,7 @@ function acceptTerminal({ ws, url, params, token, deps }: UpgradeContext): void 
   if (!PANE_ID_PATTERN.test(paneId))
     throw new PlaygroundError('A pane id is 6 to 32 lowercase letters and digits.', 400);
   const language = LanguageSchema.safeParse(url.searchParams.get('lang')).data ?? DEFAULT_LANGUAGE;
-  const factory = deps.shells(sessionId, token, host, language);
+  const factory = deps.shells(sessionId, token, host, paneId, language);
   serveTerminal(ws, { sessionId, paneId, host, factory, registry: deps.terminals });
 }
 

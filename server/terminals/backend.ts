@@ -15,6 +15,11 @@ export interface TerminalBackend {
   resume(): void;
   /** Ends the process and everything it started, and releases the stream. */
   close(): Promise<void>;
+  /**
+   * Releases the stream and leaves the process running, for the next server to attach to
+   * (a backend that cannot be attached again has none: it is closed instead).
+   */
+  release?(): void;
 }
 
 export interface TerminalBackendFactory {

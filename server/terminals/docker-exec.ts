@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import { DEFAULT_LANGUAGE, type Language } from '../../common/lesson.js';
 import type { TerminalSize } from '../../common/protocol.js';
 import { execCapture } from '../engine/exec.js';
+import { dropLeading } from './attach-clear.js';
 import type { TerminalBackend, TerminalBackendFactory } from './backend.js';
 import { PROMPT_HOOK } from './prompt-signal.js';
 
@@ -15,10 +16,38 @@ const PID_DIR = '/run/playground-shells';
  * Sets the TTY size before the shell starts, so the first prompt is drawn at the pane's
  * size (the exec resize API only works after start, and an early call can be lost). The
  * welcome text is the image's, in the learner's language (/etc/motd.<language>) when it has it.
+ * `$0` is the shell's files' path: it records its pid there, and bash's exit status beside it.
+ */
+const INNER_SCRIPT =
+  `{ echo $$ > "$0"; } 2>/dev/null; m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; ` +
+  `bash -l; s=$?; echo $s > "$0.status"; exit $s`;
+
+/** Reads at most a few bytes of a regular file the learner may have replaced (a FIFO would block). */
+const readSmall = (file: string) => `$( [ -f "${file}" ] && head -c 16 "${file}" 2>/dev/null)`;
+
+/**
+ * The shell runs under dtach in the sandbox, its socket named after the pane: it outlives
+ * this exec (a killed or restarted server), and the pane's next exec attaches to the same
+ * shell (`-A`; `-E -z`: no detach or suspend key). A client left by a server that died is
+ * ended first. The exec ends with bash's exit status.
+ * Redraw `-r winch`: on attach the program gets SIGWINCH, so a full-screen one (top, vim)
+ * repaints, and bash's readline redraws at most its own line. `ctrl_l` would type ^L into
+ * any program in raw mode, readline included, which clears the screen the server just
+ * replayed; `none` would leave a full-screen program's screen as the server saved it (up to
+ * 2 s old). dtach's clear on attach is dropped by the server (attach-clear.ts).
+ * Without dtach (an operator's own image, or a learner who removed it), or when dtach fails
+ * without the shell having run (replaced by something broken, an unusable socket folder),
+ * the shell is the exec's own, as without dtach: only that learner loses the restart.
+ * Arguments: the shell's id, columns, rows, and INNER_SCRIPT.
  */
 const SHELL_SCRIPT =
-  `mkdir -p ${PID_DIR}; echo $$ > ${PID_DIR}/"$1"; stty cols "$2" rows "$3" 2>/dev/null; ` +
-  `m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; exec bash -l`;
+  `d=${PID_DIR}; mkdir -p $d 2>/dev/null; stty cols "$2" rows "$3" 2>/dev/null; ` +
+  `command -v dtach >/dev/null || exec /bin/sh -c "$4" "$d/$1"; ` +
+  `c=${readSmall('$d/$1.client')}; case $c in ''|0|$$|*[!0-9]*) ;; *) pkill -HUP -s "$c";; esac; ` +
+  `{ echo $$ > "$d/$1.client"; } 2>/dev/null; rm -f "$d/$1.status"; ` +
+  `dtach -A "$d/$1.sock" -E -z -r winch /bin/sh -c "$4" "$d/$1"; r=$?; ` +
+  `s=${readSmall('$d/$1.status')}; [ -z "$s" ] && [ "$r" != 0 ] && exec /bin/sh -c "$4" "$d/$1"; ` +
+  `case $s in ''|*[!0-9]*) s=0;; esac; exit $s`;
 
 /** A wait that never keeps the process alive by itself (a stopping server need not wait it out). */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -34,7 +63,7 @@ const KILL_TIMEOUT_MS = 5_000;
 function killSessionScript(shellId: string): string {
   const pidFile = `${PID_DIR}/${shellId}`;
   return (
-    `pid=$(cat ${pidFile} 2>/dev/null) || exit 0; rm -f ${pidFile}; ` +
+    `pid=${readSmall(pidFile)}; [ -n "$pid" ] || exit 0; rm -f ${pidFile} ${pidFile}.client ${pidFile}.status; ` +
     `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; exit 0`
   );
 }
@@ -44,12 +73,17 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
     private readonly container: Docker.Container,
     /** The learner's language: the shell's welcome text, and PLAYGROUND_LANG in its environment. */
     private readonly language: Language = DEFAULT_LANGUAGE,
-  ) {}
+    /** Names the shell in the sandbox: the same id attaches to the same shell (a pane's id). */
+    private readonly shellId: string = randomBytes(8).toString('hex'),
+  ) {
+    if (!/^[a-z0-9]{6,32}$/.test(shellId)) throw new Error(`not a shell id: ${shellId}`);
+  }
 
   async create(size: TerminalSize): Promise<TerminalBackend> {
-    const shellId = randomBytes(8).toString('hex');
+    const { shellId } = this;
+    const args = [shellId, String(size.cols), String(size.rows), INNER_SCRIPT];
     const exec = await this.container.exec({
-      Cmd: ['/bin/sh', '-c', SHELL_SCRIPT, 'sh', shellId, String(size.cols), String(size.rows)],
+      Cmd: ['/bin/sh', '-c', SHELL_SCRIPT, 'sh', ...args],
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
@@ -78,6 +112,7 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
 }
 
 class DockerExecBackend implements TerminalBackend {
+  private dataListeners: ((chunk: Buffer) => void)[] = [];
   private exitListeners: ((code: number | null) => void)[] = [];
   private exited = false;
 
@@ -93,8 +128,15 @@ class DockerExecBackend implements TerminalBackend {
     stream.on('error', finish);
   }
 
+  /** The first listener starts the flow: output waits in the stream until someone reads it. */
   onData(listener: (chunk: Buffer) => void): void {
-    this.stream.on('data', listener);
+    this.dataListeners.push(listener);
+    if (this.dataListeners.length > 1) return;
+    const output = dropLeading(); // dtach's clear on attach (attach-clear.ts)
+    this.stream.on('data', (chunk: Buffer) => {
+      const data = output(chunk);
+      if (data.length) for (const each of this.dataListeners) each(data);
+    });
   }
 
   onExit(listener: (code: number | null) => void): void {
@@ -124,6 +166,12 @@ class DockerExecBackend implements TerminalBackend {
 
   resume(): void {
     this.stream.resume();
+  }
+
+  /** Lets go of the shell without ending it: a restarted server attaches to it again. */
+  release(): void {
+    this.exited = true;
+    this.stream.destroy();
   }
 
   async close(): Promise<void> {

@@ -85,6 +85,8 @@ export class LiveTerminal {
     private readonly host: string,
     private readonly timers: Timers = realTimers,
     historyLines = MIRROR_SCROLLBACK,
+    /** The screen a previous server saved for this pane: shown first, as a reattach's. */
+    seed?: string,
   ) {
     this.gate = new PauseGate(
       () => backend.pause(),
@@ -98,6 +100,10 @@ export class LiveTerminal {
       },
       historyLines,
     );
+    if (seed) {
+      this.mirror.write(Buffer.from(seed));
+      this.attachedBefore = true;
+    }
     this.watchers = new TerminalWatchers(this.watchedScreen(), timers);
     this.batcher = new OutputBatcher((data) => this.sendOutput(data), timers);
     backend.onData((chunk) => this.output(chunk));
@@ -204,6 +210,19 @@ export class LiveTerminal {
       peakBuffered: this.peak,
       paused: this.gate.paused,
     };
+  }
+
+  /** The screen as it is now, serialized (history, colors, cursor). */
+  snapshot(done: (screen: string) => void): void {
+    this.mirror.snapshot(done);
+  }
+
+  /** Lets go of the shell, leaving it running (the server is stopping), and frees the mirror. */
+  async release(): Promise<void> {
+    if (this.ended) return;
+    this.end();
+    if (this.backend.release) this.backend.release();
+    else await this.backend.close();
   }
 
   /** Ends the shell and everything it started, and frees the mirror. */

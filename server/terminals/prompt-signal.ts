@@ -69,6 +69,7 @@ export function withPromptSignal(backend: TerminalBackend, onSignal: () => void)
     pause: () => backend.pause(),
     resume: () => backend.resume(),
     close: () => backend.close(),
+    ...(backend.release && { release: () => backend.release?.() }),
   };
 }
 

@@ -1,11 +1,14 @@
 // Which shells are alive in each session, by pane id. A pane's shell outlives its socket:
 // when a socket goes without an explicit Close, the shell waits (paused) for a grace
 // period for a socket with the same pane id to reattach, then it is ended. One socket
-// owns a pane at a time; a newer one takes it over.
+// owns a pane at a time; a newer one takes it over. Shells also outlive the server (dtach in
+// the sandbox): a stopping server lets go of them, and with a ScreenStore each pane's screen
+// is kept on disk, so the pane that reattaches after a restart or a kill shows it first.
 import { CloseCode, type TerminalSize } from '../../common/protocol.js';
 import { realTimers, type Timers } from '../../common/timers.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { LiveTerminal, type LiveTerminalStats, type TerminalSink } from './live-terminal.js';
+import { ScreenSaver, type ScreenStore } from './screen-store.js';
 import type { WatcherSink } from './watchers.js';
 
 /** A socket as the registry sees it: it receives messages and can be closed with a reason. */
@@ -43,8 +46,13 @@ export interface RegistryOptions {
   maxPerSession: number;
   /** Lines of history each shell's screen mirror keeps for a replay. */
   historyLines?: number;
+  /** Where panes' screens are kept for a restarted server (none: not kept). */
+  screens?: ScreenStore;
   timers?: Timers;
 }
+
+/** Stopping, a server waits at most this long for its panes' screens to be saved. */
+const FLUSH_SCREENS_MS = 2000;
 
 /** What one socket may do with the pane it claimed; everything is ignored once another socket owns it. */
 export interface PaneClaim {
@@ -68,6 +76,7 @@ interface PaneEntry {
   starting: boolean;
   graceTimer: unknown;
   watchers: Set<PaneWatcher>;
+  saver: ScreenSaver | null;
 }
 
 export class TerminalRegistry {
@@ -115,6 +124,7 @@ export class TerminalRegistry {
         starting: false,
         graceTimer: undefined,
         watchers: new Set(),
+        saver: null,
       };
       panes.set(paneId, entry);
       this.sessions.set(sessionId, panes);
@@ -192,17 +202,23 @@ export class TerminalRegistry {
     code: number = CloseCode.SandboxGone,
     reason = 'The session has ended.',
   ): Promise<void> {
-    await this.closeWhere(sessionId, () => true, code, reason);
+    await Promise.all([
+      this.closeWhere(sessionId, () => true, code, reason),
+      this.options.screens?.remove(sessionId),
+    ]);
   }
 
   /** A host was removed from the session: the shells on it end at once. */
   async closeHost(sessionId: string, host: string): Promise<void> {
-    await this.closeWhere(
-      sessionId,
-      (e) => e.host === host,
-      CloseCode.SandboxGone,
-      `The host ${host} was removed.`,
-    );
+    await Promise.all([
+      this.closeWhere(
+        sessionId,
+        (e) => e.host === host,
+        CloseCode.SandboxGone,
+        `The host ${host} was removed.`,
+      ),
+      this.options.screens?.remove(sessionId, host),
+    ]);
   }
 
   private async closeWhere(
@@ -219,6 +235,7 @@ export class TerminalRegistry {
     await Promise.all(
       closing.map((entry) => {
         this.cancelGrace(entry);
+        entry.saver?.stop();
         entry.owner?.close(code, reason);
         entry.owner = null;
         this.closeWatchers(entry, code, reason);
@@ -229,12 +246,34 @@ export class TerminalRegistry {
   }
 
   /**
-   * Ends every shell: the server is stopping. Sockets get "going away", which pages retry:
-   * the sessions live on in their sandboxes for a restarted server.
+   * The server is stopping: each pane's screen is saved, its sockets get "going away", which
+   * pages retry, and its shell is let go, not ended: the sessions live on in their sandboxes,
+   * and a restarted server attaches to the same shells.
    */
   async closeAll(): Promise<void> {
-    const going = 'The server is restarting.';
-    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id, GOING_AWAY, going)));
+    const entries = [...this.sessions.values()].flatMap((panes) => [...panes.values()]);
+    this.sessions.clear();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(entries.map((e) => e.saver?.flush())),
+      new Promise((r) => (timer = setTimeout(r, FLUSH_SCREENS_MS))),
+    ]);
+    clearTimeout(timer);
+    await Promise.all(
+      entries.map((entry) => {
+        this.cancelGrace(entry);
+        entry.saver?.stop();
+        entry.owner?.close(GOING_AWAY, 'The server is restarting.');
+        entry.owner = null;
+        this.closeWatchers(entry, GOING_AWAY, 'The server is restarting.');
+        return entry.terminal?.release();
+      }),
+    );
+  }
+
+  /** Forgets the saved screens of sessions that ended while no server ran. */
+  async keepScreensOf(live: (sessionId: string) => boolean): Promise<void> {
+    await this.options.screens?.keepOnly(live);
   }
 
   private claimFor(entry: PaneEntry, owner: PaneOwner): PaneClaim {
@@ -269,6 +308,7 @@ export class TerminalRegistry {
     if (entry.terminal) return entry.terminal.attach(starter, size);
     if (entry.starting) return; // the socket that started it gave way; the shell comes to the owner
     entry.starting = true;
+    const saved = this.options.screens?.load(entry.sessionId, entry.host, entry.paneId);
     let backend;
     try {
       backend = await factory.create(size);
@@ -281,10 +321,15 @@ export class TerminalRegistry {
       }
       throw err;
     }
+    // The screen a server before this one saved comes first (the shell may be the same one).
+    const seed = (await saved) ?? undefined;
     entry.starting = false;
     if (!this.isLive(entry)) return void backend.close(); // closed while it started
-    const terminal = new LiveTerminal(backend, size, entry.host, this.timers, this.options.historyLines);
+    const { historyLines } = this.options;
+    const terminal = new LiveTerminal(backend, size, entry.host, this.timers, historyLines, seed);
     entry.terminal = terminal;
+    entry.saver = this.saverFor(entry, terminal);
+    if (entry.saver) backend.onData(() => entry.saver?.changed());
     this.panesChanged(entry.sessionId);
     terminal.onExit(() => {
       if (!this.isLive(entry)) return;
@@ -294,6 +339,17 @@ export class TerminalRegistry {
     });
     if (entry.owner) terminal.attach(entry.owner, size);
     else this.startGrace(entry);
+  }
+
+  private saverFor(entry: PaneEntry, terminal: LiveTerminal): ScreenSaver | null {
+    const { screens } = this.options;
+    if (!screens) return null;
+    const { sessionId, host, paneId } = entry;
+    return new ScreenSaver(
+      () => new Promise((done) => terminal.snapshot(done)),
+      (screen) => screens.save(sessionId, host, paneId, screen),
+      this.timers,
+    );
   }
 
   private startGrace(entry: PaneEntry): void {
@@ -325,6 +381,8 @@ export class TerminalRegistry {
     if (panes?.get(entry.paneId) !== entry) return;
     panes.delete(entry.paneId);
     if (panes.size === 0) this.sessions.delete(entry.sessionId);
+    entry.saver?.stop();
+    void this.options.screens?.remove(entry.sessionId, entry.host, entry.paneId);
     this.closeWatchers(entry, CloseCode.Normal, 'The terminal was closed.');
     if (entry.terminal) this.panesChanged(entry.sessionId);
   }

@@ -1,5 +1,5 @@
 // Where a pane's shell runs: in its session host's sandbox, through a Docker exec, once the
-// host is ready. A host that will not be ready closes the pane with SandboxGone and the reason.
+// host is ready; the pane's id names the shell, so a restarted server attaches to it again. A host that will not be ready closes the pane with SandboxGone and the reason.
 import type Docker from 'dockerode';
 import type { Language } from '../../common/lesson.js';
 import { CloseCode } from '../../common/protocol.js';
@@ -15,11 +15,12 @@ export type FindSandbox = (
   host: string,
 ) => Promise<Docker.Container>;
 
-/** The backend factory for one pane: a shell on that session host. */
+/** The backend factory for one pane: a shell on that session host, named by the pane's id. */
 export type ShellFactory = (
   sessionId: string,
   token: string | undefined,
   host: string,
+  paneId: string,
   language?: Language,
 ) => TerminalBackendFactory;
 
@@ -27,7 +28,7 @@ export type ShellFactory = (
 export type OnPrompt = (sessionId: string) => void;
 
 export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): ShellFactory {
-  return (sessionId, token, host, language) => ({
+  return (sessionId, token, host, paneId, language) => ({
     create: async (size) => {
       let container: Docker.Container;
       try {
@@ -36,7 +37,7 @@ export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): Sh
         if (!(err instanceof PlaygroundError)) throw err;
         throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
       }
-      const shells = new DockerExecBackendFactory(container, language);
+      const shells = new DockerExecBackendFactory(container, language, paneId);
       return (onPrompt ? signallingFactory(shells, () => onPrompt(sessionId)) : shells).create(size);
     },
   });

@@ -1,10 +1,14 @@
 // The server killed outright (SIGKILL: no shutdown code runs) in the middle of a lesson, and
 // started again: the session is back with the same token, its sandbox still runs, the step the
-// learner passed is still passed, and the pane's socket gets a working shell in the same
-// sandbox (the old shell died with the server's connections: an exec cannot be reattached).
+// learner passed is still passed, and the pane's socket gets the very shell it had (it lives on
+// under dtach in the sandbox: a variable set before the kill is still set, a background job and
+// the program running in the foreground still run), its screen as it was first (saved by the
+// killed server a few seconds after the output), never wiped by dtach's attach.
+import headless from '@xterm/headless';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { SessionView } from '../../common/api.js';
@@ -16,6 +20,7 @@ import { execCapture } from '../../server/engine/exec.js';
 import { LessonCatalogue } from '../../server/lessons/catalogue.js';
 import { freeLoopbackPort } from '../../server/registry/process.js';
 import { LABEL } from '../../server/sandboxes/labels.js';
+import { screenDir } from '../../server/terminals/screen-store.js';
 import { TestEvents } from '../support/events-client.js';
 import { runDatabase, runInstance } from '../support/instances.js';
 import { api, readySession } from '../support/playground.js';
@@ -97,8 +102,11 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     const term = await TestTerminal.open(server.url, session.id, token, { pane: 'killtestpane1' });
     term.start();
     await term.waitFor(/[#$] $/m);
-    term.type('echo before-$((20+1))\r');
+    term.type('kept=forty-two-$((40+2)); sleep 1000 & echo before-$((20+1))\r');
     await term.waitFor(/before-21/);
+    // A program in the foreground when the server dies: it reads on after the restart.
+    term.type("sed -u 's/^/got-/'\r");
+    await screenSaved(/sed -u/);
 
     await kill9(server.child);
     // The page's sockets drop without a close frame; the page retries them.
@@ -117,18 +125,55 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     const progress = await waitForProgress(server.url, session.id, token);
     assert.equal(progress.steps[0]!.state, 'passed', 'the passed step stays passed');
 
-    // The pane reconnects with its id and gets a working shell in the same sandbox.
+    // The pane reconnects with its id: its screen first, then the same shell, working.
     const again = await TestTerminal.open(server.url, session.id, token, { pane: 'killtestpane1' });
     again.start();
+    await again.waitFor(/before-21/);
+    const status = again.messages.find((m) => m.type === 'status' && m.status.state === 'ready');
+    assert.equal(status?.type === 'status' && status.status.attach, 'reattached');
+    await new Promise((r) => setTimeout(r, 500)); // whatever the attach draws has come
+    assert.match(await visible(again.text), /before-21/, 'the replayed screen stays on screen');
+    again.type('still-here\r');
+    await again.waitFor(/got-still-here/);
+    again.type('\x04'); // Ctrl-D ends the program that ran through the kill
     await again.waitFor(/[#$] $/m);
+    again.type('echo "kept=$kept"; kill -0 $! && echo job-alive-$((3+4))\r');
+    await again.waitFor(/job-alive-7/);
+    assert.match(again.text, /kept=forty-two-42/, 'the shell from before the kill, its variable set');
     again.type('docker network ls --format "{{.Name}}" | grep -c . ; echo after-$((40+2))\r');
     await again.waitFor(/after-42/);
+    assert.match(await visible(again.text), /before-21[^]*after-42/, 'the old screen, then the new output');
     again.close();
   } finally {
     await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
     await kill9(server.child);
   }
 });
+
+/** The rows a 100x30 terminal (TestTerminal's size) shows at the end of `output`. */
+async function visible(output: string): Promise<string> {
+  const xterm = new headless.Terminal({ cols: 100, rows: 30, allowProposedApi: true });
+  await new Promise<void>((resolve) => xterm.write(output, resolve));
+  const buffer = xterm.buffer.active;
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    buffer.getLine(buffer.viewportY + i)?.translateToString(true),
+  );
+  xterm.dispose();
+  return rows.join('\n');
+}
+
+/** The killed server's saved screen of the pane holds `pattern` (bounded wait). */
+async function screenSaved(pattern: RegExp): Promise<void> {
+  const dir = screenDir(loadConfig().stateDir, INSTANCE);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const screens = await Promise.all(names.map((n) => readFile(`${dir}/${n}`, 'utf8').catch(() => '')));
+    if (screens.some((screen) => pattern.test(screen))) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no saved screen holds ${pattern}`);
+}
 
 /** The progress route answers once the restarted server's tracker has started (bounded). */
 async function waitForProgress(url: string, id: string, token: string): Promise<LessonProgress> {

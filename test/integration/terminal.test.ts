@@ -1,6 +1,6 @@
 // Terminals through a real WebSocket to a real sandbox: the protocol, refusals, split
 // UTF-8, bulk output with slow acks, resize, reattach with the screen replayed, Close,
-// and the grace period.
+// the grace period, and a plain shell when the learner breaks dtach.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
@@ -269,6 +269,33 @@ test('a malformed pane id is refused', async () => {
   const closed = await term.closed;
   assert.equal(closed.code, CloseCode.BadMessage);
   assert.match(closed.reason, /pane id/);
+});
+
+test("a broken dtach or an unusable socket folder gives that learner's pane a plain shell", async () => {
+  const container = await pg.sandboxes.container(sessionId);
+  assert.ok(container);
+  const inSandbox = async (script: string) =>
+    assert.equal((await execCapture(container, ['/bin/sh', '-c', script])).exitCode, 0);
+  /** With the sandbox broken by `breakIt` (undone by `undo`), a new pane's shell works and Close ends it. */
+  const plainShell = async (breakIt: string, undo: string, job: string) => {
+    await inSandbox(breakIt);
+    try {
+      const term = await openShell();
+      term.type(`${job} & echo plain-$((5+5))\r`);
+      await term.waitFor(/plain-10/);
+      term.closePane();
+      await term.closed;
+    } finally {
+      await inSandbox(undo);
+    }
+  };
+  // The learner is root: a dtach of their own comes first on the PATH.
+  const broken = "printf '#!/bin/sh\\nexit 3\\n' > /usr/local/bin/dtach && chmod +x /usr/local/bin/dtach";
+  await plainShell(broken, 'rm -f /usr/local/bin/dtach', 'sleep 6161');
+  assert.doesNotMatch(await processes(), /sleep 6161/, 'Close still ends the plain shell');
+  const kept = '/run/shells.kept';
+  const file = `mv /run/playground-shells ${kept} && touch /run/playground-shells`;
+  await plainShell(file, `rm -f /run/playground-shells && mv ${kept} /run/playground-shells`, 'true');
 });
 
 test('ending the session closes its terminals at once', async () => {

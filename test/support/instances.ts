@@ -10,6 +10,7 @@ import type Docker from 'dockerode';
 import type { Config } from '../../server/config.js';
 import { SandboxDisks } from '../../server/sandboxes/disks.js';
 import { DEFAULT_INSTANCE, InstanceScope, LABEL } from '../../server/sandboxes/labels.js';
+import { screensRoot } from '../../server/terminals/screen-store.js';
 
 const RUN_INSTANCE = /^(?:test|bench)-(\d+)(?:-[a-z0-9_-]+)?$/;
 
@@ -79,6 +80,15 @@ export async function removeDeadRuns(docker: Docker, config: Config): Promise<vo
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignore)));
   await releaseDeadRunDisks(config);
   removeDeadRunDatabases();
+  removeDeadRunScreens(config);
+}
+
+/** The terminal screens a dead run's playgrounds kept (server/terminals/screen-store.ts). */
+function removeDeadRunScreens(config: Config): void {
+  const dir = screensRoot(config.stateDir);
+  const entries = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  for (const instance of entries.filter(deadRun))
+    fs.rmSync(path.join(dir, instance), { recursive: true, force: true });
 }
 
 /** The database folders of runs that were killed before their exit handler ran. */
