@@ -6,7 +6,7 @@
 //   idle sandbox memory       both recipes, after the inner daemon settles
 //   docker pull in a sandbox  lesson images from the registry mirror
 //   keystroke echo latency    through the playground's WebSocket vs a raw docker exec (terminal.ts)
-//   output throughput         the same two paths
+//   output throughput         the same two paths, median of 3 rounds after a warm-up
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   lost sandbox              a sandbox removed from outside to the page told, vs the engine's
