@@ -5,10 +5,9 @@
 // The server runs in this process, so its memory is this process's. Each figure is taken
 // after a full garbage collection: heapUsed is what JavaScript still holds; resident memory
 // (RSS) also counts what the allocator keeps mapped after it was freed (see benchMemory).
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { newPaneId } from '../common/protocol.js';
 import type { RunningPlayground } from '../server/app.js';
+import { settledMemory } from '../test/support/settled-memory.js';
 import { TestTerminal } from '../test/support/terminal-client.js';
 import { sleep, type Record } from './figures.js';
 
@@ -20,19 +19,6 @@ const SIZE = { cols: 120, rows: 40 };
 const PROMPT = /[#$] $/m;
 
 type Session = { id: string; token: string };
-
-/** A full collection now (the flag can be set at run time; `gc` then exists in a new context). */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-async function settled(gc: () => void): Promise<NodeJS.MemoryUsage> {
-  gc();
-  await sleep(500); // the screen mirrors' thread answers what was posted before
-  gc();
-  return process.memoryUsage();
-}
 
 async function openShell(pg: RunningPlayground, session: Session, pane = newPaneId()): Promise<TestTerminal> {
   // The client keeps only the newest output: it runs in this process too.
@@ -97,16 +83,16 @@ const mib = (n: number) => n / 1024 / 1024;
  * pile up at once (flow-control.ts): the arena then never grows large in the first place.
  */
 export async function benchMemory(pg: RunningPlayground, session: Session, record: Record): Promise<void> {
-  const gc = collector();
-  const idle = await settled(gc);
+  const idle = await settledMemory();
   await flood(pg, session);
-  const flooded = await settled(gc);
+  const flooded = await settledMemory();
   await abuse(pg, session);
-  const abused = await settled(gc);
+  const abused = await settledMemory();
   const figure = (name: string, m: NodeJS.MemoryUsage, key: 'rss' | 'heapUsed' | 'arrayBuffers') =>
     record({ name, value: mib(m[key]), unit: 'MiB', baseline: { name: 'idle', value: mib(idle[key]) } });
   figure(`server RSS after ${FLOODS} x ${mib(FLOOD_BYTES)} MiB of output`, flooded, 'rss');
   figure('server heap used after the floods', flooded, 'heapUsed');
+  figure('server Buffers alive after the floods', flooded, 'arrayBuffers');
   figure('server RSS after two hostile clients', abused, 'rss');
   figure('server heap used after two hostile clients', abused, 'heapUsed');
   figure('server Buffers alive after two hostile clients', abused, 'arrayBuffers');

@@ -6,7 +6,7 @@
 //   idle sandbox memory       both recipes, after the inner daemon settles
 //   docker pull in a sandbox  lesson images from the registry mirror
 //   keystroke echo latency    through the playground's WebSocket vs a raw docker exec (terminal.ts)
-//   output throughput         the same two paths
+//   output throughput         the same two paths, median of 3 rounds after a warm-up
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
 //   lost sandbox              a sandbox removed from outside to the page told, vs the engine's
@@ -19,8 +19,10 @@
 //                             cold start, memory per ready seat, the trainer's grid turning a
 //                             step done vs the learner's own result (warm.ts, class-grid.ts;
 //                             BENCH_WARM=0 skips it, `npm run bench -- warm` runs it alone)
-//   capacity                  sandboxes started at once until the machine refuses more, and
-//                             what each costs host-wide (capacity.ts; BENCH_CAPACITY=0 skips it)
+//   capacity                  sandboxes started at once until the machine refuses more (at
+//                             most BENCH_CAPACITY_MAX, 40), what each costs host-wide beside
+//                             its own memory, and how many idle ones fit the machine
+//                             (capacity.ts; BENCH_CAPACITY=0 skips it)
 //
 // `npm run bench -- shells memory` runs only the modules named (see MODULES below).
 // Traffic goes only to loopback and the playground's own containers; every loop is bounded.

@@ -8,6 +8,11 @@ import { median, sleep, type Record } from './figures.js';
 
 async function idleMemoryMiB(container: Docker.Container): Promise<number> {
   await sleep(5000); // let the inner dockerd settle
+  return sandboxMemoryMiB(container);
+}
+
+/** A sandbox's own memory now: its cgroup's usage less the page cache it can give back. */
+export async function sandboxMemoryMiB(container: Docker.Container): Promise<number> {
   const stats = (await container.stats({ stream: false })) as {
     memory_stats: { usage: number; stats?: { cache?: number; total_inactive_file?: number } };
   };

@@ -41,10 +41,19 @@ export const MIRROR_QUEUE_LIMIT = 256 * 1024;
  * next batch. So the thread parses at most MIRROR_QUEUE_LIMIT per rest (about 1 MiB/s, a
  * small part of a core: a flood's output is parsed in part, not all of it at 10-20 MiB/s,
  * which took the core the shell, Docker and the relay need on a small host; with 50 ms
- * rests it still took a fifth of one). Typing is far below it, and the mirror is only
- * read by a snapshot, which never waits for it: a snapshot posts what waits at once.
+ * rests it still took a fifth of one; during a flood it rests longer, MIRROR_FLOOD_RESTS).
+ * Typing is far below it, and the mirror is only read by a snapshot, which never waits for
+ * it: a snapshot posts what waits at once.
  */
 export const MIRROR_REST_MS = 250;
+/**
+ * While a flood goes on (output was dropped during a rest), the mirror rests again, up to this
+ * many rests in a row: it parses one batch a second then, not four. What it would parse in
+ * between scrolls away before anyone looks, and the parsing took CPU the shell, Docker and the
+ * relay need (a relayed flood went about a tenth faster without it). A snapshot never waits:
+ * it posts what waits at once.
+ */
+export const MIRROR_FLOOD_RESTS = 4;
 /** CAN: ends any escape sequence cut short by a drop, so the mirror parses on cleanly. */
 const CANCEL = 0x18;
 
@@ -132,6 +141,10 @@ export class ScreenMirror {
   /** Whether output was dropped since the last batch (a flood). */
   private dropped = false;
   private rest: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** Rests taken in a row while a flood went on. */
+  private restsInFlood = 0;
+  /** Output handed to the thread to parse, in all (a drop is never handed over). */
+  private posted = 0;
   private currentTitle = '';
   private readonly snapshots = new Map<number, (screen: string) => void>();
   private nextRequest = 1;
@@ -173,6 +186,11 @@ export class ScreenMirror {
   /** The last window title the shell set ('' if none). */
   get title(): string {
     return this.currentTitle;
+  }
+
+  /** Output handed to the parser thread so far. */
+  get postedBytes(): number {
+    return this.posted;
   }
 
   /** Bytes written and not parsed yet (at most twice MIRROR_QUEUE_LIMIT). */
@@ -242,6 +260,7 @@ export class ScreenMirror {
   private postBatch(): void {
     clearTimeout(this.rest);
     this.rest = undefined;
+    this.restsInFlood = 0;
     if (this.queued === 0) return;
     const skip = this.dropped ? 1 : 0;
     const batch = new Uint8Array(skip + this.queued);
@@ -255,14 +274,25 @@ export class ScreenMirror {
     this.queued = 0;
     this.dropped = false;
     this.inFlight += batch.length;
+    this.posted += batch.length;
     thread.post({ type: 'write', id: this.id, data: batch }, [batch.buffer]);
   }
 
   private parsed(bytes: number): void {
     this.inFlight -= bytes;
     if (this.inFlight > 0 || this.disposed || this.rest !== undefined) return;
-    this.rest = setTimeout(() => this.postBatch(), MIRROR_REST_MS);
+    this.restAgain();
+  }
+
+  private restAgain(): void {
+    this.rest = setTimeout(() => this.restEnded(), MIRROR_REST_MS);
     this.rest.unref();
+  }
+
+  /** Posts what waits, unless a flood is still going on and the mirror may rest once more. */
+  private restEnded(): void {
+    if (this.dropped && ++this.restsInFlood < MIRROR_FLOOD_RESTS) return this.restAgain();
+    this.postBatch();
   }
 
   private answerSnapshots(screen: string): void {

@@ -2,10 +2,9 @@
 // the server's memory stays bounded and the lying socket is dropped. The server runs in
 // this process, so its resident memory is this process's.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CloseCode, newPaneId } from '../../common/protocol.js';
-import type { RunningPlayground } from '../../server/app.js';
-import { api, readySession, startTestPlayground } from '../support/playground.js';
+import { playgroundWithSession } from '../support/file-session.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
 const PROMPT = /[#$] $/m;
@@ -14,29 +13,16 @@ const RSS_GROWTH_BOUND = 100 * 1024 * 1024;
 /** How long each client keeps at it, unless the server drops it first. */
 const ABUSE_MS = 20_000;
 
-let pg: RunningPlayground;
-let sessionId: string;
-let token: string;
-
-before(async () => {
-  pg = await startTestPlayground();
-  const created = await readySession(pg.url);
-  sessionId = created.session.id;
-  token = created.token;
-});
-after(async () => {
-  if (sessionId) await api(pg.url, 'DELETE', `/api/sessions/${sessionId}`, token);
-  await pg?.close();
-});
+const file = playgroundWithSession();
 
 /** A shell at its prompt, flooding (`yes`), with a client that has stopped reading. */
 async function floodingShellNobodyReads(pane: string): Promise<TestTerminal> {
-  const term = await TestTerminal.open(pg.url, sessionId, token, { pane });
+  const term = await TestTerminal.open(file.pg.url, file.sessionId, file.token, { pane });
   term.start();
   await term.waitFor(PROMPT);
   term.stopReading();
   // The acknowledgements the client sent while it read must land first (bounded wait).
-  for (let i = 0; i < 200 && pg.terminals.stats(sessionId, pane)?.unacked; i++) {
+  for (let i = 0; i < 200 && file.pg.terminals.stats(file.sessionId, pane)?.unacked; i++) {
     await new Promise((r) => setTimeout(r, 10));
   }
   term.type('yes\r');
@@ -51,7 +37,7 @@ async function abuse(pane: string, lie: () => void): Promise<number> {
   const rss0 = process.memoryUsage().rss;
   let peak = 0;
   const deadline = Date.now() + ABUSE_MS;
-  while (Date.now() < deadline && pg.terminals.stats(sessionId, pane)?.attached) {
+  while (Date.now() < deadline && file.pg.terminals.stats(file.sessionId, pane)?.attached) {
     lie();
     peak = Math.max(peak, process.memoryUsage().rss - rss0);
     await new Promise((r) => setTimeout(r, 5));
@@ -66,24 +52,28 @@ test('a client that acknowledges more than it was sent is closed as a protocol e
   const term = await floodingShellNobodyReads(pane);
   const growth = await abuse(pane, () => term.ack(1024 * 1024));
   assert.ok(growth < RSS_GROWTH_BOUND, `the server grew by ${mib(growth)}`);
-  assert.equal(pg.terminals.stats(sessionId, pane)?.attached, false, 'the server let the pane go');
+  assert.equal(file.pg.terminals.stats(file.sessionId, pane)?.attached, false, 'the server let the pane go');
   term.resumeReading();
   const closed = await term.closed;
   assert.equal(closed.code, CloseCode.BadMessage);
   assert.match(closed.reason, /acknowledged 1048576 bytes, but only \d+ were sent/);
-  assert.equal(pg.terminals.count(sessionId), 1, 'the shell waits for the grace period');
+  assert.equal(file.pg.terminals.count(file.sessionId), 1, 'the shell waits for the grace period');
 });
 
 test('a client that never reads, acknowledging exactly what was sent, is held and then dropped', async () => {
   const pane = newPaneId();
   const term = await floodingShellNobodyReads(pane);
   const growth = await abuse(pane, () => {
-    const stats = pg.terminals.stats(sessionId, pane);
+    const stats = file.pg.terminals.stats(file.sessionId, pane);
     // What was sent and not acknowledged: the most an acknowledgement may claim.
     if (stats && stats.unacked > stats.queued) term.ack(stats.unacked - stats.queued);
   });
   assert.ok(growth < RSS_GROWTH_BOUND, `the server grew by ${mib(growth)}`);
-  assert.equal(pg.terminals.stats(sessionId, pane)?.attached, false, 'the server dropped the socket');
+  assert.equal(
+    file.pg.terminals.stats(file.sessionId, pane)?.attached,
+    false,
+    'the server dropped the socket',
+  );
   term.resumeReading();
   const closed = await term.closed;
   assert.notEqual(closed.code, CloseCode.Normal);

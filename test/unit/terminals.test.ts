@@ -16,7 +16,9 @@ import { WATCHER_SEND_BUFFER_LIMIT } from '../../server/terminals/watch-socket.j
 import { startHeartbeat } from '../../server/terminals/heartbeat.js';
 import {
   MIRROR_HISTORY_CELLS,
+  MIRROR_FLOOD_RESTS,
   MIRROR_QUEUE_LIMIT,
+  MIRROR_REST_MS,
   MIRROR_SCROLLBACK,
   mirrorScrollback,
   ScreenMirror,
@@ -171,6 +173,40 @@ test('a flood reaches the screen mirror in part: its backlog stays bounded, its 
     assert.equal(mirror.backlog, 0);
   } finally {
     clearInterval(keepAlive);
+    mirror.dispose();
+  }
+});
+
+test('during a flood the screen mirror parses one batch per MIRROR_FLOOD_RESTS rests; once the flood ends, after one', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const idle = async () => {
+    // The thread's answers are real messages: wait (bounded) until it parsed all it was given.
+    const deadline = performance.now() + 10_000;
+    while (mirror.backlog > 0 && performance.now() < deadline) await new Promise((r) => setImmediate(r));
+    assert.equal(mirror.backlog, 0);
+  };
+  const flood = Buffer.alloc(MIRROR_QUEUE_LIMIT, 0x79);
+  try {
+    mirror.write(flood); // idle and rested: posted at once
+    await idle();
+    const first = mirror.postedBytes;
+    for (let rest = 1; rest < MIRROR_FLOOD_RESTS; rest++) {
+      mirror.write(flood);
+      mirror.write(flood); // more than the queue holds: the oldest is dropped
+      t.mock.timers.tick(MIRROR_REST_MS);
+      assert.equal(mirror.postedBytes, first, `still resting after ${rest} rests of a flood`);
+    }
+    mirror.write(flood);
+    t.mock.timers.tick(MIRROR_REST_MS);
+    assert.equal(mirror.postedBytes, first + 1 + MIRROR_QUEUE_LIMIT, 'the newest output, after a CAN');
+    await idle();
+    // Quiet output (nothing dropped) goes after a single rest.
+    mirror.write(Buffer.from('$ '));
+    t.mock.timers.tick(MIRROR_REST_MS);
+    assert.equal(mirror.postedBytes, first + 1 + MIRROR_QUEUE_LIMIT + 2);
+    await idle();
+  } finally {
     mirror.dispose();
   }
 });
