@@ -1,7 +1,8 @@
 #!/bin/sh
 # The test command: unit tests, then integration tests on the real engine and real
-# sandboxes with every lesson tested like code (npm run lesson:test), then end-to-end tests
-# in a real Chromium. `npm test -- unit` runs one suite.
+# sandboxes with every lesson tested like code (npm run lesson:test) and Killercoda's own
+# Docker scenarios played step by step, then end-to-end tests in a real Chromium.
+# `npm test -- unit` runs one suite.
 # Setup (engine, images, registry mirror) runs first and skips what is already there.
 set -e
 cd "$(dirname "$0")/.."
@@ -26,6 +27,8 @@ if [ "$suite" = all ] || [ "$suite" = integration ]; then
   run test/integration/*.test.ts
   echo "== lessons (npm run lesson:test: each step in a real sandbox)"
   npx tsx server/lessons/lesson-test-cli.ts lessons || failed="$failed lessons"
+  echo "== Killercoda's Docker scenarios (each step in a real sandbox, with their verify scripts)"
+  run test/killercoda/*.test.ts
 fi
 
 if [ "$suite" = all ] || [ "$suite" = e2e ]; then

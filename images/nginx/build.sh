@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # nginx from Debian's nginx package, laid out like the official image: the welcome page in
 # /usr/share/nginx/html served on port 80, the server config in /etc/nginx/conf.d/default.conf,
-# templates in /etc/nginx/templates filled from the environment, logs to the container's output.
+# templates in /etc/nginx/templates filled from the environment, logs to the container's output;
+# curl, which the official image carries and scenarios call from inside it.
 . "$PLAYGROUND_ROOT/images/lib/rootfs.sh"
 . "$PLAYGROUND_ROOT/images/lib/alpine-notice.sh"
 
@@ -10,12 +11,12 @@ work="$CACHE_DIR/work"
 rm -rf "$work"
 trap 'rm -rf "$work"' EXIT
 
-fetch_debs nginx nginx-common gettext-base
+fetch_debs nginx nginx-common gettext-base curl
 extract_debs "$work/staging"
 staging="$work/staging"
 root="$work/rootfs"
 new_rootfs "$root"
-add_elf "$root" "$staging" /usr/sbin/nginx /usr/bin/envsubst
+add_elf "$root" "$staging" /usr/sbin/nginx /usr/bin/envsubst /usr/bin/curl
 add_busybox "$root"
 add_etc "$root" 'nginx:x:101:101:nginx user:/nonexistent:/bin/false'
 echo 'export PS1="\h:\w\$ "' >"$root/etc/profile"

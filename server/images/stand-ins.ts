@@ -20,6 +20,10 @@ const PYTHON_TAGS = [
   'latest',
   ...tagFamilies(['', '3', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13'], ['', '-alpine', '-slim']),
 ];
+const GOLANG_TAGS = [
+  'latest',
+  ...tagFamilies(['', '1', '1.19', '1.20', '1.21', '1.22', '1.23'], ['', '-alpine', '-bookworm']),
+];
 const NODE_TAGS = ['latest', ...tagFamilies(['', 'lts', '16', '18', '20', '22'], ['', '-alpine', '-slim'])];
 
 export const STAND_INS: ImageSpec[] = [
@@ -75,6 +79,13 @@ export const STAND_INS: ImageSpec[] = [
       },
     ],
     inputs: rootfsLib,
+    dependsOn: [],
+  },
+  {
+    name: 'golang',
+    localRepo: 'playground/lesson-golang',
+    mirror: [{ repo: 'library/golang', tags: GOLANG_TAGS }],
+    inputs: alpineLib,
     dependsOn: [],
   },
   {

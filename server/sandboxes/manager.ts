@@ -168,8 +168,24 @@ export class SandboxManager {
     }
   }
 
-  /** The session's internal network, created on first use. */
-  private async sessionNetwork(
+  /** Session networks being created: a session's hosts start together and share one. */
+  private readonly networksMade = new Map<string, Promise<{ name: string; gateway?: string }>>();
+
+  /**
+   * The session's internal network, created on first use. One creation per session at a time:
+   * the engine's duplicate check races, and two networks of one name make the name ambiguous.
+   */
+  private sessionNetwork(sessionId: string, labels: Record<string, string>) {
+    const pending = this.networksMade.get(sessionId);
+    if (pending) return pending;
+    const made = this.makeSessionNetwork(sessionId, labels).finally(() =>
+      this.networksMade.delete(sessionId),
+    );
+    this.networksMade.set(sessionId, made);
+    return made;
+  }
+
+  private async makeSessionNetwork(
     sessionId: string,
     labels: Record<string, string>,
   ): Promise<{ name: string; gateway?: string }> {

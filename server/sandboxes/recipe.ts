@@ -113,6 +113,10 @@ export function sandboxCreateOptions(spec: SandboxSpec): Docker.ContainerCreateO
       // names before each pull could only time out (10 s). Answering them with loopback
       // makes every pull go straight to the mirror.
       ExtraHosts: DOCKER_HUB_HOSTS.map((name) => `${name}:127.0.0.1`),
+      // Containers on the inner default bridge get no embedded DNS: their dockerd gives them
+      // 8.8.8.8 and 8.8.4.4 with these options, which nothing answers here. Without them
+      // `curl other-container` there says "Could not resolve host" after 20 s, not 2 s.
+      DnsOptions: ['timeout:1', 'attempts:1'],
       Memory: spec.limits.memoryBytes,
       MemorySwap: spec.limits.memoryBytes,
       NanoCpus: Math.round(spec.limits.cpus * 1e9),

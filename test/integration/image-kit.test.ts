@@ -199,3 +199,24 @@ test('ubuntu, bash and node run what lessons type', async () => {
   assert.match(await sh("docker run --rm node:18-alpine -e 'console.log(6 * 7)'"), /^42$/m);
   assert.match(await sh('docker run --rm node npm --version'), /^\d+\.\d+/m);
 });
+
+test('golang builds a module in a multi-stage Dockerfile, offline, and says why a download fails', async () => {
+  await sh(
+    [
+      'mkdir -p /root/goapp && cd /root/goapp',
+      'printf "module example.com/hello\\n\\ngo 1.21\\n" > go.mod',
+      'printf "package main\\n\\nimport \\"fmt\\"\\n\\nfunc main() { fmt.Println(\\"hello from go\\") }\\n" > main.go',
+      'printf "%s\\n" "FROM golang:1.21-alpine AS build" "WORKDIR /src" "COPY go.mod ./" "RUN go mod download" ' +
+        '"COPY *.go ./" "RUN go build -o /out/hello ." "FROM alpine" "COPY --from=build /out/hello /hello" ' +
+        '\'CMD ["/hello"]\' > Dockerfile',
+      'docker build -q -t kit-go .',
+    ].join(' && '),
+  );
+  assert.match(await sh('docker run --rm kit-go'), /^hello from go$/m);
+  assert.match(await sh('docker run --rm golang go version'), /go version go1\.\d+/);
+  const download = await run(
+    "docker run --rm -w /m golang sh -c 'go mod init m && go get github.com/google/uuid'",
+  );
+  assert.notEqual(download.exitCode, 0);
+  assert.match(download.output, /GOPROXY=off/);
+});
