@@ -8,6 +8,11 @@ import { median, sleep, type Record } from './figures.js';
 
 async function idleMemoryMiB(container: Docker.Container): Promise<number> {
   await sleep(5000); // let the inner dockerd settle
+  return containerMemoryMiB(container);
+}
+
+/** What a container's own cgroup holds now, its reclaimable page cache left out (MiB). */
+export async function containerMemoryMiB(container: Docker.Container): Promise<number> {
   const stats = (await container.stats({ stream: false })) as {
     memory_stats: { usage: number; stats?: { cache?: number; total_inactive_file?: number } };
   };
