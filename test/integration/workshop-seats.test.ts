@@ -60,7 +60,9 @@ async function shellAnswers(url: string, joined: JoinedWorkshop, pane: string, n
   const term = await TestTerminal.open(url, session.id, token, { pane });
   try {
     term.start();
-    await term.waitFor(/[#$] $/m, 60_000);
+    // A replayed screen (after the SIGKILL) ends with the modes it restores, bracketed paste say.
+    // eslint-disable-next-line no-control-regex -- the escape sequences a replayed screen ends with
+    await term.waitFor(/[#$] (?:\x1b\[\?\d+[hl])*$/m, 60_000);
     term.type(`echo seat-$((${n}*100+1))\r`);
     await term.waitFor(new RegExp(`seat-${n * 100 + 1}`));
   } finally {
