@@ -17,6 +17,7 @@ test('lessons may use exactly the images the playground builds', () => {
     'bash',
     'caylent/example-voting-app',
     'curlimages/curl',
+    'golang',
     'hello-world',
     'katacoda/redis-node-docker-example',
     'nginx',
@@ -27,7 +28,13 @@ test('lessons may use exactly the images the playground builds', () => {
     'registry',
     'ubuntu',
   ]);
-  for (const image of ['postgres:9.4', 'redis:alpine', 'caylent/example-voting-app:vote', 'registry:2'])
+  for (const image of [
+    'postgres:9.4',
+    'redis:alpine',
+    'caylent/example-voting-app:vote',
+    'registry:2',
+    'golang:1.21-alpine',
+  ])
     assert.ok(images.includes(image), image);
   assert.ok(!images.includes('postgres'), 'postgres only under the tag its lesson names');
 });
