@@ -1,21 +1,18 @@
 // The rest of a workshop's day in real Chromium on a real playground that asks for its
 // workshop key: the create page has a field for the key and shows the refusal of a wrong one;
-// a learner types the code on the start page and lands in the lesson; the learner follows
-// the trainer's terminal read-only; the trainer exports the results (CSV and JSON, as
+// a learner types the code on the start page and lands in the lesson; the trainer opens
+// their demo terminal on the class view and the learner follows it read-only; the trainer exports the results (CSV and JSON, as
 // downloads) holding the learner's done step; a learner who joins before the start sees the
 // waiting page with the time left. Screenshots in English and Indonesian.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { CreatedSession } from '../../common/api.js';
-import { newPaneId } from '../../common/protocol.js';
 import type { ResultRow } from '../../common/workshop-live.js';
 import type { CreatedWorkshop } from '../../common/workshops.js';
 import type { BrowserContext, Page } from 'playwright-core';
 import { waitForTerminal } from '../support/browser.js';
 import { SHOTS, useBrowserPlayground } from '../support/browser-playground.js';
-import { api, waitForSession } from '../support/playground.js';
-import { TestTerminal } from '../support/terminal-client.js';
+import { api } from '../support/playground.js';
 
 const WORKSHOP_KEY = 'operators-key-for-trainers-0123';
 const env = useBrowserPlayground(async () => undefined, { workshopKey: WORKSHOP_KEY });
@@ -35,8 +32,8 @@ async function learnerPage(width: number, height: number, language: string): Pro
 }
 
 /** The text a read-only terminal view shows, once it matches (bounded wait). */
-async function viewText(page: Page, selector: string, pattern: RegExp): Promise<string> {
-  const deadline = Date.now() + 30_000;
+async function viewText(page: Page, selector: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
     text = await page
@@ -104,40 +101,60 @@ test('a learner types the code on the start page and lands in the lesson', async
   await env.page.locator('workshop-trainer [data-seats="1/2"]').waitFor({ timeout: 15_000 });
 });
 
-test("the learner follows the trainer's terminal and sees what the trainer types, read-only", async () => {
-  const own = await api<CreatedSession>(
-    env.pg.url,
-    'POST',
-    `/api/workshops/${code}/trainer-session`,
-    trainerKey,
-  );
-  assert.equal(own.status, 201, JSON.stringify(own.body));
-  const { session, token } = own.body;
-  await waitForSession(env.pg.url, session.id, token, (s) => s.state === 'ready');
-  const demo = await TestTerminal.open(env.pg.url, session.id, token, { pane: newPaneId() });
-  try {
-    demo.start({ cols: 90, rows: 25 });
-    await demo.waitFor(/[#$] $/m, 60_000);
-    demo.type('echo demo-$((6*7))\r');
-    await demo.waitFor(/^demo-42\r?$/m);
+test('the trainer opens their demo terminal on the class view; the learner follows it read-only', async () => {
+  const trainer = env.page;
+  await trainer.locator('workshop-trainer [data-action="demo-terminal"]').click();
+  const own = 'workshop-trainer trainer-demo terminal-workspace';
+  await viewText(trainer, own, /[#$] $/m, 90_000);
+  await trainer.locator(`${own} terminal-pane`).first().click();
+  await trainer.keyboard.type('echo demo-$((6*7))');
+  await trainer.keyboard.press('Enter');
+  await viewText(trainer, own, /^demo-42$/m);
 
-    await learner.locator('follow-trainer button.follow').click({ timeout: 15_000 });
-    const view = 'follow-trainer watch-terminal';
-    await viewText(learner, view, /demo-42/);
-    demo.type('echo live-$((8*8))\r');
-    await viewText(learner, view, /live-64/);
-    await learner.locator(`${view} .hint`).waitFor();
+  await learner.locator('follow-trainer button.follow').click({ timeout: 15_000 });
+  const view = 'follow-trainer watch-terminal';
+  await viewText(learner, view, /demo-42/);
+  await learner.locator(`${view} .hint`).waitFor();
 
-    await learner.locator(view).click();
-    await learner.keyboard.type('echo LEARNER-TYPED');
-    await learner.keyboard.press('Enter');
-    demo.type('echo after-$((2*3))\r');
-    await demo.waitFor(/^after-6\r?$/m);
-    assert.ok(!demo.text.includes('LEARNER-TYPED'), "a follower's keys never reach the trainer's shell");
-    await learner.locator('follow-trainer button.follow').click();
-  } finally {
-    demo.close();
+  await learner.locator(view).click();
+  await learner.keyboard.type('echo LEARNER-TYPED');
+  await learner.keyboard.press('Enter');
+  await trainer.locator(`${own} terminal-pane`).first().click();
+  await trainer.keyboard.type('echo after-$((2*3))');
+  await trainer.keyboard.press('Enter');
+  await viewText(learner, view, /after-6/);
+  const ownText = await viewText(trainer, own, /^after-6$/m);
+  assert.ok(!ownText.includes('LEARNER-TYPED'), "a follower's keys never reach the trainer's shell");
+  await learner.locator('follow-trainer button.follow').click();
+
+  // Hidden and shown again, the same shell is there (its panes stay open for the followers).
+  await trainer.locator('workshop-trainer [data-action="demo-terminal"]').click();
+  await trainer.locator('workshop-trainer trainer-demo[hidden]').waitFor({ state: 'attached' });
+  await trainer.locator('workshop-trainer [data-action="demo-terminal"]').click();
+  await viewText(trainer, own, /demo-42/);
+});
+
+test('the class view with the demo terminal open, in English and Indonesian, wide and small', async () => {
+  const trainer = env.page;
+  const own = 'workshop-trainer trainer-demo terminal-workspace';
+  // English last: the export test after this one reads the headers in English.
+  for (const language of ['id', 'en'] as const) {
+    await trainer.evaluate((l) => localStorage.setItem('docker-playground.language', l), language);
+    await trainer.reload();
+    await trainer.locator('workshop-trainer class-grid').waitFor({ timeout: 15_000 });
+    // After a reload the page resumes the same session and its pane shows the shell again.
+    await trainer.locator('workshop-trainer [data-action="demo-terminal"]').click();
+    await viewText(trainer, own, /demo-42/);
+    for (const [width, height] of [
+      [1440, 900],
+      [1000, 700],
+    ] as const) {
+      await trainer.setViewportSize({ width, height });
+      await trainer.waitForTimeout(400);
+      await trainer.screenshot({ path: `${SHOTS}/workshop-trainer-demo-${width}-${language}.png` });
+    }
   }
+  await trainer.setViewportSize({ width: 1440, height: 900 });
 });
 
 test("the trainer exports the results as CSV and JSON from the page, holding the learner's done step", async () => {

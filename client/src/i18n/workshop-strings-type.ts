@@ -121,6 +121,11 @@ export interface WorkshopStrings {
   sent: string;
   exportCsv: string;
   exportJson: string;
+  /** The trainer's own terminal, for demos learners can follow. */
+  demoTerminal: string;
+  demoTitle: string;
+  demoLead: string;
+  demoStarting: string;
   learnerColumn: string;
   onStepColumn: string;
   failedColumn: string;

@@ -6,6 +6,7 @@ import { MESSAGE_TEXT_MAX, type ClassState } from '../../../common/workshop-live
 import { formatRemaining } from '../app/app-state';
 import type { DurationWords } from '../i18n/strings-type';
 import type { WorkshopStrings } from '../i18n/workshop-strings-type';
+import { terminalIcon } from '../ui/icons';
 import { timeLeft } from './class-model';
 import type { ResultFormat } from './workshop-api';
 import { spacedCode } from './workshop-format';
@@ -23,6 +24,9 @@ export interface TrainerHeaderOptions {
   onEnd(): void;
   onBroadcast(text: string): void;
   onExport(format: ResultFormat): void;
+  /** Whether the trainer's demo terminal is shown. */
+  demoShown: boolean;
+  onDemo(): void;
   /** What the last broadcast did ("Sent", or why not). */
   broadcastNote: string;
 }
@@ -94,6 +98,15 @@ function toolsRow(o: TrainerHeaderOptions): TemplateResult {
       <span class="note" role="status">${o.broadcastNote}</span>
     </form>
     <span class="spacer"></span>
+    <button
+      class="btn"
+      data-action="demo-terminal"
+      aria-pressed=${o.demoShown}
+      ?disabled=${ended}
+      @click=${o.onDemo}
+    >
+      ${terminalIcon} ${w.demoTerminal}
+    </button>
     <button class="btn" data-action="export-csv" @click=${() => o.onExport('csv')}>${w.exportCsv}</button>
     <button class="btn" data-action="export-json" @click=${() => o.onExport('json')}>${w.exportJson}</button>
   </div>`;
@@ -174,12 +187,16 @@ export const trainerHeaderStyles = css`
     display: flex;
     gap: 8px;
     align-items: center;
-    flex: 1 1 420px;
+    flex: 1 1 320px;
     max-width: 720px;
   }
   .broadcast input {
     flex: 1;
     min-width: 0;
+  }
+  .btn[aria-pressed='true'] {
+    border-color: var(--accent);
+    background: rgba(29, 99, 237, 0.18);
   }
   .note {
     color: #56d364;

@@ -1,7 +1,7 @@
 // HTTP calls of the workshops: creating and joining (anyone), the trainer's actions (the
 // trainer key as a bearer token), and a learner's own (the session token). No DOM: fetch is
 // passed in, so tests can fake it. Failures are ApiErrors whose message the page can show.
-import { AUTH_SCHEME } from '../../../common/api';
+import { AUTH_SCHEME, type CreatedSession } from '../../../common/api';
 import type { Language } from '../../../common/lesson';
 import type {
   ExtendRequest,
@@ -38,6 +38,8 @@ export interface WorkshopApi {
   resolveHelp(code: string, key: string, helpId: string): Promise<void>;
   /** The results file's text, its headers in `language`. */
   results(code: string, key: string, format: ResultFormat, language: Language): Promise<string>;
+  /** The trainer's own session, started now or resumed. */
+  trainerSession(code: string, key: string): Promise<CreatedSession>;
   askHelp(sessionId: string, token: string, body: HelpRequestBody): Promise<void>;
   withdrawHelp(sessionId: string, token: string): Promise<void>;
   hintOpened(sessionId: string, token: string, body: HintOpened): Promise<void>;
@@ -103,6 +105,8 @@ export function createWorkshopApi(options: WorkshopApiOptions): WorkshopApi {
       done(call(`${workshopPath(code)}/help/${encodeURIComponent(helpId)}/resolve`, 'POST', key)),
     results: async (code, key, format, language) =>
       (await call(`${workshopPath(code)}/results?format=${format}&lang=${language}`, 'GET', key)).text(),
+    trainerSession: async (code, key) =>
+      json(await call(`${workshopPath(code)}/trainer-session`, 'POST', key)),
     askHelp: (id, token, body) => done(call(`${sessionPath(id)}/help`, 'POST', token, body)),
     withdrawHelp: (id, token) => done(call(`${sessionPath(id)}/help`, 'DELETE', token)),
     hintOpened: (id, token, body) => done(call(`${sessionPath(id)}/hints`, 'POST', token, body)),

@@ -13,6 +13,7 @@ import './class-grid';
 import { ClassSocket } from './class-socket';
 import './join-projector';
 import './learner-detail';
+import './trainer-demo';
 import { trainerHeader, trainerHeaderStyles } from './trainer-header';
 import { createWorkshopApi, type ResultFormat } from './workshop-api';
 import { joinLink } from './workshop-format';
@@ -56,6 +57,11 @@ export class WorkshopTrainer extends LitElement {
         flex: none;
         width: min(420px, 40vw);
       }
+      /* Beside the grid, wide enough for an 80-column shell where the screen allows. */
+      trainer-demo {
+        flex: none;
+        width: clamp(340px, 40vw, 720px);
+      }
       .status {
         margin: 40px auto;
         text-align: center;
@@ -93,6 +99,9 @@ export class WorkshopTrainer extends LitElement {
   @state() private trainerKey: string | null = null;
   @state() private selected: string | null = null;
   @state() private projecting = false;
+  /** The demo terminal has been opened (it then stays mounted, so its panes stay open). */
+  @state() private demoOpened = false;
+  @state() private demoShown = false;
   @state() private confirmingEnd = false;
   @state() private note = '';
   @state() private now = Date.now();
@@ -146,6 +155,8 @@ export class WorkshopTrainer extends LitElement {
         onBroadcast: (text) =>
           void this.act(() => this.api.message(this.code, this.heldKey, { text }), w.sent),
         onExport: (format) => void this.exportResults(format),
+        demoShown: this.demoShown && !learner,
+        onDemo: () => this.toggleDemo(learner !== null),
       })}
       ${this.socket.connection === 'reconnecting' ? html`<div class="banner" role="status">${w.reconnecting}</div>` : nothing}
       <div class="body">
@@ -170,6 +181,16 @@ export class WorkshopTrainer extends LitElement {
               ></learner-detail>`
             : nothing
         }
+        ${
+          this.demoOpened
+            ? html`<trainer-demo
+                code=${this.code}
+                .trainerKey=${this.trainerKey}
+                .api=${this.api}
+                ?hidden=${!this.demoShown || learner !== null}
+              ></trainer-demo>`
+            : nothing
+        }
       </div>
       ${this.renderProjector(state.workshop.title)} ${this.renderEndConfirm(state.learners.length)}`;
   }
@@ -180,6 +201,13 @@ export class WorkshopTrainer extends LitElement {
 
   private get heldKey(): string {
     return this.trainerKey ?? '';
+  }
+
+  /** One side panel at a time: showing the demo closes a learner's panel. */
+  private toggleDemo(learnerOpen: boolean): void {
+    this.demoOpened = true;
+    this.demoShown = learnerOpen || !this.demoShown;
+    if (learnerOpen) this.selected = null;
   }
 
   private renderStatus(title: string, text: string, busy = false): TemplateResult {
