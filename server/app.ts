@@ -34,6 +34,7 @@ import { SessionEventHub } from './sessions/event-hub.js';
 import { LeaseStore } from './sessions/leases.js';
 import { followSandboxLoss } from './sessions/sandbox-loss.js';
 import { SessionService } from './sessions/service.js';
+import { ShellFirst } from './sessions/shell-first.js';
 import { PortService } from './ports/index.js';
 import { healthReport } from './health.js';
 import { SessionPorts } from './ports/session-ports.js';
@@ -93,6 +94,8 @@ interface Followers {
   ports: PortService;
   sessionPorts: SessionPorts;
   terminals: TerminalRegistry;
+  /** Told of each prompt: the followers' background work waits for a session's first one. */
+  shellFirst: ShellFirst;
 }
 
 export async function startPlayground(
@@ -127,7 +130,7 @@ async function startOn(
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
-  const { lessonSessions, terminals } = followers;
+  const { lessonSessions, terminals, shellFirst } = followers;
   const { warm, workshops, workshopTerminals, live } = workshopParts(core, terminals);
   const server = createPlaygroundServer({
     ...followers,
@@ -142,7 +145,10 @@ async function startOn(
     engine,
     shells: sandboxShells(
       (id, token, host) => sessions.readySandbox(id, token, host),
-      (id) => lessonSessions.nudge(id),
+      (id) => {
+        shellFirst.prompted(id);
+        lessonSessions.nudge(id);
+      },
     ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
@@ -220,7 +226,9 @@ function followSessions(
     store: progress,
     recheckIntervalMs: config.recheckIntervalMs,
   });
-  sessions.observe(lessonSessions);
+  // Their execs in the sandbox wait for its first prompt: the learner's shell starts first.
+  const shellFirst = new ShellFirst();
+  sessions.observe(shellFirst.observer(lessonSessions));
   const ports = new PortService({
     base: config.portsBase,
     listeningPort,
@@ -234,7 +242,7 @@ function followSessions(
     },
   });
   const sessionPorts = new SessionPorts(ports, sandboxes, events);
-  sessions.observe(sessionPorts);
+  sessions.observe(shellFirst.observer(sessionPorts));
   const terminals = new TerminalRegistry({
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
@@ -246,7 +254,7 @@ function followSessions(
     hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
-  return { progress, lessonSessions, ports, sessionPorts, terminals };
+  return { progress, lessonSessions, ports, sessionPorts, terminals, shellFirst };
 }
 
 /**
