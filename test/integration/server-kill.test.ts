@@ -6,14 +6,10 @@
 // killed server a few seconds after the output), never wiped by dtach's attach.
 import headless from '@xterm/headless';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { SessionView } from '../../common/api.js';
 import type { LessonProgress } from '../../common/events.js';
-import { PROJECT_ROOT } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { engineEndpoint } from '../../server/engine/connect.js';
 import { execCapture } from '../../server/engine/exec.js';
@@ -21,67 +17,24 @@ import { LessonCatalogue } from '../../server/lessons/catalogue.js';
 import { freeLoopbackPort } from '../../server/registry/process.js';
 import { LABEL } from '../../server/sandboxes/labels.js';
 import { screenDir } from '../../server/terminals/screen-store.js';
+import { startChildServer, killChildServer } from '../support/child-server.js';
 import { TestEvents } from '../support/events-client.js';
 import { runDatabase, runInstance } from '../support/instances.js';
 import { api, readySession } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
-/** Bounds on waiting for a server to serve (setup finds everything in place: seconds). */
-const SERVE_WITHIN_MS = 120_000;
 const LESSON = 'docker-networks';
-
-const children = new Set<ChildProcess>();
-
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
 
 /** This run's instance and database: the killed server never touches a live server's objects. */
 const INSTANCE = runInstance('test', 'kill');
 
-/** `npm start`'s server as a child process on its own port, instance and database. */
-async function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-    cwd: PROJECT_ROOT,
-    // No warm pool: the test counts only the session it makes.
-    env: {
-      ...process.env,
-      PLAYGROUND_PORT: String(port),
-      PLAYGROUND_HOST: '127.0.0.1',
-      PLAYGROUND_INSTANCE: INSTANCE,
-      PLAYGROUND_DB_PATH: runDatabase(INSTANCE),
-      PLAYGROUND_WARM_SANDBOXES: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** `npm start`'s server on its own port, instance and database; no warm pool: the test counts only its session. */
+const startServer = (port: number) =>
+  startChildServer(port, {
+    PLAYGROUND_INSTANCE: INSTANCE,
+    PLAYGROUND_DB_PATH: runDatabase(INSTANCE),
+    PLAYGROUND_WARM_SANDBOXES: '0',
   });
-  children.add(child);
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString().split('\n'));
-    tail.splice(0, Math.max(0, tail.length - 20));
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + SERVE_WITHIN_MS;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200 || r.status === 503,
-      () => false,
-    );
-    if (up) return { child, url };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not serve in time:\n${tail.join('\n')}`);
-}
-
-async function kill9(child: ChildProcess): Promise<void> {
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-  children.delete(child);
-}
 
 test('SIGKILL mid-session: the restarted server gives back the session, its sandbox and its progress', async () => {
   const port = await freeLoopbackPort();
@@ -108,7 +61,7 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     term.type("sed -u 's/^/got-/'\r");
     await screenSaved(/sed -u/);
 
-    await kill9(server.child);
+    await killChildServer(server.child);
     // The page's sockets drop without a close frame; the page retries them.
     assert.equal((await term.closed).code, 1006);
     events.close();
@@ -146,7 +99,7 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     again.close();
   } finally {
     await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
-    await kill9(server.child);
+    await killChildServer(server.child);
   }
 });
 
