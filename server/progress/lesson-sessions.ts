@@ -15,7 +15,7 @@ import type { SessionEventHub } from '../sessions/event-hub.js';
 import type { SessionObserver, SessionService } from '../sessions/service.js';
 import { sandboxEvents } from '../validation/events.js';
 import { DockerSandboxShell } from '../validation/shell.js';
-import { LessonTracker } from './lesson-tracker.js';
+import { initialProgress, LessonTracker } from './lesson-tracker.js';
 import type { ProgressStore } from './progress-store.js';
 
 const log = logger('progress');
@@ -121,7 +121,13 @@ export class LessonSessions implements SessionObserver {
   /** The session's progress now (after the page checked the token). */
   async progress(sessionId: string): Promise<LessonProgress | null> {
     const tracker = await this.trackers.get(sessionId);
-    return tracker?.current ?? null;
+    if (tracker) return tracker.current;
+    // Not tracked yet (checks wait for the first prompt, or the server just restarted): what
+    // was saved is the answer, so a page never sees its finished steps vanish.
+    const lessonId = this.deps.sessions.lessonOf(sessionId);
+    const lesson = lessonId ? this.deps.catalogue.get(lessonId) : undefined;
+    if (!lesson) return null;
+    return initialProgress(lesson, await this.deps.store.load(sessionId, lesson.id));
   }
 
   /** The Check button (after the page checked the token). */

@@ -42,6 +42,23 @@ function disksOf(pg: RunningPlayground, dir: string) {
   return { files: files.length, mountPoints: entries.length - files.length, loops: loops.length };
 }
 
+/**
+ * A log file's size once the engine has stopped writing it. The engine copies the output
+ * after the writer is done and rotates the file meanwhile (it is briefly absent), so the
+ * size is read until two reads 300 ms apart agree, for at most 15 s.
+ */
+async function settledSize(file: string): Promise<number> {
+  const sizeNow = () => fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1;
+  let last = -2;
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+    const size = sizeNow();
+    if (size >= 0 && size === last) return size;
+    last = size;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${file} did not settle within 15 s (last size ${last})`);
+}
+
 const sh = async (pg: RunningPlayground, sessionId: string, script: string) =>
   execCapture((await pg.sandboxes.container(sessionId))!, ['sh', '-c', script]);
 
@@ -76,10 +93,8 @@ test("a full disk is the learner's own: in the sandbox and in a nested container
     assert.match(printed.output, /printed/);
     const container = await pg.sandboxes.container(first.session.id);
     const { LogPath } = await container!.inspect();
-    assert.ok(
-      fs.statSync(LogPath).size < 2 * MiB,
-      `the sandbox's log holds ${fs.statSync(LogPath).size} bytes`,
-    );
+    const logBytes = await settledSize(LogPath);
+    assert.ok(logBytes < 2 * MiB, `the sandbox's log holds ${logBytes} bytes`);
 
     assert.deepEqual(disksOf(pg, dir), {
       files: before.files + 2,

@@ -156,6 +156,7 @@ test('SIGKILL mid-workshop: workshop, seats, sandboxes, progress, help and the g
       `/api/sessions/${ani.session.id}/progress`,
       ani.token,
     );
+    assert.equal(progress.status, 200, JSON.stringify(progress.body));
     assert.equal(
       progress.body.steps.find((s) => s.stepId === STEP)?.state,
       'passed',
