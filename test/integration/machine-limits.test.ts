@@ -50,7 +50,7 @@ function disksOf(pg: RunningPlayground, dir: string) {
 async function settledSize(file: string): Promise<number> {
   const sizeNow = () => fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1;
   let last = -2;
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
     const size = sizeNow();
     if (size >= 0 && size === last) return size;
     last = size;
