@@ -274,18 +274,25 @@ export class SandboxManager {
 
   /** The session's sandbox container for a host, or null if it is gone. */
   async container(sessionId: string, host = PRIMARY_HOST): Promise<Docker.Container | null> {
+    return this.findContainer(sessionId, host, false);
+  }
+
+  /**
+   * The host's sandbox container if it is running, or null (removed, stopped, never made).
+   * One engine call (a filtered list), as every pane that opens asks it.
+   */
+  async runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
+    return this.findContainer(sessionId, host, true);
+  }
+
+  private async findContainer(sessionId: string, host: string, running: boolean) {
+    const filters = this.scope.sessionFilter(sessionId, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`);
     const list = await this.opts.docker.listContainers({
-      all: true,
-      filters: this.scope.sessionFilter(sessionId, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`),
+      all: !running,
+      filters: running ? { ...filters, status: ['running'] } : filters,
     });
     const mine = list.find((c) => this.scope.owns(c.Labels));
     return mine ? this.opts.docker.getContainer(mine.Id) : null;
-  }
-
-  /** The host's sandbox container if it is running, or null (removed, stopped, never made). */
-  async runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
-    const container = await this.container(sessionId, host);
-    return container && (await container.inspect()).State.Running ? container : null;
   }
 
   /** Removes every object of the session: containers, volumes, network. Idempotent. */

@@ -21,6 +21,12 @@ export const FREE_PLAY: WarmKind = { key: '', hosts: [PRIMARY_HOST], images: [] 
 const KINDS_REMEMBERED = 4;
 /** How often the pool looks again (a start that failed, room freed by an ended session). */
 const REFILL_INTERVAL_MS = 15_000;
+/**
+ * After a claim the refill waits this long: a sandbox starting takes both cores of a small
+ * machine for seconds, and the learner who just claimed one is waiting for a first prompt
+ * (on this machine a claim's prompt took 0.45 s beside a refill, 0.2 s without).
+ */
+export const CLAIM_REFILL_DELAY_MS = 2_000;
 
 /** A lesson as a warm kind. */
 export function lessonKind(lesson: { id: string; hosts: string[]; images: string[] }): WarmKind {
@@ -61,6 +67,8 @@ export interface WarmPoolOptions {
   size: number;
   /** A claimed session's lifetime (PLAYGROUND_SESSION_MINUTES). */
   sessionTtlMs: number;
+  /** How long a refill waits after a claim (CLAIM_REFILL_DELAY_MS by default). */
+  claimRefillDelayMs?: number;
   now?: () => number;
 }
 
@@ -68,6 +76,7 @@ export class WarmPool {
   /** Kinds by how recently they were wanted, free play to begin with. */
   private wanted: WarmKind[] = [FREE_PLAY];
   private timer?: NodeJS.Timeout;
+  private claimRefill?: NodeJS.Timeout;
   private refilling = false;
 
   constructor(
@@ -86,6 +95,7 @@ export class WarmPool {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.claimRefill);
     await this.stock.drain(GENERAL_POOL);
   }
 
@@ -98,8 +108,10 @@ export class WarmPool {
     this.want(kind);
     const now = this.options.now?.() ?? Date.now();
     const expiresAt = new Date(now + this.options.sessionTtlMs);
+    let claimed = false;
     try {
       const warm = this.stock.claim(GENERAL_POOL, kind.key, { client, expiresAt, limited: true });
+      claimed = warm !== null;
       if (warm) return warm;
       try {
         return this.sessions.create(client, options);
@@ -110,8 +122,20 @@ export class WarmPool {
         return this.sessions.create(client, options);
       }
     } finally {
-      this.refill();
+      if (claimed) this.refillAfterClaim();
+      else this.refill();
     }
+  }
+
+  private refillAfterClaim(): void {
+    const delay = this.options.claimRefillDelayMs ?? CLAIM_REFILL_DELAY_MS;
+    if (delay <= 0) return this.refill();
+    if (this.claimRefill) return; // one is due already
+    this.claimRefill = setTimeout(() => {
+      this.claimRefill = undefined;
+      this.refill();
+    }, delay);
+    this.claimRefill.unref();
   }
 
   /** Warm sandboxes held now (for /metrics). */

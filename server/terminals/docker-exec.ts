@@ -101,12 +101,9 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
     // chunk carries an 8-byte header.
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
     const backend = new DockerExecBackend(this.container, exec, stream, shellId);
-    try {
-      await backend.resize(size);
-    } catch (err) {
-      await backend.close(); // nobody will own this shell: end it rather than leave it running
-      throw err;
-    }
+    // The script's stty already sized the TTY for the first prompt; the API call only brings
+    // the engine's record in line, so the output need not wait for it (a later resize wins).
+    void backend.resize(size).catch(() => undefined);
     return backend;
   }
 }
@@ -115,6 +112,8 @@ class DockerExecBackend implements TerminalBackend {
   private dataListeners: ((chunk: Buffer) => void)[] = [];
   private exitListeners: ((code: number | null) => void)[] = [];
   private exited = false;
+  /** Resizes asked for so far: only the latest one retries. */
+  private resizes = 0;
 
   constructor(
     private readonly container: Docker.Container,
@@ -147,9 +146,13 @@ class DockerExecBackend implements TerminalBackend {
     if (!this.exited) this.stream.write(data);
   }
 
-  /** Retries: the daemon can refuse a resize that comes right after start. */
+  /**
+   * Retries: the daemon can refuse a resize that comes right after start. A retry stops once
+   * a newer resize was asked for, so an old size never lands after a new one.
+   */
   async resize({ cols, rows }: TerminalSize): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+    const asked = ++this.resizes;
+    for (let attempt = 0; asked === this.resizes; attempt++) {
       try {
         await this.exec.resize({ w: cols, h: rows });
         return;

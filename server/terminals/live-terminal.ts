@@ -141,7 +141,7 @@ export class LiveTerminal {
     this.heldForReplay = held;
     const reattached = this.attachedBefore;
     this.attachedBefore = true;
-    this.mirror.snapshot((screen) => {
+    const show = (screen: string) => {
       if (this.sink !== sink || this.ended) return;
       this.heldForReplay = null;
       sink.send({
@@ -152,7 +152,11 @@ export class LiveTerminal {
       if (this.mirror.title) sink.send({ type: 'title', title: this.mirror.title });
       for (const chunk of held) this.batcher.push(chunk);
       this.gate.release('detached');
-    });
+    };
+    // A new shell has printed nothing yet (it is held until now): its screen is blank, so
+    // the first prompt need not wait for the mirror thread's answer (or its start).
+    if (reattached) this.mirror.snapshot(show);
+    else show('');
   }
 
   /**

@@ -87,6 +87,15 @@ test('a new pane gets a ready status marked new and then live output, batched', 
   assert.equal(owner.outputs().length, 2, 'a full batch goes out at once');
 });
 
+test("a new pane is ready and reading as soon as its shell starts: no wait for the mirror's thread", async () => {
+  const s = setup();
+  const owner = new FakeOwner();
+  await s.registry.claim('sess1', 'pane01', 'node1', owner).start(SIZE, s.factory);
+  // No turn of the event loop: the mirror's thread (a worker) cannot have answered yet.
+  assert.ok(readyStatus(owner), 'ready at once');
+  assert.equal(s.backends[0]!.paused, false, 'the first prompt flows at once');
+});
+
 test('input sends gathered output at once, and the echo after it is not delayed', async () => {
   const s = setup();
   const { owner, claim } = await openPane(s);

@@ -136,7 +136,11 @@ test('after a restart a claimed warm session is back with its lease; an unclaime
 
 test('the general pool refills after a claim, sheds kinds no longer wanted, and makes room for a learner', async () => {
   const { sessions, stock, config } = setup({ maxSessionsPerClient: 5 });
-  const pool = new WarmPool(sessions, stock, { size: 2, sessionTtlMs: config.sessionTtlMs });
+  const pool = new WarmPool(sessions, stock, {
+    size: 2,
+    sessionTtlMs: config.sessionTtlMs,
+    claimRefillDelayMs: 0,
+  });
   pool.refill();
   assert.equal(stock.count(GENERAL_POOL, ''), 2);
   await settle();
@@ -165,4 +169,21 @@ test('PLAYGROUND_WARM_SANDBOXES=0 starts nothing and every session starts cold',
   await pool.stop();
   assert.equal(loadConfig({ PLAYGROUND_WARM_SANDBOXES: '0' }).warmSandboxes, 0);
   assert.throws(() => loadConfig({ PLAYGROUND_WARM_SANDBOXES: '-1' }), /whole number/);
+});
+
+test("after a claim the refill waits, so the learner's first prompt does not share the machine with a start", async () => {
+  const { sessions, stock, config } = setup({ maxSessionsPerClient: 5 });
+  const pool = new WarmPool(sessions, stock, {
+    size: 2,
+    sessionTtlMs: config.sessionTtlMs,
+    claimRefillDelayMs: 50,
+  });
+  pool.refill();
+  await settle();
+  await pool.create('1.1.1.1', FREE_PLAY, {});
+  await pool.create('1.1.1.1', FREE_PLAY, {});
+  assert.equal(stock.count(GENERAL_POOL, ''), 0, 'nothing starts right after the claims');
+  await new Promise((r) => setTimeout(r, 120));
+  assert.equal(stock.count(GENERAL_POOL, ''), 2, 'one refill after the delay brings the pool back');
+  await pool.stop();
 });
