@@ -42,6 +42,8 @@ import { TerminalRegistry } from './terminals/registry.js';
 import { GENERAL_POOL } from './sessions/warm-pool.js';
 import type { WarmStock } from './sessions/warm-stock.js';
 import { workshopParts, type WarmParts, type WorkshopParts } from './workshops/wiring.js';
+import { endShell } from './terminals/docker-exec.js';
+import { graceForLeftShells } from './terminals/restart-grace.js';
 import { ScreenStore, screenDir } from './terminals/screen-store.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
 import type { SetupResult } from './setup/index.js';
@@ -88,12 +90,31 @@ interface Core {
 }
 
 /** What follows sessions: each one is a session observer. */
+/** The shells a server before this one left running: each has the grace period to be reopened. */
+async function graceLeftShells(config: Config, core: Core, followers: Followers): Promise<void> {
+  const { sessions, sandboxes } = core;
+  await graceForLeftShells(
+    {
+      screens: followers.screens,
+      graceMs: config.terminalGraceMs,
+      reopened: (pane) => followers.terminals.has(pane.sessionId, pane.paneId),
+      endShell: async ({ sessionId, host, paneId }) => {
+        const container = await sandboxes.runningContainer(sessionId, host);
+        if (container) await endShell(container, paneId);
+      },
+    },
+    (id) => sessions.has(id),
+  );
+}
+
 interface Followers {
   progress: ProgressStore;
   lessonSessions: LessonSessions;
   ports: PortService;
   sessionPorts: SessionPorts;
   terminals: TerminalRegistry;
+  /** The panes' last screens on disk (a restarted server replays them). */
+  screens: ScreenStore;
   /** Told of each prompt: the followers' background work waits for a session's first one. */
   shellFirst: ShellFirst;
 }
@@ -127,6 +148,7 @@ async function startOn(
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
   await followers.terminals.keepScreensOf((id) => sessions.has(id));
+  await graceLeftShells(config, core, followers);
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
@@ -149,6 +171,7 @@ async function startOn(
         shellFirst.prompted(id);
         lessonSessions.nudge(id);
       },
+      () => shellFirst.shellStarting(),
     ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),
@@ -243,18 +266,19 @@ function followSessions(
   });
   const sessionPorts = new SessionPorts(ports, sandboxes, events);
   sessions.observe(shellFirst.observer(sessionPorts));
+  const screens = new ScreenStore(screenDir(config.stateDir, config.instance));
   const terminals = new TerminalRegistry({
     graceMs: config.terminalGraceMs,
     maxPerSession: config.maxTerminalsPerSession,
     historyLines: config.terminalHistoryLines,
-    screens: new ScreenStore(screenDir(config.stateDir, config.instance)),
+    screens,
   });
   // Shells end with their host or session, whoever ends it (the learner, the reaper).
   sessions.observe({
     hostRemoved: (sessionId, host) => void terminals.closeHost(sessionId, host),
     sessionEnded: (sessionId) => void terminals.closeSession(sessionId),
   });
-  return { progress, lessonSessions, ports, sessionPorts, terminals, shellFirst };
+  return { progress, lessonSessions, ports, sessionPorts, terminals, screens, shellFirst };
 }
 
 /**

@@ -4,21 +4,79 @@
 // they hold the shell's exec and bash's start-up back by seconds (ten joins at once: a
 // prompt at 16 s instead of 2). So that work waits for the session's first prompt, or for a
 // bound, whichever comes first: a session nobody opens a shell in is followed all the same.
+// After that it also waits while other shells on the machine are starting (a class joining
+// at once), so the prompts come first and the background work follows the burst.
 import type { SessionObserver } from './session-state.js';
 
 /** Background work waits at most this long for the session's first prompt. */
 export const FIRST_PROMPT_WAIT_MS = 5_000;
+/**
+ * Then it waits while shells anywhere on the machine are starting, at most this long: in a
+ * class's join burst one learner's checks and port watch (four execs into the sandbox's
+ * daemon) would otherwise hold back the next learners' prompts.
+ */
+export const QUIET_WAIT_MS = 15_000;
+/** A shell counts as starting until its first prompt, or for at most this long. */
+export const STARTING_SHELL_MS = 5_000;
+
+export interface ShellFirstBounds {
+  firstPromptMs: number;
+  quietMs: number;
+  startingShellMs: number;
+}
+
+const DEFAULT_BOUNDS: ShellFirstBounds = {
+  firstPromptMs: FIRST_PROMPT_WAIT_MS,
+  quietMs: QUIET_WAIT_MS,
+  startingShellMs: STARTING_SHELL_MS,
+};
 
 export class ShellFirst {
   /** What waits for each session's next prompt. */
   private readonly waiting = new Map<string, (() => void)[]>();
+  /** Shells starting now, machine-wide, and what waits for there to be none. */
+  private readonly starting = new Set<object>();
+  private readonly quietWaiters = new Set<() => void>();
+  private readonly bounds: ShellFirstBounds;
 
-  constructor(private readonly boundMs = FIRST_PROMPT_WAIT_MS) {}
+  constructor(bounds: Partial<ShellFirstBounds> = {}) {
+    this.bounds = { ...DEFAULT_BOUNDS, ...bounds };
+  }
+
+  /** A shell is starting; call what this returns at its first prompt (or if it fails). */
+  shellStarting(): () => void {
+    const shell = {};
+    this.starting.add(shell);
+    const done = () => {
+      clearTimeout(timer);
+      if (this.starting.delete(shell) && this.starting.size === 0) {
+        for (const waiter of this.quietWaiters) waiter();
+      }
+    };
+    const timer = setTimeout(done, this.bounds.startingShellMs);
+    timer.unref();
+    return done;
+  }
+
+  /** Settles once no shell is starting on the machine, or after the bound. */
+  private whenQuiet(): Promise<void> {
+    if (this.starting.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.quietWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.bounds.quietMs);
+      timer.unref();
+      this.quietWaiters.add(done);
+    });
+  }
 
   /** Settles at the session's next prompt, or after the bound. */
   wait(sessionId: string): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.boundMs);
+      const timer = setTimeout(done, this.bounds.firstPromptMs);
       timer.unref();
       const list = this.waiting.get(sessionId) ?? [];
       list.push(done);
@@ -40,8 +98,9 @@ export class ShellFirst {
   }
 
   /**
-   * The observer with its hostReady held until the session's first prompt (or the bound). A
-   * host removed or a session ended meanwhile is never started: the held call is dropped.
+   * The observer with its hostReady held until the session's first prompt (or the bound), then
+   * while other shells are starting (or the bound). A host removed or a session ended
+   * meanwhile is never started: the held call is dropped.
    */
   observer(inner: SessionObserver): SessionObserver {
     const held = new Set<string>();
@@ -51,9 +110,11 @@ export class ShellFirst {
         const k = key(sessionId, host);
         if (held.has(k)) return;
         held.add(k);
-        void this.wait(sessionId).then(() => {
-          if (held.delete(k)) inner.hostReady?.(sessionId, host);
-        });
+        void this.wait(sessionId)
+          .then(() => this.whenQuiet())
+          .then(() => {
+            if (held.delete(k)) inner.hostReady?.(sessionId, host);
+          });
       },
       hostRemoved: (sessionId, host) => {
         held.delete(key(sessionId, host));

@@ -68,6 +68,15 @@ function killSessionScript(shellId: string): string {
   );
 }
 
+/**
+ * Ends the shell named `shellId` in `container` and everything it started (a pane nobody
+ * came back to). Bounded like closing a pane: a stuck daemon is not waited out.
+ */
+export async function endShell(container: Docker.Container, shellId: string): Promise<void> {
+  const kill = execCapture(container, ['/bin/sh', '-c', killSessionScript(shellId)]);
+  await Promise.race([kill.catch(() => undefined), sleep(KILL_TIMEOUT_MS)]);
+}
+
 export class DockerExecBackendFactory implements TerminalBackendFactory {
   constructor(
     private readonly container: Docker.Container,
@@ -178,11 +187,7 @@ class DockerExecBackend implements TerminalBackend {
   }
 
   async close(): Promise<void> {
-    if (!this.exited) {
-      // Bounded: a stuck daemon must not hold up closing the pane.
-      const kill = execCapture(this.container, ['/bin/sh', '-c', killSessionScript(this.shellId)]);
-      await Promise.race([kill.catch(() => undefined), sleep(KILL_TIMEOUT_MS)]);
-    }
+    if (!this.exited) await endShell(this.container, this.shellId);
     this.stream.destroy();
   }
 

@@ -161,6 +161,11 @@ export class TerminalRegistry {
     );
   }
 
+  /** Whether the pane is in this registry (its shell live, starting or waiting). */
+  has(sessionId: string, paneId: string): boolean {
+    return this.sessions.get(sessionId)?.has(paneId) ?? false;
+  }
+
   /** Calls `listener` with the session's id when a shell of it starts or ends. */
   onPanesChanged(listener: (sessionId: string) => void): void {
     this.paneListeners.push(listener);

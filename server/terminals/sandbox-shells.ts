@@ -27,18 +27,35 @@ export type ShellFactory = (
 /** Told when a command finished in one of the session's shells (its prompt hook ran). */
 export type OnPrompt = (sessionId: string) => void;
 
-export function sandboxShells(findSandbox: FindSandbox, onPrompt?: OnPrompt): ShellFactory {
+/** Told a shell is starting; returns what is called at its first prompt (or when it failed). */
+export type OnStarting = () => () => void;
+
+export function sandboxShells(
+  findSandbox: FindSandbox,
+  onPrompt?: OnPrompt,
+  onStarting?: OnStarting,
+): ShellFactory {
   return (sessionId, token, host, paneId, language) => ({
     create: async (size) => {
-      let container: Docker.Container;
+      const started = onStarting?.() ?? (() => undefined);
       try {
-        container = await findSandbox(sessionId, token, host);
+        let container: Docker.Container;
+        try {
+          container = await findSandbox(sessionId, token, host);
+        } catch (err) {
+          if (!(err instanceof PlaygroundError)) throw err;
+          throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
+        }
+        const shells = new DockerExecBackendFactory(container, language, paneId);
+        const prompted = () => {
+          started();
+          onPrompt?.(sessionId);
+        };
+        return await signallingFactory(shells, prompted).create(size);
       } catch (err) {
-        if (!(err instanceof PlaygroundError)) throw err;
-        throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
+        started();
+        throw err;
       }
-      const shells = new DockerExecBackendFactory(container, language, paneId);
-      return (onPrompt ? signallingFactory(shells, () => onPrompt(sessionId)) : shells).create(size);
     },
   });
 }

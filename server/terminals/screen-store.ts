@@ -34,6 +34,13 @@ export function boundScreen(screen: string, limit = SAVED_SCREEN_BYTES): string 
   return tail.subarray(line + 1).toString();
 }
 
+/** A pane a screen was saved for. */
+export interface SavedPane {
+  sessionId: string;
+  host: string;
+  paneId: string;
+}
+
 export class ScreenStore {
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -77,6 +84,15 @@ export class ScreenStore {
     await Promise.all(
       names.filter((n) => n.startsWith(prefix)).map((n) => rm(path.join(this.dir, n), { force: true })),
     );
+  }
+
+  /** Every pane with a saved screen: the shells a server before this one left running. */
+  async panes(): Promise<SavedPane[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names.flatMap((name) => {
+      const [sessionId, host, paneId, ...rest] = name.split('.');
+      return sessionId && host && paneId && !rest.length ? [{ sessionId, host, paneId }] : [];
+    });
   }
 
   /** Removes the screens of sessions that are gone (ended while no server ran). */

@@ -3,7 +3,8 @@
 // learner passed is still passed, and the pane's socket gets the very shell it had (it lives on
 // under dtach in the sandbox: a variable set before the kill is still set, a background job and
 // the program running in the foreground still run), its screen as it was first (saved by the
-// killed server a few seconds after the output), never wiped by dtach's attach.
+// killed server a few seconds after the output), never wiped by dtach's attach. A pane that is
+// never reopened has its shell ended once the grace period is over, as if it had detached.
 import headless from '@xterm/headless';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -29,12 +30,16 @@ const LESSON = 'docker-networks';
 const INSTANCE = runInstance('test', 'kill');
 
 /** `npm start`'s server on its own port, instance and database; no warm pool: the test counts only its session. */
-const startServer = (port: number) =>
+const startServer = (port: number, env: Record<string, string> = {}) =>
   startChildServer(port, {
     PLAYGROUND_INSTANCE: INSTANCE,
     PLAYGROUND_DB_PATH: runDatabase(INSTANCE),
     PLAYGROUND_WARM_SANDBOXES: '0',
+    ...env,
   });
+
+/** A short grace period, for the pane that is never reopened. */
+const GRACE_S = 4;
 
 test('SIGKILL mid-session: the restarted server gives back the session, its sandbox and its progress', async () => {
   const port = await freeLoopbackPort();
@@ -97,6 +102,45 @@ test('SIGKILL mid-session: the restarted server gives back the session, its sand
     await again.waitFor(/after-42/);
     assert.match(await visible(again.text), /before-21[^]*after-42/, 'the old screen, then the new output');
     again.close();
+  } finally {
+    await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
+    await killChildServer(server.child);
+  }
+});
+
+test('SIGKILL, and the pane never comes back: its shell is ended once the grace period is over', async () => {
+  const port = await freeLoopbackPort();
+  const env = { PLAYGROUND_TERMINAL_GRACE_SECONDS: String(GRACE_S) };
+  let server = await startServer(port, env);
+  const { session, token } = await readySession(server.url, 90_000);
+  const docker = engineEndpoint(loadConfig().dockerHost).docker;
+  const [sandbox] = await docker.listContainers({
+    filters: { label: [`${LABEL.session}=${session.id}`, `${LABEL.role}=sandbox`] },
+  });
+  const container = docker.getContainer(sandbox!.Id);
+  const jobRuns = async () =>
+    (
+      await execCapture(container, ['sh', '-c', 'pgrep -f "sleep 432[1]" >/dev/null && echo yes'])
+    ).output.includes('yes');
+  try {
+    const term = await TestTerminal.open(server.url, session.id, token, { pane: 'leftbehind1' });
+    term.start();
+    await term.waitFor(/[#$] $/m);
+    term.type('sleep 4321 & echo left-$((20+1))\r');
+    await term.waitFor(/left-21/);
+    await screenSaved(/left-21/);
+    await killChildServer(server.child);
+    server = await startServer(port, env);
+    assert.ok(await jobRuns(), 'the shell and its job outlive the kill');
+    const deadline = Date.now() + GRACE_S * 1000 + 20_000;
+    while ((await jobRuns()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await jobRuns(), false, 'the shell nobody came back to, and its job, are ended');
+    const left = await readdir(screenDir(loadConfig().stateDir, INSTANCE)).catch(() => [] as string[]);
+    assert.deepEqual(
+      left.filter((n) => n.startsWith(session.id)),
+      [],
+      'its saved screen is gone',
+    );
   } finally {
     await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
     await killChildServer(server.child);

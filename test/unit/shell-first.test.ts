@@ -19,7 +19,7 @@ function recording(): { calls: string[]; observer: SessionObserver } {
 }
 
 test('a host is followed only once its session drew a prompt', async () => {
-  const gate = new ShellFirst(60_000);
+  const gate = new ShellFirst({ firstPromptMs: 60_000 });
   const { calls, observer } = recording();
   const held = gate.observer(observer);
   held.hostReady!('s1', 'node1');
@@ -33,7 +33,7 @@ test('a host is followed only once its session drew a prompt', async () => {
 });
 
 test('without a prompt, the host is followed after the bound', async () => {
-  const gate = new ShellFirst(20);
+  const gate = new ShellFirst({ firstPromptMs: 20 });
   const { calls, observer } = recording();
   gate.observer(observer).hostReady!('s1', 'node1');
   await tick();
@@ -43,7 +43,7 @@ test('without a prompt, the host is followed after the bound', async () => {
 });
 
 test('a host removed or a session ended while held is never started', async () => {
-  const gate = new ShellFirst(60_000);
+  const gate = new ShellFirst({ firstPromptMs: 60_000 });
   const { calls, observer } = recording();
   const held = gate.observer(observer);
   held.hostReady!('s1', 'node1');
@@ -55,4 +55,41 @@ test('a host removed or a session ended while held is never started', async () =
   gate.prompted('s2');
   await tick();
   assert.deepEqual(calls, ['removed s1 node1', 'ended s2', 'lesson s3']);
+});
+
+test("after its prompt, a host's background work waits while other shells are starting", async () => {
+  const gate = new ShellFirst({ firstPromptMs: 60_000, quietMs: 60_000 });
+  const { calls, observer } = recording();
+  const held = gate.observer(observer);
+  const first = gate.shellStarting();
+  const second = gate.shellStarting();
+  held.hostReady!('s1', 'node1');
+  first(); // s1's shell drew its prompt
+  gate.prompted('s1');
+  await tick();
+  assert.deepEqual(calls, [], "another learner's shell is still starting");
+  second();
+  second(); // told twice: counted once
+  await tick();
+  assert.deepEqual(calls, ['ready s1 node1']);
+});
+
+test('starting shells hold background work back only for a bound, and a shell counts for a bound', async () => {
+  const gate = new ShellFirst({ firstPromptMs: 60_000, quietMs: 30 });
+  const { calls, observer } = recording();
+  gate.shellStarting(); // never prompts
+  gate.observer(observer).hostReady!('s1', 'node1');
+  gate.prompted('s1');
+  await tick();
+  assert.deepEqual(calls, []);
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(calls, ['ready s1 node1']);
+
+  const short = new ShellFirst({ firstPromptMs: 60_000, quietMs: 60_000, startingShellMs: 20 });
+  const second = recording();
+  short.shellStarting(); // never prompts either, but counts only 20 ms
+  short.observer(second.observer).hostReady!('s2', 'node1');
+  short.prompted('s2');
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(second.calls, ['ready s2 node1']);
 });
