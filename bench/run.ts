@@ -15,7 +15,7 @@
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
 //   database                  a progress save vs a JSON file; workshop joins (database.ts)
-//   warm sessions             a class of 30 joining with ready seats vs none, a warm claim vs a
+//   warm sessions             a class of 30 joining within 5 s with ready seats vs none, a warm claim vs a
 //                             cold start, memory per ready seat, the trainer's grid turning a
 //                             step done vs the learner's own result (warm.ts, class-grid.ts;
 //                             BENCH_WARM=0 skips it, `npm run bench -- warm` runs it alone)
