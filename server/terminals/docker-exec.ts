@@ -49,6 +49,9 @@ const SHELL_SCRIPT =
   `s=${readSmall('$d/$1.status')}; [ -z "$s" ] && [ "$r" != 0 ] && exec /bin/sh -c "$4" "$d/$1"; ` +
   `case $s in ''|*[!0-9]*) s=0;; esac; exit $s`;
 
+/** What a shell's id (a pane's id) may be: it names files and goes into scripts. */
+const SHELL_ID = /^[a-z0-9]{6,32}$/;
+
 /** A wait that never keeps the process alive by itself (a stopping server need not wait it out). */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
@@ -73,6 +76,7 @@ function killSessionScript(shellId: string): string {
  * came back to). Bounded like closing a pane: a stuck daemon is not waited out.
  */
 export async function endShell(container: Docker.Container, shellId: string): Promise<void> {
+  if (!SHELL_ID.test(shellId)) throw new Error(`not a shell id: ${shellId}`); // it goes into a script
   const kill = execCapture(container, ['/bin/sh', '-c', killSessionScript(shellId)]);
   await Promise.race([kill.catch(() => undefined), sleep(KILL_TIMEOUT_MS)]);
 }
@@ -85,7 +89,7 @@ export class DockerExecBackendFactory implements TerminalBackendFactory {
     /** Names the shell in the sandbox: the same id attaches to the same shell (a pane's id). */
     private readonly shellId: string = randomBytes(8).toString('hex'),
   ) {
-    if (!/^[a-z0-9]{6,32}$/.test(shellId)) throw new Error(`not a shell id: ${shellId}`);
+    if (!SHELL_ID.test(shellId)) throw new Error(`not a shell id: ${shellId}`);
   }
 
   async create(size: TerminalSize): Promise<TerminalBackend> {
