@@ -89,7 +89,6 @@ interface Core {
   capacity: MachineCapacity;
 }
 
-/** What follows sessions: each one is a session observer. */
 /** The shells a server before this one left running: each has the grace period to be reopened. */
 async function graceLeftShells(config: Config, core: Core, followers: Followers): Promise<void> {
   const { sessions, sandboxes } = core;
@@ -107,6 +106,7 @@ async function graceLeftShells(config: Config, core: Core, followers: Followers)
   );
 }
 
+/** What follows sessions: each one is a session observer. */
 interface Followers {
   progress: ProgressStore;
   lessonSessions: LessonSessions;
@@ -147,7 +147,7 @@ async function startOn(
   await importOlderProgress(config, followers.progress);
   // After the observers: adopting live sessions tells them which hosts are ready.
   await sessions.start();
-  await followers.terminals.keepScreensOf((id) => sessions.has(id));
+  await followers.screens.keepOnly((id) => sessions.has(id));
   await graceLeftShells(config, core, followers);
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);

@@ -114,9 +114,6 @@ case ${1:-} in
   status) status ;;
   is-active)
     if daemon_pid >/dev/null; then echo active; else echo inactive; exit 3; fi ;;
-  wanted-but-dead)
-    # For the sandbox's first process: the daemon should run and does not.
-    [ -f "$WANTED" ] && ! daemon_pid >/dev/null ;;
   *)
     echo "usage: $0 {start|stop|restart|status|is-active}" >&2
     exit 2

@@ -272,20 +272,8 @@ export class SandboxManager {
     );
   }
 
-  /** The session's sandbox container for a host, or null if it is gone. */
-  async container(sessionId: string, host = PRIMARY_HOST): Promise<Docker.Container | null> {
-    return this.findContainer(sessionId, host, false);
-  }
-
-  /**
-   * The host's sandbox container if it is running, or null (removed, stopped, never made).
-   * One engine call (a filtered list), as every pane that opens asks it.
-   */
-  async runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
-    return this.findContainer(sessionId, host, true);
-  }
-
-  private async findContainer(sessionId: string, host: string, running: boolean) {
+  /** A host's sandbox container (a running one only, if `running`), or null; one engine call. */
+  async container(sessionId: string, host = PRIMARY_HOST, running = false): Promise<Docker.Container | null> {
     const filters = this.scope.sessionFilter(sessionId, `${LABEL.host}=${host}`, `${LABEL.role}=sandbox`);
     const list = await this.opts.docker.listContainers({
       all: !running,
@@ -293,6 +281,11 @@ export class SandboxManager {
     });
     const mine = list.find((c) => this.scope.owns(c.Labels));
     return mine ? this.opts.docker.getContainer(mine.Id) : null;
+  }
+
+  /** The host's sandbox container if it is running, or null (removed, stopped, never made). */
+  runningContainer(sessionId: string, host: string): Promise<Docker.Container | null> {
+    return this.container(sessionId, host, true);
   }
 
   /** Removes every object of the session: containers, volumes, network. Idempotent. */

@@ -24,7 +24,8 @@ const REFILL_INTERVAL_MS = 15_000;
 /**
  * After a claim the refill waits this long: a sandbox starting takes both cores of a small
  * machine for seconds, and the learner who just claimed one is waiting for a first prompt
- * (on this machine a claim's prompt took 0.45 s beside a refill, 0.2 s without).
+ * (on this machine a claim's prompt took about 0.45 s beside a refill; a new pane in a
+ * session already running, with nothing starting, about 0.2 s).
  */
 export const CLAIM_REFILL_DELAY_MS = 2_000;
 

@@ -276,11 +276,6 @@ export class TerminalRegistry {
     );
   }
 
-  /** Forgets the saved screens of sessions that ended while no server ran. */
-  async keepScreensOf(live: (sessionId: string) => boolean): Promise<void> {
-    await this.options.screens?.keepOnly(live);
-  }
-
   private claimFor(entry: PaneEntry, owner: PaneOwner): PaneClaim {
     const owns = () => entry.owner === owner && this.isLive(entry);
     return {

@@ -39,13 +39,7 @@ export function sandboxShells(
     create: async (size) => {
       const started = onStarting?.() ?? (() => undefined);
       try {
-        let container: Docker.Container;
-        try {
-          container = await findSandbox(sessionId, token, host);
-        } catch (err) {
-          if (!(err instanceof PlaygroundError)) throw err;
-          throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
-        }
+        const container = await sandboxOrGone(findSandbox, sessionId, token, host);
         const shells = new DockerExecBackendFactory(container, language, paneId);
         const prompted = () => {
           started();
@@ -58,4 +52,19 @@ export function sandboxShells(
       }
     },
   });
+}
+
+/** The host's sandbox, or the reason there is none as a pane's SandboxGone close. */
+async function sandboxOrGone(
+  findSandbox: FindSandbox,
+  sessionId: string,
+  token: string | undefined,
+  host: string,
+): Promise<Docker.Container> {
+  try {
+    return await findSandbox(sessionId, token, host);
+  } catch (err) {
+    if (!(err instanceof PlaygroundError)) throw err;
+    throw new TerminalUnavailableError(err.message, CloseCode.SandboxGone);
+  }
 }
