@@ -132,7 +132,7 @@ export class LessonSessions implements SessionObserver {
 
   /** The Check button (after the page checked the token). */
   async check(sessionId: string, stepId?: string): Promise<StepProgress> {
-    const tracker = await this.trackers.get(sessionId);
+    const tracker = await this.trackerNow(sessionId);
     if (!tracker) {
       throw new LearnerRefusal(
         message(this.deps.sessions.lessonOf(sessionId) ? 'lesson-starting' : 'lesson-none', {}),
@@ -147,6 +147,18 @@ export class LessonSessions implements SessionObserver {
         404,
       );
     }
+  }
+
+  /**
+   * The session's tracker; one still held back (its checks wait for the first prompt and for
+   * the class's shells) starts now: the learner asked, and a Check must answer.
+   */
+  private async trackerNow(sessionId: string): Promise<LessonTracker | null | undefined> {
+    const host = this.deps.sessions.primaryHost(sessionId);
+    if (!this.trackers.has(sessionId) && this.deps.sessions.hostIsReady(sessionId, host)) {
+      this.hostReady(sessionId, host);
+    }
+    return this.trackers.get(sessionId);
   }
 
   async stopAll(): Promise<void> {

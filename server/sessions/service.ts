@@ -304,6 +304,11 @@ export class SessionService implements SandboxLossListener {
     return this.sessions.get(id)?.hosts.keys().next().value ?? PRIMARY_HOST;
   }
 
+  /** Whether one host of the session is up, without a token (server-side wiring only). */
+  hostIsReady(id: string, host: string): boolean {
+    return this.sessions.get(id)?.hosts.get(host)?.state === 'ready';
+  }
+
   /** The lesson a session was started for, without a token (for server-side wiring only). */
   lessonOf(id: string): string | undefined {
     return this.sessions.get(id)?.lessonId;

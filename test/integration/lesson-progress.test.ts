@@ -45,6 +45,21 @@ test('the catalogue and a lesson are served in both languages; unknown ones get 
   assert.equal(res.status, 400);
 });
 
+test('the Check button answers as soon as the sandbox is ready, before any shell has drawn a prompt', async () => {
+  // The checks' background work waits for the first prompt (or 5 s); a Check cannot wait.
+  const lesson = pg.catalogue.get('docker-networks')!;
+  const { session, token } = await readySession(pg.url, 90_000, { lessonId: lesson.id });
+  try {
+    const check = await api<StepProgress>(pg.url, 'POST', `/api/sessions/${session.id}/check`, token, {
+      stepId: lesson.steps[0]!.id,
+    });
+    assert.equal(check.status, 200, JSON.stringify(check.body));
+    assert.equal(check.body.state, 'failed');
+  } finally {
+    await api(pg.url, 'DELETE', `/api/sessions/${session.id}`, token);
+  }
+});
+
 test('a lesson session ticks a step off after the learner does it, and keeps it after a restart', async () => {
   const lesson = pg.catalogue.get('docker-networks')!;
   const [first, second] = lesson.steps;
