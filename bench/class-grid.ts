@@ -4,6 +4,8 @@
 // the same step's result reaching the learner's own events socket (the validator's answer,
 // before the class view gathers and sends it). The lesson is quiet-step: a file written in
 // the shell, which only the prompt hook's nudge re-checks, so no Docker event speeds it up.
+import { DEFAULT_LANGUAGE } from '../common/lesson.js';
+import { firstPaneId } from '../common/protocol.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CreatedSession } from '../common/api.js';
@@ -35,7 +37,8 @@ async function oneLearner(
 ): Promise<{ grid: number; own: number }> {
   const { session, token } = seated.session;
   const page = await TestEvents.open(pg.url, session.id, token);
-  const term = await TestTerminal.open(pg.url, session.id, token, { pane: 'gridpane' });
+  const pane = firstPaneId(session.id, DEFAULT_LANGUAGE); // the page's first pane
+  const term = await TestTerminal.open(pg.url, session.id, token, { pane });
   try {
     term.start();
     await term.waitFor(/[#$] $/m, DONE_WITHIN_MS);

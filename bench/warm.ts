@@ -7,6 +7,8 @@
 //   trainer's grid   the class's step turning done on the trainer's socket (class-grid.ts)
 // Each figure comes from playgrounds of its own (own instance, own database file). Waits are
 // bounded; every session and workshop is ended. BENCH_WARM=0 leaves it all out.
+import { DEFAULT_LANGUAGE } from '../common/lesson.js';
+import { firstPaneId } from '../common/protocol.js';
 import { readFile } from 'node:fs/promises';
 import type { CreatedSession } from '../common/api.js';
 import type { CreatedWorkshop, JoinedWorkshop } from '../common/workshops.js';
@@ -66,7 +68,9 @@ async function toPrompt(
   const created = await request();
   if (!created) throw new Error('no session was given');
   answered?.(performance.now() - t0);
-  const term = await TestTerminal.open(pg.url, created.session.id, created.token, { pane: 'benchpane' });
+  // The page's first pane: a ready seat's shell was started ahead under this name.
+  const pane = firstPaneId(created.session.id, DEFAULT_LANGUAGE);
+  const term = await TestTerminal.open(pg.url, created.session.id, created.token, { pane });
   try {
     term.start();
     await term.waitFor(/[#$] $/m, PROMPT_WITHIN_MS);

@@ -77,6 +77,19 @@ export function newPaneId(): string {
   return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
 }
 
+/**
+ * The id of a session's first pane in `language`: the browser names its first pane so, and
+ * a ready seat's shell is started ahead under that name, so the first pane attaches to a
+ * running shell instead of starting one. Not a secret: a socket needs the session's token.
+ */
+export function firstPaneId(sessionId: string, language: string): string {
+  return `${sessionId}${language}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 32)
+    .padEnd(6, '0');
+}
+
 /** Longest window title passed on; a shell can set any length. */
 export const MAX_TITLE_LENGTH = 256;
 

@@ -41,11 +41,14 @@ import { SessionPorts } from './ports/session-ports.js';
 import { TerminalRegistry } from './terminals/registry.js';
 import { GENERAL_POOL } from './sessions/warm-pool.js';
 import type { WarmStock } from './sessions/warm-stock.js';
-import { workshopParts, type WarmParts, type WorkshopParts } from './workshops/wiring.js';
+import { workshopParts, type ReadyShell, type WarmParts, type WorkshopParts } from './workshops/wiring.js';
 import { endShell } from './terminals/docker-exec.js';
 import { graceForLeftShells } from './terminals/restart-grace.js';
 import { ScreenStore, screenDir } from './terminals/screen-store.js';
 import { sandboxShells } from './terminals/sandbox-shells.js';
+import { ReadyPanes } from './terminals/ready-panes.js';
+import { PlaygroundError } from './errors.js';
+import { message } from '../common/messages.js';
 import type { SetupResult } from './setup/index.js';
 
 const log = logger('main');
@@ -106,6 +109,30 @@ async function graceLeftShells(config: Config, core: Core, followers: Followers)
   );
 }
 
+/** A command finished in a session's shell: background work waiting for a prompt goes, checks run. */
+function onPrompt({ shellFirst, lessonSessions }: Followers): (sessionId: string) => void {
+  return (id) => {
+    shellFirst.prompted(id);
+    lessonSessions.nudge(id);
+  };
+}
+
+/** Ready seats' first shells, started ahead by the server (no learner's token): ready-panes.ts. */
+function readyShells({ sessions, sandboxes }: Core, followers: Followers): ReadyShell {
+  const shells = sandboxShells(async (id, _token, host) => {
+    const container = await sandboxes.runningContainer(id, host);
+    if (!container) throw new PlaygroundError(message('sandbox-gone', {}), 410);
+    return container;
+  }, onPrompt(followers));
+  const ready = new ReadyPanes(
+    followers.terminals,
+    (id, host, pane, language) => shells(id, undefined, host, pane, language),
+    (id) => sessions.primaryHost(id),
+  );
+  sessions.observe(ready.observer());
+  return (id, language) => ready.prestart(id, language);
+}
+
 /** What follows sessions: each one is a session observer. */
 interface Followers {
   progress: ProgressStore;
@@ -152,8 +179,12 @@ async function startOn(
   // A sandbox that stops or vanishes without being asked to turns its host 'failed'.
   const sandboxLoss = followSandboxLoss(sandboxes.docker, sessions);
   const { engine, mirror } = superviseSurroundings(core, setup, sandboxLoss);
-  const { lessonSessions, terminals, shellFirst } = followers;
-  const { warm, workshops, workshopTerminals, live } = workshopParts(core, terminals);
+  const { terminals } = followers;
+  const { warm, workshops, workshopTerminals, live } = workshopParts(
+    core,
+    terminals,
+    readyShells(core, followers),
+  );
   const server = createPlaygroundServer({
     ...followers,
     warm: warm.pool,
@@ -167,11 +198,8 @@ async function startOn(
     engine,
     shells: sandboxShells(
       (id, token, host) => sessions.readySandbox(id, token, host),
-      (id) => {
-        shellFirst.prompted(id);
-        lessonSessions.nudge(id);
-      },
-      () => shellFirst.shellStarting(),
+      onPrompt(followers),
+      () => followers.shellFirst.shellStarting(),
     ),
     allowedOrigins: config.allowedOrigins,
     network: networkPolicy(config),

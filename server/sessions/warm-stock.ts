@@ -2,6 +2,7 @@
 // started ahead with its pool in its labels, its token kept here in memory only until it is
 // handed out. Used by the general warm pool (warm-pool.ts) and by a workshop's ready seats.
 import type { CreatedSession } from '../../common/api.js';
+import type { Language } from '../../common/lesson.js';
 import { logger } from '../log.js';
 import type { Claim, SessionService } from './service.js';
 
@@ -15,6 +16,8 @@ export interface WarmKind {
   hosts: string[];
   /** Pulled into every host once it is ready, so the lesson's first `docker run` is quick. */
   images: string[];
+  /** The language its first shell is started ahead in (a workshop's; else the default). */
+  language?: Language;
 }
 
 /** Readies a session's hosts for its kind (pulls its images); app.ts hands the real one in. */

@@ -7,34 +7,11 @@
 import { CloseCode, type TerminalSize } from '../../common/protocol.js';
 import { realTimers, type Timers } from '../../common/timers.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
-import { LiveTerminal, type LiveTerminalStats, type TerminalSink } from './live-terminal.js';
+import { LiveTerminal, type LiveTerminalStats } from './live-terminal.js';
+import type { OpenPane, PaneClaim, PaneOwner, PaneWatch, PaneWatcher } from './registry-types.js';
 import { ScreenSaver, type ScreenStore } from './screen-store.js';
-import type { WatcherSink } from './watchers.js';
 
-/** A socket as the registry sees it: it receives messages and can be closed with a reason. */
-export interface PaneOwner extends TerminalSink {
-  close(code: number, reason: string): void;
-}
-
-/** A read-only socket on a pane (watch-socket.ts), closed with its pane. */
-export interface PaneWatcher extends WatcherSink {
-  close(code: number, reason: string): void;
-}
-
-/** What a watcher may do with the pane it watches. */
-export interface PaneWatch {
-  /** Passes keystrokes to the shell: the caller has checked that this watcher may type. */
-  input(data: Uint8Array): void;
-  /** The watcher is gone. */
-  release(): void;
-}
-
-/** A pane with a live shell, as a list of terminals shows it. */
-export interface OpenPane {
-  paneId: string;
-  host: string;
-  title: string;
-}
+export type { OpenPane, PaneClaim, PaneOwner, PaneWatch, PaneWatcher } from './registry-types.js';
 
 /** WebSocket close code 1001: the server is going away (pages reconnect). */
 const GOING_AWAY = 1001;
@@ -54,19 +31,6 @@ export interface RegistryOptions {
 /** Stopping, a server waits at most this long for its panes' screens to be saved. */
 const FLUSH_SCREENS_MS = 2000;
 
-/** What one socket may do with the pane it claimed; everything is ignored once another socket owns it. */
-export interface PaneClaim {
-  /** The pane's size is known: start its shell, or reattach to the live one. */
-  start(size: TerminalSize, factory: TerminalBackendFactory): Promise<void>;
-  input(data: Uint8Array): void;
-  resize(size: TerminalSize): void;
-  ack(bytes: number): void;
-  /** The socket is gone without a Close: the shell waits for the grace period. */
-  release(): void;
-  /** The learner closed the pane: end the shell and everything it started now. */
-  close(): Promise<void>;
-}
-
 interface PaneEntry {
   sessionId: string;
   paneId: string;
@@ -77,6 +41,12 @@ interface PaneEntry {
   graceTimer: unknown;
   watchers: Set<PaneWatcher>;
   saver: ScreenSaver | null;
+  /** Started ahead (prestart): waits with no grace period until claimed or released. */
+  held: boolean;
+  /** The grace period once released, if not the usual one. */
+  graceMs?: number;
+  /** The size the owner asked for while the shell was still starting. */
+  wantedSize?: TerminalSize;
 }
 
 export class TerminalRegistry {
@@ -102,6 +72,8 @@ export class TerminalRegistry {
           CloseCode.BadMessage,
         );
       this.cancelGrace(entry);
+      entry.held = false;
+      delete entry.graceMs;
       const previous = entry.owner;
       entry.owner = owner;
       if (previous) {
@@ -115,21 +87,53 @@ export class TerminalRegistry {
           CloseCode.TooManyTerminals,
         );
       }
-      entry = {
-        sessionId,
-        paneId,
-        host,
-        owner,
-        terminal: null,
-        starting: false,
-        graceTimer: undefined,
-        watchers: new Set(),
-        saver: null,
-      };
-      panes.set(paneId, entry);
-      this.sessions.set(sessionId, panes);
+      entry = this.add(panes, sessionId, paneId, host, owner);
     }
     return this.claimFor(entry, owner);
+  }
+
+  private add(
+    panes: Map<string, PaneEntry>,
+    sessionId: string,
+    paneId: string,
+    host: string,
+    owner: PaneOwner | null,
+  ): PaneEntry {
+    const entry: PaneEntry = {
+      ...{ sessionId, paneId, host, owner, terminal: null, starting: false, graceTimer: undefined },
+      ...{ watchers: new Set(), saver: null, held: owner === null },
+    };
+    panes.set(paneId, entry);
+    this.sessions.set(sessionId, panes);
+    return entry;
+  }
+
+  /**
+   * Starts a pane's shell before any socket asks for it (a ready seat's first pane, so its
+   * learner's first prompt needs no new shell): it waits, paused, with no grace period
+   * until a socket claims it or releaseHeld() starts one. Nothing happens if the pane
+   * exists or the session has no room; throws if the shell cannot start.
+   */
+  async prestart(
+    sessionId: string,
+    paneId: string,
+    host: string,
+    size: TerminalSize,
+    factory: TerminalBackendFactory,
+  ): Promise<void> {
+    const panes = this.sessions.get(sessionId) ?? new Map<string, PaneEntry>();
+    if (panes.has(paneId) || panes.size >= this.options.maxPerSession) return;
+    await this.start(this.add(panes, sessionId, paneId, host, null), null, size, factory);
+  }
+
+  /** The session was handed over: each shell started ahead and not claimed waits `graceMs`, then ends. */
+  releaseHeld(sessionId: string, graceMs: number): void {
+    for (const entry of this.sessions.get(sessionId)?.values() ?? []) {
+      if (!entry.held) continue;
+      entry.held = false;
+      entry.graceMs = graceMs;
+      if (!entry.owner && entry.terminal) this.startGrace(entry);
+    }
   }
 
   /**
@@ -301,12 +305,15 @@ export class TerminalRegistry {
 
   private async start(
     entry: PaneEntry,
-    starter: PaneOwner,
+    starter: PaneOwner | null,
     size: TerminalSize,
     factory: TerminalBackendFactory,
   ): Promise<void> {
-    if (entry.terminal) return entry.terminal.attach(starter, size);
-    if (entry.starting) return; // the socket that started it gave way; the shell comes to the owner
+    if (entry.terminal) return starter ? entry.terminal.attach(starter, size) : undefined;
+    if (entry.starting) {
+      entry.wantedSize = size; // the shell comes to the owner when it is up, at this size
+      return;
+    }
     entry.starting = true;
     const saved = this.options.screens?.load(entry.sessionId, entry.host, entry.paneId);
     let backend;
@@ -337,7 +344,7 @@ export class TerminalRegistry {
       entry.owner?.close(CloseCode.Normal, 'The shell exited.');
       entry.owner = null;
     });
-    if (entry.owner) terminal.attach(entry.owner, size);
+    if (entry.owner) terminal.attach(entry.owner, entry.wantedSize ?? size);
     else this.startGrace(entry);
   }
 
@@ -354,12 +361,13 @@ export class TerminalRegistry {
 
   private startGrace(entry: PaneEntry): void {
     this.cancelGrace(entry);
+    if (entry.held) return;
     const timer = this.timers.setTimeout(() => {
       entry.graceTimer = undefined;
       if (entry.owner || !this.isLive(entry)) return;
       this.remove(entry);
       void entry.terminal?.close();
-    }, this.options.graceMs);
+    }, entry.graceMs ?? this.options.graceMs);
     // A waiting shell must not keep the server process alive.
     (timer as { unref?: () => void } | null)?.unref?.();
     entry.graceTimer = timer;

@@ -106,7 +106,7 @@ export class WorkshopSeats {
   }
 
   private startSeats(workshop: Workshop, count: number): number {
-    const kind = this.o.kindOf(workshop.lessons);
+    const kind = { ...this.o.kindOf(workshop.lessons), language: workshop.language };
     for (let started = 0; started < count; started++) {
       try {
         this.o.stock.start(seatPool(workshop), kind, new Date(endsAt(workshop)));
@@ -134,7 +134,7 @@ export class WorkshopSeats {
     const held = this.heldSession(row, joined.resumeToken);
     if (held) return held;
     if (!this.plan(workshop).open) return null;
-    const kind = this.o.kindOf(workshop.lessons);
+    const kind = { ...this.o.kindOf(workshop.lessons), language: workshop.language };
     const pool = seatPool(workshop);
     const expiresAt = new Date(this.seatEndsAt(workshop, row));
     const created =

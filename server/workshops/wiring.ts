@@ -1,6 +1,7 @@
 // The workshops' parts and the warm sessions they share a stock with, made from the parts
 // app.ts hands over. app.ts stays the one place that wires the server: it calls this with
 // explicit parts (never its own types, so no import cycle), and stops what this returns.
+import { DEFAULT_LANGUAGE, type Language } from '../../common/lesson.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { LessonCatalogue } from '../lessons/catalogue.js';
@@ -33,6 +34,9 @@ export interface WorkshopInputs {
 }
 
 export type WarmParts = ReturnType<typeof startWarm>;
+
+/** Starts a warm session's first shell ahead, in `language` (terminals/ready-panes.ts). */
+export type ReadyShell = (sessionId: string, language: Language) => Promise<void>;
 export type WorkshopParts = ReturnType<typeof workshopParts>;
 
 /**
@@ -40,13 +44,19 @@ export type WorkshopParts = ReturnType<typeof workshopParts>;
  * warm sessions (counted in every limit like any other session). Started after the adoption,
  * which has removed the warm sessions of an earlier server (their tokens died with it).
  */
-function startWarm({ config, db, sandboxes, catalogue, events, sessions }: WorkshopInputs) {
+function startWarm(
+  { config, db, sandboxes, catalogue, events, sessions }: WorkshopInputs,
+  readyShell: ReadyShell,
+) {
   const kindOf = (lessonIds: readonly string[]) =>
     lessonsKind(lessonIds.flatMap((id) => catalogue.get(id) ?? []));
   let refill = (_pool: string) => undefined as void;
   const stock = new WarmStock(
     sessions,
-    (id, kind) => pullImages(sandboxes, id, kind.hosts, kind.images),
+    async (id, kind) => {
+      await pullImages(sandboxes, id, kind.hosts, kind.images);
+      await readyShell(id, kind.language ?? DEFAULT_LANGUAGE);
+    },
     (pool) => refill(pool),
   );
   const pool = new WarmPool(sessions, stock, {
@@ -90,8 +100,8 @@ function liveClass(
 }
 
 /** Ready seats and warm sessions, the workshops' API, watched terminals and the live class. */
-export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry) {
-  const warm = startWarm(core);
+export function workshopParts(core: WorkshopInputs, terminals: TerminalRegistry, readyShell: ReadyShell) {
+  const warm = startWarm(core, readyShell);
   const lessonExists = (id: string) => Boolean(core.catalogue.get(id));
   const service = new WorkshopService(core.db);
   const workshops = workshopApi(service, lessonExists, Date.now, warm.seats, {

@@ -5,7 +5,8 @@
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostState } from '../../../common/api';
-import { newPaneId } from '../../../common/protocol';
+import { firstPaneId, newPaneId } from '../../../common/protocol';
+import { currentLanguage } from '../i18n/language';
 import {
   emptyLayout,
   initialLayout,
@@ -65,7 +66,10 @@ export class PaneLayoutController implements ReactiveController {
       this.readyHosts = new Set(hosts.filter((h) => this.hostState(h) === 'ready'));
       const saved = parseLayout(loadLayoutJson(browserPrefStorage(), sessionId), hosts, maxTerminals);
       fresh();
-      this.set(saved ?? initialLayout(this.session().initialPanes, hosts, newPaneId, maxTerminals));
+      // The first pane on the first host has the name a ready seat's shell was started under.
+      const ids = (index: number, host: string) =>
+        index === 0 && host === hosts[0] ? firstPaneId(sessionId, currentLanguage()) : newPaneId();
+      this.set(saved ?? initialLayout(this.session().initialPanes, hosts, ids, maxTerminals));
       return;
     }
     this.set(keepHosts(this.current, hosts));

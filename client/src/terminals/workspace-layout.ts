@@ -253,7 +253,7 @@ export function parseLayout(
 export function initialLayout(
   wanted: readonly { host: string }[] | undefined,
   hosts: readonly string[],
-  newId: () => string,
+  newId: (index: number, host: string) => string,
   maxPanes: number,
 ): WorkspaceLayout {
   const specs = wanted && wanted.length > 0 ? wanted : hosts.length > 0 ? [{ host: hosts[0]! }] : [];
@@ -261,7 +261,7 @@ export function initialLayout(
   // A lesson's pane N keeps number N even when an earlier one cannot open yet.
   specs.slice(0, maxPanes).forEach((spec, i) => {
     if (hosts.includes(spec.host))
-      layout = addPane(layout, { id: newId(), host: spec.host, number: i + 1 }, maxPanes);
+      layout = addPane(layout, { id: newId(i, spec.host), host: spec.host, number: i + 1 }, maxPanes);
   });
   const first = layout.panes[0];
   // A lesson that asks for several panes starts with two side by side.

@@ -1,0 +1,88 @@
+// Shells started ahead (a ready seat's first pane) in the terminal registry, with a fake
+// backend and hand-driven timers: they wait with no grace period until the hand-over, the
+// first socket gets them as new shells at its own size, and one nobody takes ends.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ServerMessage } from '../../common/protocol.js';
+import type { TerminalBackendFactory } from '../../server/terminals/backend.js';
+import { BATCH_DELAY_MS } from '../../server/terminals/output-batcher.js';
+import { TerminalRegistry, type PaneOwner } from '../../server/terminals/registry.js';
+import { FakeBackend } from '../support/fake-terminal-backend.js';
+import { FakeTimers } from '../support/fake-timers.js';
+
+const GRACE_MS = 300_000;
+const AHEAD = { cols: 100, rows: 30 };
+const PAGE = { cols: 132, rows: 41 };
+
+function setup() {
+  const timers = new FakeTimers();
+  const backends: FakeBackend[] = [];
+  const factory: TerminalBackendFactory = {
+    create: async () => {
+      backends.push(new FakeBackend());
+      return backends.at(-1)!;
+    },
+  };
+  const registry = new TerminalRegistry({ graceMs: GRACE_MS, maxPerSession: 2, timers });
+  return { timers, backends, factory, registry };
+}
+
+function owner(): PaneOwner & { messages: ServerMessage[] } {
+  const messages: ServerMessage[] = [];
+  return {
+    messages,
+    send: (m) => messages.push(m),
+    close: () => undefined,
+    watchSendBuffer: () => undefined,
+  };
+}
+
+test('a shell started ahead waits, paused, with no grace period, and counts in the session', async () => {
+  const s = setup();
+  await s.registry.prestart('sess1', 'first1', 'node1', AHEAD, s.factory);
+  const shell = s.backends[0]!;
+  assert.equal(shell.paused, true, 'nobody reads it yet');
+  s.timers.advance(GRACE_MS * 10);
+  assert.equal(shell.closed, false, 'no grace period runs out while the seat waits');
+  assert.equal(s.registry.count('sess1'), 1);
+  await s.registry.prestart('sess1', 'first1', 'node1', AHEAD, s.factory);
+  assert.equal(s.backends.length, 1, 'a pane started ahead is started once');
+});
+
+test("the page's first socket gets the shell as a new one, at the page's size, with its output", async () => {
+  const s = setup();
+  await s.registry.prestart('sess1', 'first1', 'node1', AHEAD, s.factory);
+  const page = owner();
+  await s.registry.claim('sess1', 'first1', 'node1', page).start(PAGE, s.factory);
+  const shell = s.backends[0]!;
+  assert.equal(s.backends.length, 1, 'no second shell');
+  assert.deepEqual(shell.sizes.at(-1), PAGE);
+  assert.equal(shell.paused, false);
+  const status = page.messages.find((m) => m.type === 'status');
+  assert.equal(status?.type === 'status' && status.status.attach, 'new');
+  shell.emit('welcome\r\n# ');
+  s.timers.advance(BATCH_DELAY_MS);
+  const output = page.messages.flatMap((m) => (m.type === 'output' ? [Buffer.from(m.data).toString()] : []));
+  assert.deepEqual(output, ['welcome\r\n# ']);
+});
+
+test('after the hand-over a shell nobody took ends after the wait given; a taken one has the usual grace', async () => {
+  const s = setup();
+  await s.registry.prestart('sess1', 'first1', 'node1', AHEAD, s.factory);
+  await s.registry.prestart('sess2', 'first2', 'node1', AHEAD, s.factory);
+  const page = owner();
+  const claim = s.registry.claim('sess2', 'first2', 'node1', page);
+  await claim.start(PAGE, s.factory);
+  s.registry.releaseHeld('sess1', 60_000);
+  s.registry.releaseHeld('sess2', 60_000);
+  s.timers.advance(59_999);
+  assert.equal(s.backends[0]!.closed, false);
+  s.timers.advance(1);
+  assert.equal(s.backends[0]!.closed, true, 'the shell nobody took ends');
+  assert.equal(s.registry.count('sess1'), 0);
+  claim.release();
+  s.timers.advance(GRACE_MS - 1);
+  assert.equal(s.backends[1]!.closed, false, 'a taken shell waits the usual grace period for its page');
+  s.timers.advance(1);
+  assert.equal(s.backends[1]!.closed, true);
+});
