@@ -1,5 +1,7 @@
 // The workspace's small pure parts: clipboard keys, saved preferences, a big paste in frames,
 // its shortcuts, and what its tabs and host chips show.
+import { firstPaneId, PANE_ID_PATTERN } from '../../common/protocol.js';
+import { firstLayoutIds, markHandedOver } from '../../client/src/terminals/first-pane.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clipboardShortcut, type KeyLike } from '../../client/src/terminals/terminal-clipboard';
@@ -197,4 +199,20 @@ test("each pane's last size is kept for a reload, bounded, and unreadable sizes 
   assert.ok(loadPaneSize(storage, 'y')!.cols <= 1000, 'a size beyond the limits is clamped');
   map.set('playground.terminal.paneSizes', '{not json');
   assert.equal(loadPaneSize(storage, 'x'), null);
+});
+
+test('a session this browser was handed opens its first pane under the name its ready shell has, once', () => {
+  const s = new MapStorage();
+  const other = firstLayoutIds(s, 'abc123def456', 'node1', 'en');
+  assert.notEqual(other(0, 'node1'), firstPaneId('abc123def456', 'en'), 'not handed over: a fresh name');
+  markHandedOver(s, 'abc123def456');
+  const ids = firstLayoutIds(s, 'abc123def456', 'node1', 'id');
+  assert.equal(ids(0, 'node1'), firstPaneId('abc123def456', 'id'));
+  assert.match(ids(0, 'node1'), PANE_ID_PATTERN);
+  assert.notEqual(ids(1, 'node1'), firstPaneId('abc123def456', 'id'), 'only the first pane');
+  assert.notEqual(ids(0, 'node2'), firstPaneId('abc123def456', 'id'), 'only on the first host');
+  const again = firstLayoutIds(s, 'abc123def456', 'node1', 'id');
+  assert.notEqual(again(0, 'node1'), firstPaneId('abc123def456', 'id'), 'the mark is used up');
+  s.map.set('playground.workspace.handedOver', '{broken');
+  assert.doesNotThrow(() => markHandedOver(s, 'x'));
 });

@@ -7,6 +7,8 @@ import type { PublishedPort } from '../../../common/events';
 import { liveStrings } from '../i18n/language-controller';
 import { ApiError, waitUntilSettled, type SessionApi } from '../sessions/session-client';
 import type { TokenStore } from '../sessions/token-store';
+import { markHandedOver } from '../terminals/first-pane';
+import { browserPrefStorage } from '../terminals/workspace-storage';
 import { initialState, reduce, type AppEvent, type AppState } from './app-state';
 import { SessionEventFollower, type SessionEventHandlers, type SessionKey } from './session-event-follower';
 
@@ -112,6 +114,7 @@ export class SessionController implements ReactiveController {
         return;
       }
       this.live = { id: created.session.id, token: created.token };
+      markHandedOver(browserPrefStorage(), created.session.id);
       this.opts.store.save({
         id: created.session.id,
         token: created.token,

@@ -5,8 +5,8 @@
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostState } from '../../../common/api';
-import { firstPaneId, newPaneId } from '../../../common/protocol';
 import { currentLanguage } from '../i18n/language';
+import { firstLayoutIds } from './first-pane';
 import {
   emptyLayout,
   initialLayout,
@@ -66,10 +66,9 @@ export class PaneLayoutController implements ReactiveController {
       this.readyHosts = new Set(hosts.filter((h) => this.hostState(h) === 'ready'));
       const saved = parseLayout(loadLayoutJson(browserPrefStorage(), sessionId), hosts, maxTerminals);
       fresh();
-      // The first pane on the first host has the name a ready seat's shell was started under.
-      const ids = (index: number, host: string) =>
-        index === 0 && host === hosts[0] ? firstPaneId(sessionId, currentLanguage()) : newPaneId();
-      this.set(saved ?? initialLayout(this.session().initialPanes, hosts, ids, maxTerminals));
+      if (saved) return this.set(saved);
+      const ids = firstLayoutIds(browserPrefStorage(), sessionId, hosts[0], currentLanguage());
+      this.set(initialLayout(this.session().initialPanes, hosts, ids, maxTerminals));
       return;
     }
     this.set(keepHosts(this.current, hosts));

@@ -6,6 +6,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JoinedWorkshop, WorkshopInfo } from '../../../common/workshops';
 import { ApiError } from '../sessions/session-client';
 import type { TokenStore } from '../sessions/token-store';
+import { markHandedOver } from '../terminals/first-pane';
+import { browserPrefStorage } from '../terminals/workspace-storage';
 import type { WorkshopApi } from './workshop-api';
 import type { SeatStore } from './workshop-storage';
 
@@ -126,6 +128,8 @@ export class JoinFlow implements ReactiveController {
       return;
     }
     const lessonId = created.session.lessonId ?? joined.workshop.lessons[0];
+    // A new seat's first pane takes the shell started ahead; a seat resumed here opens its own.
+    if (!joined.rejoined) markHandedOver(browserPrefStorage(), created.session.id);
     this.opts.sessions.save({
       id: created.session.id,
       token: created.token,
