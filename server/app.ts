@@ -128,6 +128,8 @@ function readyShells({ sessions, sandboxes }: Core, followers: Followers): Ready
     followers.terminals,
     (id, host, pane, language) => shells(id, undefined, host, pane, language),
     (id) => sessions.primaryHost(id),
+    // Background work (checks, port watch) waits while a class's learners await their prompts.
+    (id) => followers.shellFirst.promptAwaited(id),
   );
   sessions.observe(ready.observer());
   return (id, language) => ready.prestart(id, language);

@@ -37,6 +37,8 @@ export class ShellFirst {
   /** Shells starting now, machine-wide, and what waits for there to be none. */
   private readonly starting = new Set<object>();
   private readonly quietWaiters = new Set<() => void>();
+  /** Sessions whose learner awaits a prompt from a running shell (promptAwaited). */
+  private readonly awaited = new Map<string, () => void>();
   private readonly bounds: ShellFirstBounds;
 
   constructor(bounds: Partial<ShellFirstBounds> = {}) {
@@ -92,8 +94,23 @@ export class ShellFirst {
     });
   }
 
+  /**
+   * A learner is about to see a prompt from a shell already running (a ready seat's, started
+   * ahead): until the session's next prompt (or the bound) it counts as a shell starting, so
+   * a class taking its ready seats at once gets its prompts before the background work.
+   */
+  promptAwaited(sessionId: string): void {
+    this.awaited.get(sessionId)?.();
+    const done = this.shellStarting();
+    this.awaited.set(sessionId, () => {
+      this.awaited.delete(sessionId);
+      done();
+    });
+  }
+
   /** A shell of the session drew a prompt (its prompt hook ran). Costs nothing when nobody waits. */
   prompted(sessionId: string): void {
+    this.awaited.get(sessionId)?.(); // first: the session's own prompt no longer holds anyone back
     for (const done of this.waiting.get(sessionId) ?? []) done();
   }
 

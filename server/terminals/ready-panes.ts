@@ -32,6 +32,8 @@ export class ReadyPanes {
     private readonly registry: TerminalRegistry,
     private readonly shells: ServerShells,
     private readonly primaryHost: (sessionId: string) => string,
+    /** A session with a shell started ahead was handed over: its learner's prompt is coming. */
+    private readonly handedOver: (sessionId: string) => void = () => undefined,
   ) {}
 
   /** Starts the session's first shell ahead; a failure leaves the seat as it was (a log line). */
@@ -53,6 +55,10 @@ export class ReadyPanes {
 
   /** A warm session's hosts are announced at its hand-over: from then on its ready shell waits only so long. */
   observer(): SessionObserver {
-    return { hostReady: (sessionId) => this.registry.releaseHeld(sessionId, READY_PANE_WAIT_MS) };
+    return {
+      hostReady: (sessionId) => {
+        if (this.registry.releaseHeld(sessionId, READY_PANE_WAIT_MS) > 0) this.handedOver(sessionId);
+      },
+    };
   }
 }

@@ -126,14 +126,20 @@ export class TerminalRegistry {
     await this.start(this.add(panes, sessionId, paneId, host, null), null, size, factory);
   }
 
-  /** The session was handed over: each shell started ahead and not claimed waits `graceMs`, then ends. */
-  releaseHeld(sessionId: string, graceMs: number): void {
+  /**
+   * The session was handed over: each shell started ahead and not claimed waits `graceMs`,
+   * then ends. Returns how many there were.
+   */
+  releaseHeld(sessionId: string, graceMs: number): number {
+    let released = 0;
     for (const entry of this.sessions.get(sessionId)?.values() ?? []) {
       if (!entry.held) continue;
       entry.held = false;
       entry.graceMs = graceMs;
+      released++;
       if (!entry.owner && entry.terminal) this.startGrace(entry);
     }
+    return released;
   }
 
   /**

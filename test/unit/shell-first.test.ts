@@ -93,3 +93,18 @@ test('starting shells hold background work back only for a bound, and a shell co
   await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(second.calls, ['ready s2 node1']);
 });
+
+test("a learner handed a running shell holds others' background work back until their prompt", async () => {
+  const gate = new ShellFirst({ firstPromptMs: 60_000, quietMs: 60_000 });
+  const { calls, observer } = recording();
+  const held = gate.observer(observer);
+  gate.promptAwaited('s2'); // s2's learner takes a ready seat: their prompt is on its way
+  held.hostReady!('s1', 'node1');
+  gate.prompted('s1');
+  await tick();
+  assert.deepEqual(calls, [], "s2's learner still awaits their prompt");
+  held.hostReady!('s2', 'node1');
+  gate.prompted('s2'); // s2's own prompt frees s2 and everyone else
+  await tick();
+  assert.deepEqual(calls.sort(), ['ready s1 node1', 'ready s2 node1']);
+});
