@@ -128,6 +128,7 @@ function readyShells({ sessions, sandboxes }: Core, followers: Followers): Ready
     followers.terminals,
     (id, host, pane, language) => shells(id, undefined, host, pane, language),
     (id) => sessions.primaryHost(id),
+    (id) => sessions.unclaimed(id),
     // Background work (checks, port watch) waits while a class's learners await their prompts.
     (id) => followers.shellFirst.promptAwaited(id),
   );

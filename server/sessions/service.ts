@@ -157,6 +157,11 @@ export class SessionService implements SandboxLossListener {
     return view(session);
   }
 
+  /** Whether `id` is a warm session of any pool, not handed out yet (server-side wiring only). */
+  unclaimed(id: string): boolean {
+    return this.sessions.get(id)?.pool !== undefined;
+  }
+
   /** Whether `id` is a warm session of `pool` that can still be claimed. */
   isWarm(id: string, pool: string): boolean {
     return isWarm(this.sessions.get(id), pool);

@@ -32,12 +32,18 @@ export class ReadyPanes {
     private readonly registry: TerminalRegistry,
     private readonly shells: ServerShells,
     private readonly primaryHost: (sessionId: string) => string,
+    /** Whether the session is still warm (not handed over yet). */
+    private readonly stillWarm: (sessionId: string) => boolean,
     /** A session with a shell started ahead was handed over: its learner's prompt is coming. */
     private readonly handedOver: (sessionId: string) => void = () => undefined,
   ) {}
 
   /** Starts the session's first shell ahead; a failure leaves the seat as it was (a log line). */
   async prestart(sessionId: string, language: Language): Promise<void> {
+    // Taken before it was prepared (a class joining as its seats start): the page starts its
+    // own. One taken while its shell starts is released by the hand-over (the pane is held
+    // from the moment it is asked for).
+    if (!this.stillWarm(sessionId)) return;
     const host = this.primaryHost(sessionId);
     const paneId = firstPaneId(sessionId, language);
     try {

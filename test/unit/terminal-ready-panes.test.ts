@@ -3,7 +3,8 @@
 // first socket gets them as new shells at its own size, and one nobody takes ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ServerMessage } from '../../common/protocol.js';
+import { firstPaneId, type ServerMessage } from '../../common/protocol.js';
+import { READY_PANE_WAIT_MS, ReadyPanes } from '../../server/terminals/ready-panes.js';
 import type { TerminalBackendFactory } from '../../server/terminals/backend.js';
 import { BATCH_DELAY_MS } from '../../server/terminals/output-batcher.js';
 import { TerminalRegistry, type PaneOwner } from '../../server/terminals/registry.js';
@@ -85,4 +86,40 @@ test('after the hand-over a shell nobody took ends after the wait given; a taken
   assert.equal(s.backends[1]!.closed, false, 'a taken shell waits the usual grace period for its page');
   s.timers.advance(1);
   assert.equal(s.backends[1]!.closed, true);
+});
+
+test('a seat taken before its shell was started ahead gets none; one taken while it started is released', async () => {
+  const s = setup();
+  const warm = new Set(['sess1', 'sess2']);
+  let startShell: () => void = () => undefined;
+  const slow: TerminalBackendFactory = {
+    create: async () => {
+      await new Promise<void>((r) => (startShell = r));
+      return s.factory.create(AHEAD);
+    },
+  };
+  const handed: string[] = [];
+  const ready = new ReadyPanes(
+    s.registry,
+    () => slow,
+    () => 'node1',
+    (id) => warm.has(id),
+    (id) => handed.push(id),
+  );
+  warm.delete('sess1'); // taken before it was prepared
+  await ready.prestart('sess1', 'en');
+  assert.equal(s.registry.count('sess1'), 0, 'no shell for a seat already taken');
+
+  const starting = ready.prestart('sess2', 'en');
+  await new Promise((r) => setImmediate(r));
+  warm.delete('sess2');
+  ready.observer().hostReady!('sess2', 'node1'); // the hand-over, while the shell starts
+  assert.deepEqual(handed, ['sess2'], 'the shell still starting counts as held');
+  startShell();
+  await starting;
+  assert.ok(s.registry.has('sess2', firstPaneId('sess2', 'en')));
+  s.timers.advance(READY_PANE_WAIT_MS - 1);
+  assert.equal(s.backends[0]!.closed, false);
+  s.timers.advance(1);
+  assert.equal(s.backends[0]!.closed, true, 'released while it started, it ends after the wait');
 });
