@@ -138,6 +138,7 @@ export class ShellFirst {
         inner.hostRemoved?.(sessionId, host);
       },
       sessionEnded: (sessionId) => {
+        this.awaited.get(sessionId)?.(); // a prompt that will never come
         for (const k of held) if (k.startsWith(`${sessionId}\n`)) held.delete(k);
         inner.sessionEnded?.(sessionId);
       },

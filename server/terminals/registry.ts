@@ -350,8 +350,10 @@ export class TerminalRegistry {
       entry.owner?.close(CloseCode.Normal, 'The shell exited.');
       entry.owner = null;
     });
-    if (entry.owner) terminal.attach(entry.owner, entry.wantedSize ?? size);
-    else this.startGrace(entry);
+    // An owner that took a shell started ahead gets it once it has said its size.
+    const ownerSize = entry.owner === starter ? size : entry.wantedSize;
+    if (entry.owner && ownerSize) terminal.attach(entry.owner, ownerSize);
+    else if (!entry.owner) this.startGrace(entry);
   }
 
   private saverFor(entry: PaneEntry, terminal: LiveTerminal): ScreenSaver | null {

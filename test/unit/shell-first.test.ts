@@ -108,3 +108,15 @@ test("a learner handed a running shell holds others' background work back until 
   await tick();
   assert.deepEqual(calls.sort(), ['ready s1 node1', 'ready s2 node1']);
 });
+
+test('a learner handed a running shell whose session ends holds nobody back', async () => {
+  const gate = new ShellFirst({ firstPromptMs: 60_000, quietMs: 60_000 });
+  const { calls, observer } = recording();
+  const held = gate.observer(observer);
+  gate.promptAwaited('s2');
+  held.hostReady!('s1', 'node1');
+  gate.prompted('s1');
+  held.sessionEnded!('s2'); // their prompt will never come
+  await tick();
+  assert.deepEqual(calls, ['ended s2', 'ready s1 node1']);
+});

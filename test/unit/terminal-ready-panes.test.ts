@@ -123,3 +123,26 @@ test('a seat taken before its shell was started ahead gets none; one taken while
   s.timers.advance(1);
   assert.equal(s.backends[0]!.closed, true, 'released while it started, it ends after the wait');
 });
+
+test('a socket that takes a shell still starting ahead gets it once, at the size it then says', async () => {
+  const s = setup();
+  let startShell: () => void = () => undefined;
+  const slow: TerminalBackendFactory = {
+    create: async () => {
+      await new Promise<void>((r) => (startShell = r));
+      return s.factory.create(AHEAD);
+    },
+  };
+  const starting = s.registry.prestart('sess1', 'first1', 'node1', AHEAD, slow);
+  await new Promise((r) => setImmediate(r));
+  const page = owner();
+  const claim = s.registry.claim('sess1', 'first1', 'node1', page);
+  startShell();
+  await starting;
+  assert.equal(page.messages.length, 0, 'nothing before the page said its size');
+  await claim.start(PAGE, s.factory);
+  const statuses = page.messages.filter((m) => m.type === 'status' && m.status.state === 'ready');
+  assert.equal(statuses.length, 1);
+  assert.equal(statuses[0]!.type === 'status' && statuses[0]!.status.attach, 'new');
+  assert.deepEqual(s.backends[0]!.sizes.at(-1), PAGE);
+});

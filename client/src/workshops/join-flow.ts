@@ -128,8 +128,10 @@ export class JoinFlow implements ReactiveController {
       return;
     }
     const lessonId = created.session.lessonId ?? joined.workshop.lessons[0];
-    // A new seat's first pane takes the shell started ahead; a seat resumed here opens its own.
-    if (!joined.rejoined) markHandedOver(browserPrefStorage(), created.session.id);
+    // A new seat's first pane takes the shell started ahead, as does the seat this page waited
+    // for (its session is handed out at the start); a seat resumed here opens its own.
+    if (!joined.rejoined || this.phase.kind === 'waiting')
+      markHandedOver(browserPrefStorage(), created.session.id);
     this.opts.sessions.save({
       id: created.session.id,
       token: created.token,
