@@ -54,12 +54,35 @@ async function poolSandboxes(pool: string, count: number, timeoutMs = 120_000): 
   }
 }
 
-/** A shell prompt through the session's terminal socket, and a command's answer. */
-async function shellAnswers(url: string, joined: JoinedWorkshop, pane: string, n: number): Promise<void> {
+/** Resolves once the pane is ready (its screen replayed, if any), at most 60 s. */
+async function paneReady(term: TestTerminal): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!term.messages.some((m) => m.type === 'status' && m.status.state === 'ready')) {
+    if (Date.now() > deadline) throw new Error('the pane never became ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A shell prompt through the session's terminal socket, and a command's answer. After the
+ * kill, Enter first, as a learner would: the screen saved before it (every 2 s at most) may
+ * predate the shell's last prompt.
+ */
+async function shellAnswers(
+  url: string,
+  joined: JoinedWorkshop,
+  pane: string,
+  n: number,
+  afterKill = false,
+): Promise<void> {
   const { session, token } = joined.session!;
   const term = await TestTerminal.open(url, session.id, token, { pane });
   try {
     term.start();
+    if (afterKill) {
+      await paneReady(term);
+      term.type('\r');
+    }
     // A replayed screen (after the SIGKILL) ends with the modes it restores, bracketed paste say.
     // eslint-disable-next-line no-control-regex -- the escape sequences a replayed screen ends with
     await term.waitFor(/[#$] (?:\x1b\[\?\d+[hl])*$/m, 60_000);
@@ -119,7 +142,7 @@ test('ready seats before the start, five joins from one address, SIGKILL, and th
         resumeToken: j.resumeToken,
       });
       assert.equal(back.body.session?.session.id, j.session!.session.id, 'the same session after SIGKILL');
-      if (n === 0) await shellAnswers(server.url, back.body, 'seatpane0', 7);
+      if (n === 0) await shellAnswers(server.url, back.body, 'seatpane0', 7, true);
     }
     const { body: learners } = await api<WorkshopLearners>(
       server.url,
