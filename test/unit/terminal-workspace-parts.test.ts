@@ -213,6 +213,6 @@ test('a session this browser was handed opens its first pane under the name its 
   assert.notEqual(ids(0, 'node2'), firstPaneId('abc123def456', 'id'), 'only on the first host');
   const again = firstLayoutIds(s, 'abc123def456', 'node1', 'id');
   assert.notEqual(again(0, 'node1'), firstPaneId('abc123def456', 'id'), 'the mark is used up');
-  s.map.set('playground.workspace.handedOver', '{broken');
+  s.map.set('playground.terminal.handedOver', '{broken');
   assert.doesNotThrow(() => markHandedOver(s, 'x'));
 });

@@ -6,7 +6,7 @@
 import { firstPaneId, newPaneId } from '../../../common/protocol';
 import type { PrefStorage } from './workspace-storage';
 
-const KEY = 'playground.workspace.handedOver';
+const KEY = 'playground.terminal.handedOver';
 /** Sessions remembered as handed over and not opened yet: a few suffice. */
 const KEPT = 8;
 
