@@ -8,6 +8,7 @@ import { CloseCode, type TerminalSize } from '../../common/protocol.js';
 import { realTimers, type Timers } from '../../common/timers.js';
 import { TerminalUnavailableError, type TerminalBackendFactory } from './backend.js';
 import { LiveTerminal, type LiveTerminalStats } from './live-terminal.js';
+import { newPaneEntry, type PaneEntry } from './pane-entry.js';
 import type { OpenPane, PaneClaim, PaneOwner, PaneWatch, PaneWatcher } from './registry-types.js';
 import { ScreenSaver, type ScreenStore } from './screen-store.js';
 
@@ -30,24 +31,6 @@ export interface RegistryOptions {
 
 /** Stopping, a server waits at most this long for its panes' screens to be saved. */
 const FLUSH_SCREENS_MS = 2000;
-
-interface PaneEntry {
-  sessionId: string;
-  paneId: string;
-  host: string;
-  owner: PaneOwner | null;
-  terminal: LiveTerminal | null;
-  starting: boolean;
-  graceTimer: unknown;
-  watchers: Set<PaneWatcher>;
-  saver: ScreenSaver | null;
-  /** Started ahead (prestart): waits with no grace period until claimed or released. */
-  held: boolean;
-  /** The grace period once released, if not the usual one. */
-  graceMs?: number;
-  /** The size the owner asked for while the shell was still starting. */
-  wantedSize?: TerminalSize;
-}
 
 export class TerminalRegistry {
   private readonly sessions = new Map<string, Map<string, PaneEntry>>();
@@ -87,24 +70,14 @@ export class TerminalRegistry {
           CloseCode.TooManyTerminals,
         );
       }
-      entry = this.add(panes, sessionId, paneId, host, owner);
+      entry = this.add(panes, newPaneEntry(sessionId, paneId, host, owner));
     }
     return this.claimFor(entry, owner);
   }
 
-  private add(
-    panes: Map<string, PaneEntry>,
-    sessionId: string,
-    paneId: string,
-    host: string,
-    owner: PaneOwner | null,
-  ): PaneEntry {
-    const entry: PaneEntry = {
-      ...{ sessionId, paneId, host, owner, terminal: null, starting: false, graceTimer: undefined },
-      ...{ watchers: new Set(), saver: null, held: owner === null },
-    };
-    panes.set(paneId, entry);
-    this.sessions.set(sessionId, panes);
+  private add(panes: Map<string, PaneEntry>, entry: PaneEntry): PaneEntry {
+    panes.set(entry.paneId, entry);
+    this.sessions.set(entry.sessionId, panes);
     return entry;
   }
 
@@ -123,7 +96,7 @@ export class TerminalRegistry {
   ): Promise<void> {
     const panes = this.sessions.get(sessionId) ?? new Map<string, PaneEntry>();
     if (panes.has(paneId) || panes.size >= this.options.maxPerSession) return;
-    await this.start(this.add(panes, sessionId, paneId, host, null), null, size, factory);
+    await this.start(this.add(panes, newPaneEntry(sessionId, paneId, host, null)), null, size, factory);
   }
 
   /**
