@@ -106,7 +106,7 @@ export class WorkshopSeats {
   }
 
   private startSeats(workshop: Workshop, count: number): number {
-    const kind = { ...this.o.kindOf(workshop.lessons), language: workshop.language };
+    const kind = this.kindOf(workshop);
     for (let started = 0; started < count; started++) {
       try {
         this.o.stock.start(seatPool(workshop), kind, new Date(endsAt(workshop)));
@@ -117,6 +117,11 @@ export class WorkshopSeats {
       }
     }
     return count;
+  }
+
+  /** What a seat of the workshop is started as: its lessons, its first shell in its language. */
+  private kindOf(workshop: Workshop): WarmKind {
+    return { ...this.o.kindOf(workshop.lessons), language: workshop.language };
   }
 
   /** Ready seats waiting for a learner (for the trainer's view). */
@@ -134,7 +139,7 @@ export class WorkshopSeats {
     const held = this.heldSession(row, joined.resumeToken);
     if (held) return held;
     if (!this.plan(workshop).open) return null;
-    const kind = { ...this.o.kindOf(workshop.lessons), language: workshop.language };
+    const kind = this.kindOf(workshop);
     const pool = seatPool(workshop);
     const expiresAt = new Date(this.seatEndsAt(workshop, row));
     const created =
