@@ -289,10 +289,18 @@ test("a broken dtach or an unusable socket folder gives that learner's pane a pl
       await inSandbox(undo);
     }
   };
-  // The learner is root: a dtach of their own comes first on the PATH.
-  const broken = "printf '#!/bin/sh\\nexit 3\\n' > /usr/local/bin/dtach && chmod +x /usr/local/bin/dtach";
-  await plainShell(broken, 'rm -f /usr/local/bin/dtach', 'sleep 6161');
-  assert.doesNotMatch(await processes(), /sleep 6161/, 'Close still ends the plain shell');
+  // The learner is root: they can replace dtach (or Perl, the relay's) with something broken.
+  const broken =
+    "mv /usr/bin/dtach /usr/bin/dtach.kept && printf '#!/bin/sh\\nexit 3\\n' > /usr/bin/dtach && chmod +x /usr/bin/dtach";
+  await plainShell(broken, 'mv -f /usr/bin/dtach.kept /usr/bin/dtach', 'sleep 6161');
+  const ps1 = await processes();
+  assert.doesNotMatch(ps1, /sleep 6161/, 'Close still ends the plain shell:\n' + ps1);
+  await plainShell(
+    'mv /usr/bin/perl /usr/bin/perl.kept',
+    'mv /usr/bin/perl.kept /usr/bin/perl',
+    'sleep 6262',
+  );
+  assert.doesNotMatch(await processes(), /sleep 6262/);
   const kept = '/run/shells.kept';
   const file = `mv /run/playground-shells ${kept} && touch /run/playground-shells`;
   await plainShell(file, `rm -f /run/playground-shells && mv ${kept} /run/playground-shells`, 'true');

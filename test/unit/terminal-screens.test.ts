@@ -9,7 +9,6 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import type { ServerMessage } from '../../common/protocol.js';
 import { TerminalRegistry, type PaneOwner } from '../../server/terminals/registry.js';
-import { DTACH_ATTACH_CLEAR, dropLeading } from '../../server/terminals/attach-clear.js';
 import { boundScreen, SAVE_EVERY_MS, ScreenStore } from '../../server/terminals/screen-store.js';
 import { FakeBackend } from '../support/fake-terminal-backend.js';
 import { FakeTimers } from '../support/fake-timers.js';
@@ -104,18 +103,4 @@ test('a saved screen keeps its newest lines within the bound', () => {
   assert.ok(bounded.endsWith('line-4999'));
   assert.match(bounded, /^line-\d+\r\n/, 'from the start of a line');
   assert.equal(boundScreen('short'), 'short');
-});
-
-test("dtach's clear on attach is dropped from the head of the output only, however it is split", () => {
-  const clear = DTACH_ATTACH_CLEAR.toString();
-  const through = (chunks: string[]) => {
-    const drop = dropLeading();
-    return chunks.map((c) => drop(Buffer.from(c)).toString()).join('');
-  };
-  assert.equal(through([`${clear}$ `]), '$ ');
-  assert.equal(through(['\x1b[', 'H\x1b', '[J', 'prompt$ ']), 'prompt$ ');
-  assert.equal(through([`${clear}a`, clear]), `a${clear}`, 'a later clear is output');
-  assert.equal(through(['\x1b[H', 'ello']), '\x1b[Hello', 'a near miss is passed on whole');
-  assert.equal(through(['welcome\r\n', clear]), `welcome\r\n${clear}`, 'only at the head');
-  assert.equal(through(['\x1b[2J']), '\x1b[2J');
 });

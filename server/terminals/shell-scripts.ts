@@ -1,0 +1,101 @@
+// The scripts a pane's exec runs in the sandbox. The learner is root there and can replace any
+// program: whatever these find, only that learner's shell is affected, and the server treats
+// the bytes that come back as hostile anyway.
+
+/** Where each shell keeps its files: its pid (for Close), bash's exit status, dtach's socket. */
+export const SHELL_DIR = '/run/playground-shells';
+
+/** What a shell's id (a pane's id) may be: it names files and goes into scripts. */
+export const SHELL_ID = /^[a-z0-9]{6,32}$/;
+
+/** The exit status that means "no shell was started here, open a plain one instead". */
+export const NO_RELAY = 93;
+
+/**
+ * The shell itself. `$0` is the shell's files' path: it records its pid there, and bash's exit
+ * status beside it. Under dtach it first waits (at most 5 s) for its first client's size:
+ * until then the master drops output, and the welcome text and first prompt would be lost;
+ * the size arrives after the client is attached (dtach-packets.ts), and a plain shell has it
+ * already. The welcome text is the image's, in the learner's language when it has it.
+ */
+export const INNER_SCRIPT =
+  `{ echo $$ > "$0"; } 2>/dev/null; ` +
+  `i=0; while [ "$(stty size 2>/dev/null)" = "0 0" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i+1)); done; ` +
+  `m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; ` +
+  `bash -l; s=$?; echo $s > "$0.status"; exit $s`;
+
+/** Reads at most a few bytes of a regular file the learner may have replaced (a FIFO would block). */
+const readSmall = (file: string) => `$( [ -f "${file}" ] && head -c 16 "${file}" 2>/dev/null)`;
+
+/**
+ * A byte relay between the exec's pipes and dtach's socket, in the Perl every Debian image
+ * has. Output is copied as it comes (the master sends raw bytes); input is passed on in whole
+ * 10-byte packets only, at most 100 at a time and only when the socket has room, so the
+ * master never reads half a packet and a master waiting to send output never deadlocks with
+ * us. It reads no more output while the last is unwritten (backpressure reaches the master)
+ * but keeps taking input, so a Ctrl-C still gets through. Exit 94: the socket did not answer.
+ */
+export const RELAY_PERL = `use Socket; use Fcntl;
+socket(S, AF_UNIX, SOCK_STREAM, 0) && connect(S, pack_sockaddr_un($ARGV[0])) or exit 94;
+fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK);
+my ($i, $o, $s) = (fileno(STDIN), fileno(STDOUT), fileno(S));
+my ($in, $out) = ('', '');
+while (1) {
+  my ($r, $w) = ('', '');
+  vec($r, $i, 1) = 1 if length($in) < 65536;
+  if (length $out) { vec($w, $o, 1) = 1 } else { vec($r, $s, 1) = 1 }
+  vec($w, $s, 1) = 1 if length($in) >= 10;
+  next unless select($r, $w, undef, undef) > 0;
+  if (vec($w, $o, 1)) {
+    my $n = syswrite(STDOUT, $out);
+    if (defined $n) { substr($out, 0, $n, '') } elsif (!$!{EAGAIN} && !$!{EINTR}) { exit 0 }
+  }
+  if (vec($w, $s, 1)) {
+    my $k = length($in) < 1000 ? length($in) - length($in) % 10 : 1000;
+    defined(syswrite(S, $in, $k)) or exit 0;
+    substr($in, 0, $k, '');
+  }
+  if (vec($r, $s, 1)) { sysread(S, $out, 65536) or exit 0 }
+  if (vec($r, $i, 1)) { sysread(STDIN, $in, 65536, length $in) or exit 0 }
+}`;
+
+/**
+ * The pane's exec, without a TTY: the shell runs under dtach in the sandbox, its socket named
+ * after the pane, so it outlives this exec (a killed or restarted server) and the pane's next
+ * exec attaches to the same shell. A socket nobody answers (its master gone) is replaced by a
+ * new shell. Without dtach or Perl (an operator's own image, or a learner who removed them),
+ * or when dtach cannot start, it exits NO_RELAY, and the server opens a
+ * plain shell (PLAIN_SHELL_SCRIPT): only that learner loses the restart. The exec ends with
+ * bash's exit status. Absolute paths: a program of the learner's earlier on the PATH is not
+ * taken. Arguments: the shell's id, columns, rows, INNER_SCRIPT and RELAY_PERL.
+ */
+export const RELAY_SHELL_SCRIPT =
+  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ` +
+  `[ -x /usr/bin/dtach ] && [ -x /usr/bin/perl ] || exit ${NO_RELAY}; ` +
+  `sock="$d/$1.sock"; pl=$5; relay() { /usr/bin/perl -e "$pl" "$sock"; }; ` +
+  `if [ -S "$sock" ]; then relay; r=$?; else r=94; fi; ` +
+  `if [ $r = 94 ]; then rm -f "$sock" "$d/$1.status"; ` +
+  `/usr/bin/dtach -n "$sock" -E -z /bin/sh -c "$4" "$d/$1" >/dev/null 2>&1 || exit ${NO_RELAY}; ` +
+  `relay; r=$?; [ $r = 94 ] && exit ${NO_RELAY}; fi; ` +
+  `s=${readSmall('$d/$1.status')}; case $s in ''|*[!0-9]*) s=$r;; esac; exit $s`;
+
+/**
+ * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt
+ * is drawn at the pane's size (the exec resize API only works after start). Same arguments.
+ */
+export const PLAIN_SHELL_SCRIPT =
+  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; stty cols "$2" rows "$3" 2>/dev/null; ` +
+  `exec /bin/sh -c "$4" "$d/$1"`;
+
+/**
+ * Ends a shell and everything it started. Its shell is a session leader (dtach's pty, or the
+ * exec's TTY), and its jobs (background ones too, even under nohup) stay in its session:
+ * SIGHUP first, as a closing terminal would, then SIGKILL for whatever is still in the session.
+ */
+export function killSessionScript(shellId: string): string {
+  const pidFile = `${SHELL_DIR}/${shellId}`;
+  return (
+    `pid=${readSmall(pidFile)}; [ -n "$pid" ] || exit 0; rm -f ${pidFile} ${pidFile}.status; ` +
+    `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; exit 0`
+  );
+}
