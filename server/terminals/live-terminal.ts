@@ -216,9 +216,9 @@ export class LiveTerminal {
     };
   }
 
-  /** The screen as it is now, serialized (history, colors, cursor). */
-  snapshot(done: (screen: string) => void): void {
-    this.mirror.snapshot(done);
+  /** The screen as it is now, serialized (history, at most `historyRows` when given; colors, cursor). */
+  snapshot(done: (screen: string) => void, historyRows?: number): void {
+    this.mirror.snapshot(done, historyRows);
   }
 
   /** Lets go of the shell, leaving it running (the server is stopping), and frees the mirror. */

@@ -46,7 +46,14 @@ parentPort.on('message', (m) => {
     case 'snapshot':
       // A write's callback runs once everything written before it is parsed.
       mirror.term.write('', () =>
-        post({ type: 'snapshot', id: m.id, request: m.request, screen: mirror.serializer.serialize() }),
+        post({
+          type: 'snapshot',
+          id: m.id,
+          request: m.request,
+          screen: mirror.serializer.serialize(
+            m.historyRows === undefined ? {} : { scrollback: m.historyRows },
+          ),
+        }),
       );
       break;
     case 'dispose':

@@ -10,7 +10,7 @@ import { TerminalUnavailableError, type TerminalBackendFactory } from './backend
 import { LiveTerminal, type LiveTerminalStats } from './live-terminal.js';
 import { newPaneEntry, type PaneEntry } from './pane-entry.js';
 import type { OpenPane, PaneClaim, PaneOwner, PaneWatch, PaneWatcher } from './registry-types.js';
-import { ScreenSaver, type ScreenStore } from './screen-store.js';
+import { SAVED_HISTORY_ROWS, ScreenSaver, type ScreenStore } from './screen-store.js';
 
 export type { OpenPane, PaneClaim, PaneOwner, PaneWatch, PaneWatcher } from './registry-types.js';
 
@@ -334,7 +334,7 @@ export class TerminalRegistry {
     if (!screens) return null;
     const { sessionId, host, paneId } = entry;
     return new ScreenSaver(
-      () => new Promise((done) => terminal.snapshot(done)),
+      () => new Promise((done) => terminal.snapshot(done, SAVED_HISTORY_ROWS)),
       (screen) => screens.save(sessionId, host, paneId, screen),
       this.timers,
     );

@@ -225,14 +225,15 @@ export class ScreenMirror {
   /**
    * Calls back with the screen serialized once everything written before this call has been
    * parsed. The result holds the history, the alternate screen if one is up, colors, the
-   * cursor position and the modes (application keys, bracketed paste, ...).
+   * cursor position and the modes (application keys, bracketed paste, ...); at most
+   * `historyRows` rows of history when given (serializing costs time per row).
    */
-  snapshot(done: (screen: string) => void): void {
+  snapshot(done: (screen: string) => void, historyRows?: number): void {
     if (this.disposed) return done('');
     this.postBatch(); // the thread handles messages in order: the snapshot follows the batch
     const request = this.nextRequest++;
     this.snapshots.set(request, done);
-    thread.post({ type: 'snapshot', id: this.id, request });
+    thread.post({ type: 'snapshot', id: this.id, request, historyRows });
   }
 
   dispose(): void {
