@@ -177,6 +177,24 @@ test('a flood reaches the screen mirror in part: its backlog stays bounded, its 
   }
 });
 
+test('a snapshot for saving serializes only the newest history rows it asks for', async () => {
+  const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const lines = Array.from({ length: 3000 }, (_, i) => `line-${i}`).join('\r\n');
+    mirror.write(Buffer.from(lines));
+    const whole = await new Promise<string>((resolve) => mirror.snapshot(resolve));
+    const saved = await new Promise<string>((resolve) => mirror.snapshot(resolve, 100));
+    assert.match(whole, /line-100\r\n/, 'all the history by default');
+    assert.match(saved, /line-2999/);
+    assert.doesNotMatch(saved, /line-2800\r\n/, 'not rows beyond the 100 asked for');
+    assert.ok(saved.length < whole.length / 10);
+  } finally {
+    clearInterval(keepAlive);
+    mirror.dispose();
+  }
+});
+
 test('during a flood the screen mirror parses one batch per MIRROR_FLOOD_RESTS rests; once the flood ends, after one', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const mirror = new ScreenMirror({ cols: 80, rows: 24 }, () => undefined);
