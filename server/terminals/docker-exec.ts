@@ -98,6 +98,7 @@ class DockerExecBackend implements TerminalBackend {
   private exitListeners: ((code: number | null) => void)[] = [];
   private exited = false;
   private paused = false;
+  private endingLink: ExecLink | undefined;
   /** Resizes asked for so far: only the latest one retries. */
   private resizes = 0;
 
@@ -189,7 +190,9 @@ class DockerExecBackend implements TerminalBackend {
 
   /** A relay that could not start gives way to a plain shell. */
   private async linkEnded(link: ExecLink): Promise<void> {
-    if (link !== this.link || this.exited) return;
+    // 'end', 'close' and 'error' may all come: only the first is handled (else two plain shells).
+    if (link !== this.link || this.exited || this.endingLink === link) return;
+    this.endingLink = link;
     link.stream.destroy(); // the hijacked socket stays half-open otherwise
     const code = await link.exec.inspect().then(
       (i) => i.ExitCode,
