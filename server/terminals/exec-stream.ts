@@ -5,23 +5,17 @@
 
 const HEADER_BYTES = 8;
 
-/**
- * Returns a function that takes the stream's chunks and calls `onPayload` with the payload
- * bytes each chunk held: one call per chunk, its frames' payloads joined (the relay in the
- * sandbox writes what dtach gives it, often 4 KiB a frame, and each call downstream costs a
- * scan, a batch and a count; one copy of a chunk costs less than fifteen of those).
- */
+/** Returns a function that takes the stream's chunks and calls `onPayload` with each payload's bytes. */
 export function demultiplexer(onPayload: (bytes: Buffer) => void): (chunk: Buffer) => void {
   const header = Buffer.alloc(HEADER_BYTES);
   let headerFill = 0;
   let payloadLeft = 0;
   return (chunk) => {
-    const payloads: Buffer[] = [];
     let at = 0;
     while (at < chunk.length) {
       if (payloadLeft > 0) {
         const take = Math.min(payloadLeft, chunk.length - at);
-        payloads.push(chunk.subarray(at, at + take));
+        onPayload(chunk.subarray(at, at + take));
         payloadLeft -= take;
         at += take;
         continue;
@@ -35,7 +29,5 @@ export function demultiplexer(onPayload: (bytes: Buffer) => void): (chunk: Buffe
         headerFill = 0;
       }
     }
-    if (payloads.length === 1) onPayload(payloads[0]!);
-    else if (payloads.length > 1) onPayload(Buffer.concat(payloads));
   };
 }
