@@ -98,6 +98,9 @@ class DockerExecBackend implements TerminalBackend {
   private exitListeners: ((code: number | null) => void)[] = [];
   private exited = false;
   private paused = false;
+  private closing = false;
+  /** Output came from the relay: a shell ran, so its exit is the pane's, never a fallback. */
+  private sawOutput = false;
   private endingLink: ExecLink | undefined;
   /** Resizes asked for so far: only the latest one retries. */
   private resizes = 0;
@@ -167,6 +170,7 @@ class DockerExecBackend implements TerminalBackend {
   }
 
   async close(): Promise<void> {
+    this.closing = true; // a plain shell still opening is ended as it comes (linkEnded)
     if (!this.exited) await endShell(this.container, this.shellId);
     this.link.stream.destroy();
   }
@@ -174,6 +178,7 @@ class DockerExecBackend implements TerminalBackend {
   private flow(link: ExecLink): void {
     const emit = (bytes: Buffer) => {
       if (!bytes.length) return;
+      this.sawOutput = true;
       for (const each of this.dataListeners) each(bytes);
     };
     // Both of the relay's streams are shown: its stderr is the sandbox's own error messages.
@@ -188,7 +193,7 @@ class DockerExecBackend implements TerminalBackend {
     link.stream.on('error', finish);
   }
 
-  /** A relay that could not start gives way to a plain shell. */
+  /** A relay that could not start, having shown nothing, gives way to a plain shell. */
   private async linkEnded(link: ExecLink): Promise<void> {
     // 'end', 'close' and 'error' may all come: only the first is handled (else two plain shells).
     if (link !== this.link || this.exited || this.endingLink === link) return;
@@ -199,19 +204,31 @@ class DockerExecBackend implements TerminalBackend {
       () => null,
     );
     if (link !== this.link || this.exited) return;
-    if (link.relayed && code === NO_RELAY) {
-      try {
-        const plain = await this.openPlain(this.size);
-        if (this.exited) return void plain.stream.destroy(); // released meanwhile
-        this.link = plain;
-        this.watchEnd(plain);
-        if (this.dataListeners.length) this.flow(this.link);
-        return;
-      } catch {
-        // the exit below says the pane ended
-      }
-    }
+    if (link.relayed && code === NO_RELAY && !this.sawOutput && !this.closing && (await this.switchToPlain()))
+      return;
     this.exited = true;
     for (const listener of this.exitListeners) listener(code);
+  }
+
+  /** Opens the plain shell in the relay's place; false when it could not, or the pane closed meanwhile. */
+  private async switchToPlain(): Promise<boolean> {
+    const size = this.size;
+    let plain: ExecLink;
+    try {
+      plain = await this.openPlain(size);
+    } catch {
+      return false;
+    }
+    if (this.exited || this.closing) {
+      plain.stream.destroy(); // released meanwhile: left to the next server, as any shell
+      if (!this.closing) return true;
+      await endShell(this.container, this.shellId); // closed meanwhile: its shell must not live on
+      return false;
+    }
+    this.link = plain;
+    this.watchEnd(plain);
+    if (this.dataListeners.length) this.flow(plain);
+    if (size !== this.size) void this.resize(this.size).catch(() => undefined); // resized meanwhile
+    return true;
   }
 }

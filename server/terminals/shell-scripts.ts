@@ -33,7 +33,8 @@ const readSmall = (file: string) => `$( [ -f "${file}" ] && head -c 16 "${file}"
  * 10-byte packets only, at most 100 at a time and only when the socket has room, so the
  * master never reads half a packet and a master waiting to send output never deadlocks with
  * us. It reads no more output while the last is unwritten (backpressure reaches the master)
- * but keeps taking input, so a Ctrl-C still gets through. Exit 94: the socket did not answer.
+ * but keeps taking input (dtach's master itself reads it once it may write again, which the
+ * server lets it do at a signal key: live-terminal.ts). Exit 94: the socket did not answer.
  */
 export const RELAY_PERL = `use Socket; use Fcntl;
 socket(S, AF_UNIX, SOCK_STREAM, 0) && connect(S, pack_sockaddr_un($ARGV[0])) or exit 94;
@@ -51,9 +52,9 @@ while (1) {
     if (defined $n) { substr($out, 0, $n, '') } elsif (!$!{EAGAIN} && !$!{EINTR}) { exit 0 }
   }
   if (vec($w, $s, 1)) {
-    my $k = length($in) < 1000 ? length($in) - length($in) % 10 : 1000;
-    defined(syswrite(S, $in, $k)) or exit 0;
-    substr($in, 0, $k, '');
+    my $n = syswrite(S, $in, length($in) < 1000 ? length($in) - length($in) % 10 : 1000);
+    defined $n or exit 0;
+    substr($in, 0, $n, '');
   }
   if (vec($r, $s, 1)) { sysread(S, $out, 65536) or exit 0 }
   if (vec($r, $i, 1)) { sysread(STDIN, $in, 65536, length $in) or exit 0 }
@@ -63,21 +64,21 @@ while (1) {
  * The pane's exec, without a TTY: the shell runs under dtach in the sandbox, its socket named
  * after the pane, so it outlives this exec (a killed or restarted server) and the pane's next
  * exec attaches to the same shell. A socket nobody answers (its master gone) is replaced by a
- * new shell. Without dtach or Perl (an operator's own image, or a learner who removed them),
- * or when dtach cannot start, it exits NO_RELAY, and the server opens a
- * plain shell (PLAIN_SHELL_SCRIPT): only that learner loses the restart. The exec ends with
- * bash's exit status. Absolute paths: a program of the learner's earlier on the PATH is not
+ * new shell (the relay runs first, so a Perl that cannot run fails before a shell is started).
+ * Without dtach or Perl (an operator's own image, or a learner who removed or broke them),
+ * when dtach cannot start, or when the relay failed and no shell ended, it exits NO_RELAY,
+ * and a server that has seen no output opens a plain shell (PLAIN_SHELL_SCRIPT): only that
+ * learner loses the restart. The exec ends with bash's exit status. Absolute paths: a program of the learner's earlier on the PATH is not
  * taken. Arguments: the shell's id, columns, rows, INNER_SCRIPT and RELAY_PERL.
  */
 export const RELAY_SHELL_SCRIPT =
   `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ` +
   `[ -x /usr/bin/dtach ] && [ -x /usr/bin/perl ] || exit ${NO_RELAY}; ` +
   `sock="$d/$1.sock"; pl=$5; relay() { /usr/bin/perl -e "$pl" "$sock"; }; ` +
-  `if [ -S "$sock" ]; then relay; r=$?; else r=94; fi; ` +
-  `if [ $r = 94 ]; then rm -f "$sock" "$d/$1.status"; ` +
+  `relay; r=$?; if [ $r = 94 ]; then rm -f "$sock" "$d/$1.status"; ` +
   `/usr/bin/dtach -n "$sock" -E -z /bin/sh -c "$4" "$d/$1" >/dev/null 2>&1 || exit ${NO_RELAY}; ` +
-  `relay; r=$?; [ $r = 94 ] && exit ${NO_RELAY}; fi; ` +
-  `s=${readSmall('$d/$1.status')}; case $s in ''|*[!0-9]*) s=$r;; esac; exit $s`;
+  `relay; r=$?; fi; ` +
+  `s=${readSmall('$d/$1.status')}; case $s in ''|*[!0-9]*) [ $r = 0 ] || exit ${NO_RELAY}; s=0;; esac; exit $s`;
 
 /**
  * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt

@@ -84,6 +84,18 @@ test('docker commands work in the shell and the shell reports its exit', async (
   );
 });
 
+test("a shell that exits with the status that means 'no relay' still ends the pane", async () => {
+  const term = await TestTerminal.open(pg.url, sessionId, token);
+  term.start();
+  await term.waitFor(/[#$] $/m);
+  term.type('exit 93\r');
+  assert.equal((await term.closed).code, CloseCode.Normal);
+  assert.deepEqual(
+    term.messages.find((m) => m.type === 'exit'),
+    { type: 'exit', code: 93 },
+  );
+});
+
 test('a wrong token, a foreign origin and an unknown session are refused with a reason', async () => {
   const bad = await TestTerminal.open(pg.url, sessionId, 'wrong-token');
   assert.deepEqual(await bad.closed, { code: CloseCode.BadToken, reason: 'Wrong session token.' });
@@ -271,7 +283,7 @@ test('a malformed pane id is refused', async () => {
   assert.match(closed.reason, /pane id/);
 });
 
-test("a broken dtach or an unusable socket folder gives that learner's pane a plain shell", async () => {
+test("a broken dtach or Perl, or an unusable socket folder, gives that learner's pane a plain shell", async () => {
   const container = await pg.sandboxes.container(sessionId);
   assert.ok(container);
   const inSandbox = async (script: string) =>
@@ -301,6 +313,13 @@ test("a broken dtach or an unusable socket folder gives that learner's pane a pl
     'sleep 6262',
   );
   assert.doesNotMatch(await processes(), /sleep 6262/);
+  // A Perl that runs but cannot load what the relay needs: a plain shell, and no shell is
+  // started under dtach for it (it would be left behind).
+  const dtachBefore = (await processes()).match(/dtach -n/g)?.length ?? 0;
+  const hideSocketPm =
+    'p=$(perl -MSocket -e \'print $INC{q(Socket.pm)}\') && echo "$p" > /root/socket-pm && mv "$p" /root/Socket.pm.kept';
+  await plainShell(hideSocketPm, 'mv /root/Socket.pm.kept "$(cat /root/socket-pm)"', 'true');
+  assert.equal((await processes()).match(/dtach -n/g)?.length ?? 0, dtachBefore, 'no dtach started for it');
   const kept = '/run/shells.kept';
   const file = `mv /run/playground-shells ${kept} && touch /run/playground-shells`;
   await plainShell(file, `rm -f /run/playground-shells && mv ${kept} /run/playground-shells`, 'true');
