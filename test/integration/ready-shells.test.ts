@@ -39,8 +39,12 @@ test("a warm session's first pane is a shell started ahead, and the learner's fi
   try {
     // The shell's pid file was written when it started, before any socket of the learner's.
     const sandbox = (await pg.sandboxes.container(session.id))!;
-    const pidFile = await execCapture(sandbox, ['cat', `/run/playground-shells/${pane}`]);
-    const startedAhead = pidFile.output.trim();
+    // (The exec runs the relay once, then dtach: the pid file follows within moments.)
+    let startedAhead = '';
+    for (let tries = 0; tries < 50 && !/^\d+$/.test(startedAhead); tries++) {
+      if (tries) await new Promise((r) => setTimeout(r, 100));
+      startedAhead = (await execCapture(sandbox, ['cat', `/run/playground-shells/${pane}`])).output.trim();
+    }
     assert.match(startedAhead, /^\d+$/);
 
     const term = await TestTerminal.open(pg.url, session.id, token, { pane });
