@@ -15,18 +15,24 @@ const MSG_REDRAW = 4;
 /** Redraw by SIGWINCH: a full-screen program repaints, bash's readline redraws its line. */
 const REDRAW_WINCH = 3;
 
+/** A packet of `type` with `len` in its length byte and its 8 bytes zero. */
+function packet(type: number, len: number): Buffer {
+  const bytes = Buffer.alloc(PACKET_BYTES);
+  bytes[0] = type;
+  bytes[1] = len;
+  return bytes;
+}
+
 /**
  * A packet with a window size. `struct winsize` is four native-order shorts (rows, cols,
  * and two pixel sizes left 0); little-endian, as on every machine the engine runs sandboxes
  * on here (x86-64, arm64).
  */
 function sizePacket(type: number, len: number, { cols, rows }: TerminalSize): Buffer {
-  const packet = Buffer.alloc(PACKET_BYTES);
-  packet[0] = type;
-  packet[1] = len;
-  packet.writeUInt16LE(rows, 2);
-  packet.writeUInt16LE(cols, 4);
-  return packet;
+  const bytes = packet(type, len);
+  bytes.writeUInt16LE(rows, 2);
+  bytes.writeUInt16LE(cols, 4);
+  return bytes;
 }
 
 /**
@@ -35,10 +41,7 @@ function sizePacket(type: number, len: number, { cols, rows }: TerminalSize): Bu
  * client that one is there (INNER_SCRIPT).
  */
 export function attachPackets(size: TerminalSize): Buffer {
-  return Buffer.concat([
-    Buffer.from([MSG_ATTACH, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-    sizePacket(MSG_REDRAW, REDRAW_WINCH, size),
-  ]);
+  return Buffer.concat([packet(MSG_ATTACH, 0), sizePacket(MSG_REDRAW, REDRAW_WINCH, size)]);
 }
 
 /** A new window size (the kernel sends the program SIGWINCH itself). */

@@ -68,8 +68,9 @@ while (1) {
  * Without dtach or Perl (an operator's own image, or a learner who removed or broke them),
  * when dtach cannot start, or when the relay failed and no shell ended, it exits NO_RELAY,
  * and a server that has seen no output opens a plain shell (PLAIN_SHELL_SCRIPT): only that
- * learner loses the restart. The exec ends with bash's exit status. Absolute paths: a program of the learner's earlier on the PATH is not
- * taken. Arguments: the shell's id, columns, rows, INNER_SCRIPT and RELAY_PERL.
+ * learner loses the restart. The exec ends with bash's exit status. Absolute paths: a program
+ * of the learner's earlier on the PATH is not taken. Arguments: the shell's id, columns, rows,
+ * INNER_SCRIPT and RELAY_PERL.
  */
 export const RELAY_SHELL_SCRIPT =
   `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ` +
