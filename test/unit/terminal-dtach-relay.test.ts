@@ -69,13 +69,19 @@ test('a frame announcing more than arrives passes on what arrived, holding back 
 const dir = mkdtempSync(join(tmpdir(), 'relay-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the relay against a socket server; `master` gets each connection. */
-function relayAgainst(master: (socket: Socket) => void) {
+/**
+ * Runs the relay against a socket server; `master` gets each connection. Node gives a child
+ * sockets for its pipes, where the relay copies output; `intoPipe` puts a real pipe after it,
+ * as Docker's exec has, where it splices.
+ */
+function relayAgainst(master: (socket: Socket) => void, intoPipe = false) {
   const path = join(dir, `m${Math.random().toString(36).slice(2)}.sock`);
   const server = createServer(master);
   return new Promise<{ relay: ReturnType<typeof spawn>; close: () => void }>((resolve) =>
     server.listen(path, () => {
-      const relay = spawn('perl', ['-e', RELAY_PERL, path], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const relay = intoPipe
+        ? spawn('sh', ['-c', 'perl -e "$1" "$2" | cat', 'sh', RELAY_PERL, path])
+        : spawn('perl', ['-e', RELAY_PERL, path], { stdio: ['pipe', 'pipe', 'inherit'] });
       resolve({ relay, close: () => server.close() });
     }),
   );
@@ -103,6 +109,23 @@ test('the relay passes whole packets to the master, however its input is split, 
   assert.equal(Buffer.concat(received).length, 2000);
   assert.equal(output, 200_000);
 });
+
+for (const intoPipe of [false, true]) {
+  test(`a flood reaches the relay's output whole and in order (${intoPipe ? 'spliced into a pipe' : 'copied'})`, async () => {
+    const flood = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < flood.length; i++) flood[i] = (i * 7 + (i >> 12)) % 251;
+    const { relay, close } = await relayAgainst((socket) => {
+      // In dtach's pieces, as its master writes them.
+      for (let at = 0; at < flood.length; at += 4096) socket.write(flood.subarray(at, at + 4096));
+      socket.end();
+    }, intoPipe);
+    const chunks: Buffer[] = [];
+    relay.stdout!.on('data', (c: Buffer) => chunks.push(c));
+    assert.equal(await new Promise((r) => relay.on('exit', r)), 0);
+    close();
+    assert.ok(Buffer.concat(chunks).equals(flood), 'every byte, in order');
+  });
+}
 
 test('the relay exits 94 when the socket does not answer, and 0 when its input ends', async () => {
   const missing = spawn('perl', ['-e', RELAY_PERL, join(dir, 'none.sock')]);
