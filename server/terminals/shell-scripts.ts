@@ -112,10 +112,12 @@ export const RELAY_SHELL_SCRIPT =
 
 /**
  * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt
- * is drawn at the pane's size (the exec resize API only works after start). Same arguments.
+ * is drawn at the pane's size (the exec resize API only works after start). An exec with a
+ * TTY is not ended when its stream closes, so the pane's earlier shell (a server that
+ * stopped or was killed left it) is ended first: one pane, one shell. Same arguments.
  */
 export const PLAIN_SHELL_SCRIPT =
-  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; stty cols "$2" rows "$3" 2>/dev/null; ` +
+  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ${endShell('$d/$1')}; stty cols "$2" rows "$3" 2>/dev/null; ` +
   `exec /bin/sh -c "$4" "$d/$1"`;
 
 /**
@@ -123,10 +125,14 @@ export const PLAIN_SHELL_SCRIPT =
  * exec's TTY), and its jobs (background ones too, even under nohup) stay in its session:
  * SIGHUP first, as a closing terminal would, then SIGKILL for whatever is still in the session.
  */
-export function killSessionScript(shellId: string): string {
-  const pidFile = `${SHELL_DIR}/${shellId}`;
+function endShell(pidFile: string): string {
   return (
-    `pid=${readSmall(pidFile)}; [ -n "$pid" ] || exit 0; rm -f ${pidFile} ${pidFile}.status; ` +
-    `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; exit 0`
+    `pid=${readSmall(pidFile)}; if [ -n "$pid" ]; then rm -f "${pidFile}" "${pidFile}.status"; ` +
+    `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; fi`
   );
+}
+
+/** Ends the shell of a pane (see endShell). */
+export function killSessionScript(shellId: string): string {
+  return `${endShell(`${SHELL_DIR}/${shellId}`)}; exit 0`;
 }
