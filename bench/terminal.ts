@@ -70,7 +70,9 @@ async function ctrlCStopMs(shell: Shell): Promise<number> {
 
 /**
  * The round with the median ratio of the two paths' throughput (see THROUGHPUT_ROUNDS), and
- * the median of the machine's CPU per MiB through each: steadier than speed on a shared host.
+ * the median of the machine's CPU per MiB through each: what the relaying costs, whatever the
+ * pipeline's timing. Like speed, it counts whatever else the machine runs meanwhile; the
+ * paths alternate within each round and the median drops the rounds that other work hit.
  */
 async function throughputFigure(viaPlayground: Shell, raw: Shell, record: Record): Promise<void> {
   const warmUp = (await flood(viaPlayground)).mibps / (await flood(raw)).mibps;

@@ -110,29 +110,35 @@ export const RELAY_SHELL_SCRIPT =
   `relay; r=$?; fi; ` +
   `s=${readSmall('$d/$1.status')}; case $s in ''|*[!0-9]*) [ $r = 0 ] || exit ${NO_RELAY}; s=0;; esac; exit $s`;
 
+/** Sets `pid` to the number in a pid file the learner may have written anything into, or to nothing. */
+const readPid = (pidFile: string) => `pid=${readSmall(pidFile)}; case $pid in ''|0|*[!0-9]*) pid= ;; esac`;
+
+/**
+ * Ends the session whose leader is `$pid`, if that process is still the pane's shell (its
+ * command line names the pane: a pid reused since, or one the learner wrote, is left alone).
+ * Its shell is a session leader (dtach's pty, or the exec's TTY), and its jobs (background
+ * ones too, even under nohup) stay in its session: SIGHUP first, as a closing terminal
+ * would, then SIGKILL for whatever is still in the session.
+ */
+const endSession = (shellId: string) =>
+  `{ [ -n "$pid" ] && grep -qaF -- "${shellId}" /proc/$pid/cmdline 2>/dev/null && ` +
+  `{ pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; }; }`;
+
 /**
  * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt
  * is drawn at the pane's size (the exec resize API only works after start). An exec with a
  * TTY is not ended when its stream closes, so the pane's earlier shell (a server that
- * stopped or was killed left it) is ended first: one pane, one shell. Same arguments.
+ * stopped or was killed left it; or one under dtach that can no longer be reached) is ended
+ * first: one pane, one shell. The pid file names this shell before that, so a Close that
+ * comes meanwhile ends this one rather than finding no shell. Same arguments.
  */
 export const PLAIN_SHELL_SCRIPT =
-  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ${endShell('$d/$1')}; stty cols "$2" rows "$3" 2>/dev/null; ` +
-  `exec /bin/sh -c "$4" "$d/$1"`;
+  `d=${SHELL_DIR}; mkdir -p $d 2>/dev/null; ${readPid('$d/$1')}; ` +
+  `{ echo $$ > "$d/$1"; } 2>/dev/null; rm -f "$d/$1.status"; [ "$pid" = $$ ] || ${endSession('$1')}; ` +
+  `stty cols "$2" rows "$3" 2>/dev/null; exec /bin/sh -c "$4" "$d/$1"`;
 
-/**
- * Ends a shell and everything it started. Its shell is a session leader (dtach's pty, or the
- * exec's TTY), and its jobs (background ones too, even under nohup) stay in its session:
- * SIGHUP first, as a closing terminal would, then SIGKILL for whatever is still in the session.
- */
-function endShell(pidFile: string): string {
-  return (
-    `pid=${readSmall(pidFile)}; if [ -n "$pid" ]; then rm -f "${pidFile}" "${pidFile}.status"; ` +
-    `pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; fi`
-  );
-}
-
-/** Ends the shell of a pane (see endShell). */
+/** Ends the shell of a pane and everything it started (see endSession). */
 export function killSessionScript(shellId: string): string {
-  return `${endShell(`${SHELL_DIR}/${shellId}`)}; exit 0`;
+  const pidFile = `${SHELL_DIR}/${shellId}`;
+  return `${readPid(pidFile)}; rm -f ${pidFile} ${pidFile}.status; ${endSession(shellId)}; exit 0`;
 }

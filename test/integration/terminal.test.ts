@@ -2,13 +2,11 @@
 // UTF-8, bulk output with slow acks, resize, reattach with the screen replayed, Close,
 // the grace period, and a plain shell when the learner breaks dtach.
 import assert from 'node:assert/strict';
-import type { Duplex } from 'node:stream';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { CloseCode, newPaneId, TOKEN_SUBPROTOCOL_PREFIX, type ServerMessage } from '../../common/protocol.js';
 import type { RunningPlayground } from '../../server/app.js';
 import { execCapture } from '../../server/engine/exec.js';
-import { INNER_SCRIPT, killSessionScript, PLAIN_SHELL_SCRIPT } from '../../server/terminals/shell-scripts.js';
 import { api, readySession, startTestPlayground } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
@@ -325,42 +323,6 @@ test("a broken dtach or Perl, or an unusable socket folder, gives that learner's
   const kept = '/run/shells.kept';
   const file = `mv /run/playground-shells ${kept} && touch /run/playground-shells`;
   await plainShell(file, `rm -f /run/playground-shells && mv ${kept} /run/playground-shells`, 'true');
-});
-
-/** The plain shell's script on its own exec with a TTY, as the server starts it; its stream. */
-async function plainShellExec(shellId: string): Promise<Duplex> {
-  const container = (await pg.sandboxes.container(sessionId))!;
-  const exec = await container.exec({
-    Cmd: ['/bin/sh', '-c', PLAIN_SHELL_SCRIPT, 'sh', shellId, '80', '24', INNER_SCRIPT, ''],
-    AttachStdin: true,
-    AttachStdout: true,
-    Tty: true,
-  });
-  return (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-}
-
-test("a plain shell's next exec for the same pane ends the shell a stopped server left running", async () => {
-  const shellId = newPaneId();
-  const first = await plainShellExec(shellId);
-  let seen = '';
-  first.on('data', (c: Buffer) => (seen += c.toString()));
-  await eventually(async () => /[#$] $/m.test(seen), 'the first prompt');
-  first.write('sleep 6565 & echo started-$((1+1))\r');
-  await eventually(async () => seen.includes('started-2'), 'the job started');
-  first.destroy(); // the server goes; an exec with a TTY lives on
-  await new Promise((r) => setTimeout(r, 500));
-  assert.match(await processes(), /sleep 6565/, 'the shell outlived its stream');
-  const second = await plainShellExec(shellId);
-  let again = '';
-  second.on('data', (c: Buffer) => (again += c.toString()));
-  await eventually(async () => /[#$] $/m.test(again), "the new shell's prompt");
-  assert.doesNotMatch(await processes(), /sleep 6565/, 'the earlier shell and its job are ended');
-  second.destroy();
-  await execCapture((await pg.sandboxes.container(sessionId))!, [
-    '/bin/sh',
-    '-c',
-    killSessionScript(shellId),
-  ]);
 });
 
 test('ending the session closes its terminals at once', async () => {

@@ -72,7 +72,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /**
  * Runs the relay against a socket server; `master` gets each connection. Node gives a child
  * sockets for its pipes, where the relay copies output; `intoPipe` puts a real pipe after it,
- * as Docker's exec has, where it splices.
+ * as Docker's exec has, where it splices (the relay's exit status then comes as the pipeline's,
+ * carried through `cat`).
  */
 function relayAgainst(master: (socket: Socket) => void, intoPipe = false) {
   const path = join(dir, `m${Math.random().toString(36).slice(2)}.sock`);
@@ -80,7 +81,14 @@ function relayAgainst(master: (socket: Socket) => void, intoPipe = false) {
   return new Promise<{ relay: ReturnType<typeof spawn>; close: () => void }>((resolve) =>
     server.listen(path, () => {
       const relay = intoPipe
-        ? spawn('sh', ['-c', 'perl -e "$1" "$2" | cat', 'sh', RELAY_PERL, path])
+        ? spawn('sh', [
+            '-c',
+            '{ perl -e "$1" "$2"; echo $? > "$3"; } | cat; exit "$(cat "$3")"',
+            'sh',
+            RELAY_PERL,
+            path,
+            `${path}.exit`,
+          ])
         : spawn('perl', ['-e', RELAY_PERL, path], { stdio: ['pipe', 'pipe', 'inherit'] });
       resolve({ relay, close: () => server.close() });
     }),
@@ -103,7 +111,7 @@ test('the relay passes whole packets to the master, however its input is split, 
   relay.stdout!.on('data', (c: Buffer) => (output += c.length));
   const packets = pushPackets(Buffer.alloc(1600, 'a')); // 200 packets
   for (let at = 0; at < packets.length; at += 7) relay.stdin!.write(packets.subarray(at, at + 7));
-  const code = await new Promise((r) => relay.on('exit', r));
+  const code = await new Promise((r) => relay.on('close', r));
   close();
   assert.equal(code, 0, 'ends when the master closes');
   assert.equal(Buffer.concat(received).length, 2000);
@@ -121,7 +129,7 @@ for (const intoPipe of [false, true]) {
     }, intoPipe);
     const chunks: Buffer[] = [];
     relay.stdout!.on('data', (c: Buffer) => chunks.push(c));
-    assert.equal(await new Promise((r) => relay.on('exit', r)), 0);
+    assert.equal(await new Promise((r) => relay.on('close', r)), 0);
     close();
     assert.ok(Buffer.concat(chunks).equals(flood), 'every byte, in order');
   });
@@ -132,6 +140,6 @@ test('the relay exits 94 when the socket does not answer, and 0 when its input e
   assert.equal(await new Promise((r) => missing.on('exit', r)), 94);
   const { relay, close } = await relayAgainst(() => undefined);
   relay.stdin!.end();
-  assert.equal(await new Promise((r) => relay.on('exit', r)), 0);
+  assert.equal(await new Promise((r) => relay.on('close', r)), 0);
   close();
 });
