@@ -135,12 +135,15 @@ test('SIGKILL, and the pane never comes back: its shell is ended once the grace 
     const deadline = Date.now() + GRACE_S * 1000 + 20_000;
     while ((await jobRuns()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     assert.equal(await jobRuns(), false, 'the shell nobody came back to, and its job, are ended');
-    const left = await readdir(screenDir(loadConfig().stateDir, INSTANCE)).catch(() => [] as string[]);
-    assert.deepEqual(
-      left.filter((n) => n.startsWith(session.id)),
-      [],
-      'its saved screen is gone',
-    );
+    // The screen goes once the script that ended the shell returns (it waits 0.2 s between its
+    // SIGHUP, which the job already died of, and its SIGKILL).
+    const saved = async () =>
+      (await readdir(screenDir(loadConfig().stateDir, INSTANCE)).catch(() => [] as string[])).filter((n) =>
+        n.startsWith(session.id),
+      );
+    const until = Date.now() + 10_000;
+    while ((await saved()).length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(await saved(), [], 'its saved screen is gone');
   } finally {
     await api(server.url, 'DELETE', `/api/sessions/${session.id}`, token);
     await killChildServer(server.child);
