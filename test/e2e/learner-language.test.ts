@@ -1,5 +1,5 @@
 // The whole page in the learner's language, on a real sandbox in a real browser: a check's
-// reason, a refusal from the server, a lost sandbox and the shell's welcome text come in
+// reason, a refusal from the server, a lost sandbox (and the one click that brings it back) and the shell's welcome text come in
 // Indonesian on an Indonesian page, and an imported scenario written in English says so on its card.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -106,7 +106,7 @@ test('a refusal from the server comes in Indonesian', async () => {
   }
 });
 
-test('a lost sandbox is told in Indonesian', async () => {
+test('a lost sandbox is told in Indonesian, and one click brings it back', async () => {
   const lesson = (await env.pg.sandboxes.list()).find(
     (r) => r.lessonId === 'docker-networks' && r.host === 'node1' && r.running,
   );
@@ -121,4 +121,27 @@ test('a lost sandbox is told in Indonesian', async () => {
     /^Sandbox node1 berhenti \(kode keluar \d+\)\. Mulai ulang untuk mendapat yang baru\.$/,
   );
   await env.page.screenshot({ path: `${SHOTS}/id-sandbox-lost.png` });
+  // One click on the pane's Restart: a new sandbox, and the pane has a shell on it again.
+  await env.page
+    .locator('terminal-workspace .placeholder.bad [data-action="restart-host"]:visible')
+    .first()
+    .click();
+  // Typing into the pane is refused, with the reason, until the new sandbox is ready.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const typed = await workspace(
+      env.page,
+      'runInPane',
+      1,
+      'docker info --format "kembali={{.ServerVersion}}"',
+    )
+      .then(() => true)
+      .catch((err: Error) => {
+        if (Date.now() > deadline) throw err;
+        return false;
+      });
+    if (typed) break;
+    await env.page.waitForTimeout(500);
+  }
+  await waitForPane(env.page, 1, /^kembali=\d+/m, 60_000);
 });
