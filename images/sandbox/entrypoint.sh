@@ -78,10 +78,10 @@ fi
 "$lib/docker-service" start nowait || log "dockerd did not start (see /var/log/dockerd.log)"
 [ -n "${MIRROR:-}" ] && { "$lib/hub" start || log "the Docker Hub stand-in did not start"; } &
 
-# Whether the daemon should run (docker-service.sh's files) and does not. It runs every
+# Whether the daemon should run (docker-service.sh's files) and does not. It runs twice a
 # second in every sandbox, so it uses builtins only: starting processes for it (sleep, the
-# service script, cat, grep) cost each idle sandbox about 5% of a core, and a class of 30
-# idle sandboxes most of a small machine's two cores.
+# service script, cat, grep) cost each idle sandbox about 5% of a core at once a second, and
+# a class of 30 idle sandboxes most of a small machine's two cores.
 state=/run/playground-docker
 wanted_but_dead() {
   local pid cmdline
@@ -92,27 +92,28 @@ wanted_but_dead() {
   case $cmdline in *dockerd*) return 1 ;; esac
   return 0
 }
-# A second's wait without a process: a read with a time limit on a pipe nobody writes to
-# (a trapped signal ends the read at once).
+# A wait without a process: a read with a time limit on a pipe nobody writes to (a trapped
+# signal ends the read at once).
 tick=/run/playground-tick
 rm -f "$tick"
 if mkfifo -m 600 "$tick" 2>/dev/null && exec 3<>"$tick"; then
-  wait_a_second() { read -r -t 1 -u 3 _ 2>/dev/null; }
+  wait_for() { read -r -t "$1" -u 3 _ 2>/dev/null; }
 else
-  wait_a_second() { sleep 1 & wait $! 2>/dev/null; }
+  wait_for() { sleep "$1" & wait $! 2>/dev/null; }
 fi
 
 stopping=
 trap 'stopping=1; "$lib/docker-service" stop; exit 0' TERM INT
 # A daemon that dies without `systemctl stop` ends the sandbox, as when it was this process
-# (the playground reports the host as failed). Checked twice, a second apart, so that a
-# restart in progress is never mistaken for a death.
-dead=0
+# (the playground reports the host as failed, within a second of the daemon's end). Seen
+# dead twice, a tenth of a second apart, so that a daemon being started (its pid file is
+# written before its `wanted` file, and its process is dockerd within milliseconds) is
+# never mistaken for a death.
 while :; do
-  wait_a_second
-  [ -n "$stopping" ] && continue
-  if wanted_but_dead; then dead=$((dead + 1)); else dead=0; fi
-  if [ "$dead" -ge 2 ]; then
+  wait_for 0.5
+  [ -z "$stopping" ] && wanted_but_dead || continue
+  wait_for 0.1
+  if [ -z "$stopping" ] && wanted_but_dead; then
     log "dockerd ended; stopping the sandbox"
     exit 1
   fi
