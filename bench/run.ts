@@ -6,11 +6,12 @@
 //   idle sandbox memory       both recipes, after the inner daemon settles
 //   docker pull in a sandbox  lesson images from the registry mirror
 //   keystroke echo latency    through the playground's WebSocket vs a raw docker exec (terminal.ts)
-//   output throughput         the same two paths, median of 3 rounds after a warm-up
+//   output throughput         the same two paths, the median of 5 rounds after a warm-up, and
+//                             the machine's CPU per MiB through each
 //   Ctrl-C during `yes`       time from the keystroke to the prompt
 //   reattach                  a reconnecting pane to its replayed screen vs a new shell's prompt
-//   lost sandbox              a sandbox removed from outside to the page told, vs the engine's
-//                             own event (faults.ts)
+//   lost sandbox              a sandbox removed from outside, or its inner daemon killed, to
+//                             the page told, vs the engine's own event (faults.ts)
 //   server memory             after floods and after hostile terminal clients vs idle (memory.ts)
 //   validation                check latency and command-to-green (validation.ts)
 //   in Chromium               Ctrl-C during `yes` and keystroke echo through the page (browser.ts)
