@@ -7,6 +7,7 @@ import type { CreatedSession } from '../../common/api.js';
 import { firstPaneId } from '../../common/protocol.js';
 import type { RunningPlayground } from '../../server/app.js';
 import { execCapture } from '../../server/engine/exec.js';
+import { parseMetrics, total } from '../support/metrics-text.js';
 import { api, startTestPlayground } from '../support/playground.js';
 import { TestTerminal } from '../support/terminal-client.js';
 
@@ -31,6 +32,9 @@ async function shellStartedAhead(): Promise<void> {
 
 test("a warm session's first pane is a shell started ahead, and the learner's first socket gets it", async () => {
   await shellStartedAhead();
+  // The operator sees the warm session in /metrics (from loopback, no token needed).
+  const metrics = parseMetrics(await (await fetch(`${pg.url}/metrics`)).text());
+  assert.equal(total(metrics, 'playground_warm_sandboxes'), 1, 'the warm pool in /metrics');
   const created = await api<CreatedSession>(pg.url, 'POST', '/api/sessions', undefined, {});
   assert.equal(created.status, 201);
   const { session, token } = created.body;
