@@ -39,7 +39,7 @@ const FLOOD_PAUSE_S = 0.0003;
  * has. Output is moved as it comes (the master sends raw bytes): spliced from the socket into
  * the exec's pipe in the kernel (no copy through Perl) where the pipe and syscall allow, else
  * read and written. After a read of at least one of dtach's 4 KiB pieces but under 32 KiB (a
- * flood it is keeping up with piece by piece) it waits FLOOD_PAUSE before the next, so the
+ * flood it is keeping up with piece by piece) it waits FLOOD_PAUSE_S before the next, so the
  * flood moves on in fewer, larger pieces: every hop after it (Docker's exec stream, the
  * server's frames) costs per piece. The pause stays short of what dtach writes before it
  * waits for the socket (about 50 KiB: a unix socket is writable while three quarters of its
