@@ -71,6 +71,23 @@ function errorTail(max: number) {
 }
 
 /**
+ * Ends the `docker events` named by pid file `id` and waits (at most 2 s) for it to exit:
+ * a signal is delivered at once, but the process takes a moment to go. A file that does
+ * not name a `docker events` process (the learner can write it) ends nothing.
+ */
+function stopEventsScript(id: string): string {
+  const file = `${PID_DIR}/${id}`;
+  return (
+    `pid=$(cat ${file} 2>/dev/null); rm -f ${file}; ` +
+    'case "$pid" in ""|*[!0-9]*) exit 0;; esac; ' +
+    'grep -qa "events" /proc/$pid/cmdline 2>/dev/null || exit 0; ' +
+    'kill "$pid" 2>/dev/null || exit 0; ' +
+    'i=0; while [ $i -lt 40 ] && [ -d /proc/$pid ] && ! grep -q "^State:.*Z" /proc/$pid/status 2>/dev/null; ' +
+    'do sleep 0.05; i=$((i+1)); done'
+  );
+}
+
+/**
  * Events of the daemon inside `container`. `--since` the moment of subscribing, so events
  * between the exec starting and the CLI attaching are replayed rather than lost.
  */
@@ -104,9 +121,9 @@ export function sandboxEvents(container: Docker.Container, timers: Timers = real
       async stop() {
         if (stopped) return;
         stopped = true;
-        const kill = `pid=$(cat ${PID_DIR}/${id} 2>/dev/null) && kill "$pid" 2>/dev/null; rm -f ${PID_DIR}/${id}`;
-        // Waits for the kill, so no `docker events` outlives stop(); a dead sandbox has none left.
-        await captureInSandbox(container, ['sh', '-c', kill], {
+        // Waits until the process is gone, so no `docker events` outlives stop(); a dead
+        // sandbox has none left.
+        await captureInSandbox(container, ['sh', '-c', stopEventsScript(id)], {
           timeoutMs: STOP_TIMEOUT_MS,
           maxBytes: STOP_ANSWER_MAX_BYTES,
           timers,

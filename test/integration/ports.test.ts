@@ -251,3 +251,13 @@ test('dispose leaves no docker events running in the sandbox, and the session is
   assert.equal(answer.status, 502);
   assert.match(answer.body, /session has ended/);
 });
+
+test('a pid file the learner rewrote ends nothing else when the watch is disposed', async () => {
+  // The learner is root in the sandbox and can point the watch's pid file at any process.
+  const sleeper = (await sh(b, 'sleep 300 >/dev/null 2>&1 & echo $!')).trim();
+  assert.match(sleeper, /^\d+$/);
+  await sh(b, `for f in /run/playground-events/*; do echo ${sleeper} > "$f"; done`);
+  await b.watch!.dispose();
+  assert.equal((await sh(b, `kill -0 ${sleeper} && echo alive || echo gone`)).trim(), 'alive');
+  await sh(b, `kill ${sleeper}`);
+});
