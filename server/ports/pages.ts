@@ -8,16 +8,22 @@ export interface ProxyRefusal {
   status: number;
   title: string;
   message: string;
+  /** The page loads itself again after this many seconds (an app that is still starting). */
+  retryAfterS?: number;
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function refusalPage({ status, title, message }: ProxyRefusal): string {
+export function refusalPage({ status, title, message, retryAfterS }: ProxyRefusal): string {
+  // A whole number only: it goes into the page and a header.
+  const retry = retryAfterS === undefined ? '' : String(Math.max(1, Math.floor(retryAfterS)));
+  const refresh = retry ? `<meta http-equiv="refresh" content="${retry}">` : '';
+  const retrying = retry ? `<p>This page tries again every ${retry} s.</p>` : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8">${refresh}<title>${escape(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}
 h1{font-size:1.4em}p{line-height:1.5}small{color:#777}</style></head>
-<body><h1>${escape(title)}</h1><p>${escape(message)}</p><p><small>${status} ${escape(STATUS_CODES[status] ?? '')} · Docker Playground port proxy</small></p></body></html>
+<body><h1>${escape(title)}</h1><p>${escape(message)}</p>${retrying}<p><small>${status} ${escape(STATUS_CODES[status] ?? '')} · Docker Playground port proxy</small></p></body></html>
 `;
 }
 
@@ -31,7 +37,11 @@ const PAGE_HEADERS = {
 
 export function sendRefusal(res: ServerResponse, refusal: ProxyRefusal): void {
   const body = refusalPage(refusal);
-  res.writeHead(refusal.status, { ...PAGE_HEADERS, 'content-length': Buffer.byteLength(body) });
+  const retry =
+    refusal.retryAfterS === undefined
+      ? {}
+      : { 'retry-after': String(Math.max(1, Math.floor(refusal.retryAfterS))) };
+  res.writeHead(refusal.status, { ...PAGE_HEADERS, ...retry, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 

@@ -41,6 +41,8 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/** An app that did not answer is asked again this often by its page: it may still be starting. */
+const APP_STARTING_RETRY_S = 2;
 const OPEN_FROM_PAGE = 'Open it with its link on the playground page (the link signs you in to this port).';
 
 export function refusalFor(
@@ -233,7 +235,8 @@ function forward(
       sendRefusal(res, {
         status: 502,
         title: `The app on port ${address.port} did not answer`,
-        message: `Port ${address.port} of "${address.host}" is published, but nothing answered there (${(err as NodeJS.ErrnoException).code ?? err.message}). If the app has just started, wait a moment and reload.`,
+        message: `Port ${address.port} of "${address.host}" is published, but nothing answered there (${(err as NodeJS.ErrnoException).code ?? err.message}). An app that has just started may need a moment.`,
+        retryAfterS: APP_STARTING_RETRY_S,
       });
     } else res.destroy();
   });

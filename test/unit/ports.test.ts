@@ -384,6 +384,22 @@ test('the proxy: ticket to cookie, then the app with its own headers and without
   assert.match(gone.body, /session has ended/);
 });
 
+test('a published port where nothing listens yet: a 502 page that loads itself again', async () => {
+  // A port that was free a moment ago: connecting to it is refused.
+  const closed = http.createServer();
+  const port = await listening(closed);
+  await new Promise((r) => closed.close(r));
+  table.set(SID, 'docker', '127.0.0.1', [{ port, container: 'web' }]);
+  const cookie = `${PROXY_COOKIE}=${creds.cookieValue({ sessionId: SID, host: 'docker', port })}`;
+  const answer = await request(`docker-${port}-${SID}.localhost`, '/', { cookie });
+  table.remove(SID, 'docker');
+  assert.equal(answer.status, 502);
+  assert.match(answer.body, /nothing answered there \(ECONNREFUSED\)/);
+  assert.match(answer.body, /<meta http-equiv="refresh" content="2">/);
+  assert.match(answer.body, /tries again every 2 s/);
+  assert.equal(answer.headers['retry-after'], '2');
+});
+
 test('the proxy passes upgrades byte for byte, and refuses them without a cookie', async () => {
   const appPort = await listening(app);
   const frontPort = await listening(front);
