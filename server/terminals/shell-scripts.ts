@@ -114,6 +114,16 @@ export const RELAY_SHELL_SCRIPT =
 const readPid = (pidFile: string) => `pid=${readSmall(pidFile)}; case $pid in ''|0|*[!0-9]*) pid= ;; esac`;
 
 /**
+ * Waits (at most 1 s) until no live process is left in session `$pid`: a signal is sent at
+ * once, but a process takes a moment to exit, and the caller says the shell has ended.
+ * Zombies count as gone (they hold nothing, and their parent reaps them).
+ */
+const awaitSessionGone =
+  'i=0; while [ $i -lt 20 ]; do left=; for p in $(pgrep -s "$pid"); do ' +
+  'grep -q "^State:.*Z" /proc/$p/status 2>/dev/null || left=1; done; ' +
+  '[ -z "$left" ] && break; sleep 0.05; i=$((i+1)); done';
+
+/**
  * Ends the session whose leader is `$pid`, if that process is still the pane's shell (its
  * command line names the pane: a pid reused since, or one the learner wrote, is left alone).
  * Its shell is a session leader (dtach's pty, or the exec's TTY), and its jobs (background
@@ -122,7 +132,7 @@ const readPid = (pidFile: string) => `pid=${readSmall(pidFile)}; case $pid in ''
  */
 const endSession = (shellId: string) =>
   `{ [ -n "$pid" ] && grep -qaF -- "${shellId}" /proc/$pid/cmdline 2>/dev/null && ` +
-  `{ pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; }; }`;
+  `{ pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; ${awaitSessionGone}; }; }`;
 
 /**
  * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt

@@ -269,8 +269,12 @@ test('a pane abandoned without Close is ended after the grace period', async () 
   const before = pg.terminals.count(sessionId);
   term.close();
   await term.closed;
-  assert.match(await processes(), /sleep 5151/, 'still running inside the grace period');
+  const closedAt = Date.now();
   assert.ok(pg.terminals.stats(sessionId, pane), 'the pane waits in the registry');
+  const running = await processes();
+  // Only meaningful while the grace period lasts: a busy engine may answer the exec after it.
+  if (Date.now() - closedAt < GRACE_MS - 1_000)
+    assert.match(running, /sleep 5151/, 'still running inside the grace period');
   await eventually(async () => !/sleep 5151/.test(await processes()), 'the shell and its job end');
   assert.equal(pg.terminals.stats(sessionId, pane), undefined);
   assert.equal(pg.terminals.count(sessionId), before - 1);
