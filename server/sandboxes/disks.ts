@@ -27,6 +27,8 @@ const run = promisify(execFile);
 
 /** A host command on a disk (mkfs, mount, cp of a few empty directories) ends well within this. */
 const COMMAND_TIMEOUT_MS = 30_000;
+/** How long a release waits for the kernel to detach the disk's loop device. */
+const LOOP_DETACH_WAIT_MS = 5_000;
 
 export interface SandboxDisksOptions {
   /** Where disk files and their mount points live (on the disk that holds them). */
@@ -175,6 +177,7 @@ export class SandboxDisks {
         log.warn(`unmounting ${p.mount}: ${err.message.trim()}; detaching it lazily`);
         await run('umount', ['-l', p.mount], { timeout: COMMAND_TIMEOUT_MS });
       });
+      await awaitLoopDetached(p.file);
     }
     await fs.rm(p.mount, { recursive: true, force: true }).catch(() => undefined);
     await fs.rm(p.file, { force: true });
@@ -189,6 +192,24 @@ export class SandboxDisks {
       log.info(`releasing the disk of removed volume ${volume}`);
       await this.release(volume).catch((err: Error) => log.warn(`releasing ${volume}: ${err.message}`));
     }
+  }
+}
+
+/**
+ * Waits (at most LOOP_DETACH_WAIT_MS) until no loop device is backed by `file`: the kernel
+ * may detach an unmounted disk's loop device a moment later, and a released disk must not
+ * still count against the machine. A lazy unmount keeps it until the last user goes.
+ */
+async function awaitLoopDetached(file: string): Promise<void> {
+  const deadline = Date.now() + LOOP_DETACH_WAIT_MS;
+  for (;;) {
+    const { stdout } = await run('losetup', ['-j', file], { timeout: COMMAND_TIMEOUT_MS }).catch(() => ({
+      stdout: '',
+    }));
+    if (!stdout.trim()) return;
+    if (Date.now() > deadline)
+      return log.warn(`the loop device of ${file} is still attached: ${stdout.trim()}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
