@@ -137,8 +137,10 @@ test("a phone's key row reaches the shell in front", async () => {
   }
   assert.equal((text.match(/^phone-42\s*$/gm) ?? []).length, 2, 'the arrow reached the shell');
   // Ctrl held, then c: an interrupt.
-  await page.keyboard.type('sleep 300');
+  // The interrupt must reach a job that already runs in the foreground, not the shell before it.
+  await page.keyboard.type("sh -c 'echo job-$((6*7)); exec sleep 300'");
   await page.keyboard.press('Enter');
+  await waitForTerminal(page, /^job-42\s*$/m);
   await page.locator('phone-keys [data-key="ctrl"][aria-pressed="false"]').click();
   await page.locator('phone-keys [data-key="ctrl"][aria-pressed="true"]').waitFor();
   await page.keyboard.type('c');

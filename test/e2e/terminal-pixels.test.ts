@@ -115,11 +115,15 @@ for (const size of SIZES) {
 
         await run(page, RED_BAR);
         await waitForTerminal(page, /printf[^\n]*\n[^\n]*\n?[^\n]*[#$] $/);
-        await page.waitForTimeout(300);
-        const shot = await page.screenshot({ path: `${SHOTS}/pixels-${size.name}-${scale}x.png` });
-        const red = countPixels(decodePng(shot), inPane, isBarRed);
         // 40 cells of at least 5x10 CSS pixels each, at scale² device pixels a CSS pixel.
         const least = 40 * 5 * 10 * scale * scale;
+        // The text is in the buffer; it is drawn on a later frame (bounded wait).
+        let red = 0;
+        for (const deadline = Date.now() + 15_000; red < least && Date.now() < deadline;) {
+          await page.waitForTimeout(300);
+          red = countPixels(decodePng(await page.screenshot()), inPane, isBarRed);
+        }
+        await page.screenshot({ path: `${SHOTS}/pixels-${size.name}-${scale}x.png` });
         assert.ok(
           red >= least,
           `the red bar is drawn in the pane: ${red} red pixels, wanted ${least} or more`,

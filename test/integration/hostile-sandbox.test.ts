@@ -97,7 +97,7 @@ test('a sandbox whose docker floods costs the server bounded memory, and only it
 
       // The other learner meanwhile: the step turns green from the daemon's events alone.
       await sh(good, 'docker network create backend-network');
-      await goodEvents.waitFor(stepPassed(firstStep), 15_000);
+      await goodEvents.waitFor(stepPassed(firstStep), 60_000);
       const goodCheck = await check(good, firstStep);
       assert.equal(goodCheck.body.state, 'passed');
 
