@@ -14,9 +14,13 @@ export interface ProxyRefusal {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function refusalPage({ status, title, message, retryAfterS }: ProxyRefusal): string {
-  // A whole number only: it goes into the page and a header.
-  const retry = retryAfterS === undefined ? '' : String(Math.max(1, Math.floor(retryAfterS)));
+/** The refusal's retry delay as it goes into the page and the header: whole seconds, or ''. */
+const retrySeconds = ({ retryAfterS }: ProxyRefusal) =>
+  retryAfterS === undefined ? '' : String(Math.max(1, Math.floor(retryAfterS)));
+
+export function refusalPage(refusal: ProxyRefusal): string {
+  const { status, title, message } = refusal;
+  const retry = retrySeconds(refusal);
   const refresh = retry ? `<meta http-equiv="refresh" content="${retry}">` : '';
   const retrying = retry ? `<p>This page tries again every ${retry} s.</p>` : '';
   return `<!doctype html>
@@ -37,10 +41,7 @@ const PAGE_HEADERS = {
 
 export function sendRefusal(res: ServerResponse, refusal: ProxyRefusal): void {
   const body = refusalPage(refusal);
-  const retry =
-    refusal.retryAfterS === undefined
-      ? {}
-      : { 'retry-after': String(Math.max(1, Math.floor(refusal.retryAfterS))) };
+  const retry = retrySeconds(refusal) ? { 'retry-after': retrySeconds(refusal) } : {};
   res.writeHead(refusal.status, { ...PAGE_HEADERS, ...retry, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

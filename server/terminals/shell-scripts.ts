@@ -1,6 +1,7 @@
 // The scripts a pane's exec runs in the sandbox. The learner is root there and can replace any
 // program: whatever these find, only that learner's shell is affected, and the server treats
 // the bytes that come back as hostile anyway.
+import { awaitExited, readPid, readSmall } from '../engine/sandbox-shell.js';
 
 /** Where each shell keeps its files: its pid (for Close), bash's exit status, dtach's socket. */
 export const SHELL_DIR = '/run/playground-shells';
@@ -23,9 +24,6 @@ export const INNER_SCRIPT =
   `i=0; while [ "$(stty size 2>/dev/null)" = "0 0" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i+1)); done; ` +
   `m=/etc/motd.$PLAYGROUND_LANG; [ -f "$m" ] || m=/etc/motd; cat "$m" 2>/dev/null; ` +
   `bash -l; s=$?; echo $s > "$0.status"; exit $s`;
-
-/** Reads at most a few bytes of a regular file the learner may have replaced (a FIFO would block). */
-const readSmall = (file: string) => `$( [ -f "${file}" ] && head -c 16 "${file}" 2>/dev/null)`;
 
 /**
  * The relay's pause after a flood's piece of output (see RELAY_PERL), in seconds: long enough
@@ -110,29 +108,17 @@ export const RELAY_SHELL_SCRIPT =
   `relay; r=$?; fi; ` +
   `s=${readSmall('$d/$1.status')}; case $s in ''|*[!0-9]*) [ $r = 0 ] || exit ${NO_RELAY}; s=0;; esac; exit $s`;
 
-/** Sets `pid` to the number in a pid file the learner may have written anything into, or to nothing. */
-const readPid = (pidFile: string) => `pid=${readSmall(pidFile)}; case $pid in ''|0|*[!0-9]*) pid= ;; esac`;
-
-/**
- * Waits (at most 1 s) until no live process is left in session `$pid`: a signal is sent at
- * once, but a process takes a moment to exit, and the caller says the shell has ended.
- * Zombies count as gone (they hold nothing, and their parent reaps them).
- */
-const awaitSessionGone =
-  'i=0; while [ $i -lt 20 ]; do left=; for p in $(pgrep -s "$pid"); do ' +
-  'grep -q "^State:.*Z" /proc/$p/status 2>/dev/null || left=1; done; ' +
-  '[ -z "$left" ] && break; sleep 0.05; i=$((i+1)); done';
-
 /**
  * Ends the session whose leader is `$pid`, if that process is still the pane's shell (its
  * command line names the pane: a pid reused since, or one the learner wrote, is left alone).
  * Its shell is a session leader (dtach's pty, or the exec's TTY), and its jobs (background
  * ones too, even under nohup) stay in its session: SIGHUP first, as a closing terminal
- * would, then SIGKILL for whatever is still in the session.
+ * would, then SIGKILL for whatever is still in the session; then it waits (at most 1 s) for
+ * them to exit, so Close answers once they are gone.
  */
 const endSession = (shellId: string) =>
   `{ [ -n "$pid" ] && grep -qaF -- "${shellId}" /proc/$pid/cmdline 2>/dev/null && ` +
-  `{ pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; ${awaitSessionGone}; }; }`;
+  `{ pkill -HUP -s "$pid"; sleep 0.2; pkill -KILL -s "$pid"; ${awaitExited('pgrep -s "$pid"', 1)}; }; }`;
 
 /**
  * The plain shell, with the exec's own TTY: sized before the shell starts, so the first prompt

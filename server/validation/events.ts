@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { realTimers, type Timers } from '../../common/timers.js';
+import { awaitExited, readPid } from '../engine/sandbox-shell.js';
 import { EventLineReader, type DockerEvent } from './event-lines.js';
 import { captureInSandbox } from './sandbox-exec.js';
 import { EVENTS_ATTACH_TIMEOUT_MS, EVENT_ERROR_TAIL_BYTES } from './sandbox-limits.js';
@@ -71,19 +72,15 @@ function errorTail(max: number) {
 }
 
 /**
- * Ends the `docker events` named by pid file `id` and waits (at most 2 s) for it to exit:
- * a signal is delivered at once, but the process takes a moment to go. A file that does
- * not name a `docker events` process (the learner can write it) ends nothing.
+ * Ends the `docker events` named by pid file `id` and waits (at most 2 s) for it to exit. A
+ * file that does not name a `docker events` process (the learner can write it) ends nothing.
  */
 function stopEventsScript(id: string): string {
   const file = `${PID_DIR}/${id}`;
   return (
-    `pid=$(cat ${file} 2>/dev/null); rm -f ${file}; ` +
-    'case "$pid" in ""|*[!0-9]*) exit 0;; esac; ' +
+    `${readPid(file)}; rm -f ${file}; [ -n "$pid" ] || exit 0; ` +
     'grep -qa "events" /proc/$pid/cmdline 2>/dev/null || exit 0; ' +
-    'kill "$pid" 2>/dev/null || exit 0; ' +
-    'i=0; while [ $i -lt 40 ] && [ -d /proc/$pid ] && ! grep -q "^State:.*Z" /proc/$pid/status 2>/dev/null; ' +
-    'do sleep 0.05; i=$((i+1)); done'
+    `kill "$pid" 2>/dev/null || exit 0; ${awaitExited('echo $pid', 2)}`
   );
 }
 
